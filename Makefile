@@ -1,0 +1,40 @@
+# Dialogkarta: `make run` starts the service with demo data, `make test` runs every test.
+# Both set up what is missing first: PostgreSQL + PostGIS (and for tests Chromium and GDAL)
+# from apt, a project-local database cluster under var/, and a JDK 21+ from /usr/lib/jvm.
+
+SHELL := /bin/bash
+JAVA_HOME := $(shell scripts/java-home.sh)
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+MVN := mvn -B -ntp
+PORT ?= 8080
+
+.PHONY: run test stop db setup setup-test build bench clean
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh test
+
+# The local cluster is started only when no other PostGIS is configured.
+db:
+	@if [ -z "$$DIALOGKARTA_DB_URL" ]; then scripts/local-db.sh start; \
+	 else echo "db: using $$DIALOGKARTA_DB_URL"; fi
+
+build:
+	$(MVN) -DskipTests package
+
+run: setup db build
+	@DIALOGKARTA_DEMO_DATA=$${DIALOGKARTA_DEMO_DATA:-true} SERVER_PORT=$(PORT) \
+	  java -jar target/dialogkarta.jar
+
+test: setup-test
+	@if [ -z "$$DIALOGKARTA_TEST_DB_URL" ]; then scripts/local-db.sh start; fi
+	$(MVN) verify
+
+stop:
+	@scripts/local-db.sh stop
+
+clean:
+	$(MVN) clean

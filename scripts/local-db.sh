@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# A project-local PostgreSQL + PostGIS cluster under var/pg, listening on 127.0.0.1 only.
+#   local-db.sh start   create the cluster if needed, start it, create the databases
+#   local-db.sh stop    stop it
+# PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir="$root/var/pg"
+port=${DIALOGKARTA_PG_PORT:-55432}
+db_user=dialogkarta
+db_password=dialogkarta
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -n "$pg_bin" ] || { echo "local-db: PostgreSQL is not installed (run scripts/setup.sh)" >&2; exit 1; }
+
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+psql_super() { as_owner "$pg_bin/psql" -h "$dir/run" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+start() {
+  mkdir -p "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      # A checkout in a private folder (mktemp -d is mode 700): let postgres through to var/pg.
+      d="$dir"; while [ "$d" != / ]; do d=$(dirname "$d"); chmod o+x "$d"; done
+    fi
+  fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    echo "local-db: creating cluster in $dir/data"
+    as_owner mkdir -p "$dir/data" "$dir/run"
+    as_owner "$pg_bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+      --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log"
+  fi
+  as_owner mkdir -p "$dir/run"
+  if ! as_owner "$pg_bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+      -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1" >/dev/null
+  fi
+  if [ "$(psql_super -d postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '$db_user'")" != 1 ]; then
+    psql_super -d postgres -c "CREATE ROLE $db_user LOGIN PASSWORD '$db_password'"
+  fi
+  for db in dialogkarta dialogkarta_test; do
+    if [ "$(psql_super -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]; then
+      psql_super -d postgres -c "CREATE DATABASE $db OWNER $db_user"
+    fi
+    # PostGIS is not a trusted extension: the superuser creates it, the migrations then find it.
+    psql_super -d "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis"
+  done
+  echo "local-db: PostGIS on 127.0.0.1:$port (databases dialogkarta, dialogkarta_test)"
+}
+
+stop() {
+  if [ -f "$dir/data/PG_VERSION" ] && as_owner "$pg_bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    as_owner "$pg_bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    echo "local-db: stopped"
+  else
+    echo "local-db: not running"
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac

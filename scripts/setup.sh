@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Dialogkarta needs on a Debian/Ubuntu machine, where it is missing:
+# PostgreSQL + PostGIS (always), Maven, and for tests Chromium and GDAL (`setup.sh test`).
+# Needs root (or sudo) only when something is actually missing.
+set -euo pipefail
+
+want_test_tools=${1:-}
+missing=()
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ]; then
+  missing+=(postgresql postgis)
+else
+  pg_major=$(basename "$(dirname "$pg_bin")")
+  if ! ls /usr/share/postgresql/"$pg_major"/extension/postgis.control >/dev/null 2>&1; then
+    missing+=("postgresql-$pg_major-postgis-3")
+  fi
+fi
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+if [ "$want_test_tools" = "test" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup: need root to install ${missing[*]}" >&2; exit 1; }
+    sudo=sudo
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

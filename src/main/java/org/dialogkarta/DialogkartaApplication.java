@@ -1,0 +1,16 @@
+package org.dialogkarta;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+@ConfigurationPropertiesScan
+public class DialogkartaApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(DialogkartaApplication.class, args);
+  }
+}

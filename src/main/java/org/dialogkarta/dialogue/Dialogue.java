@@ -1,0 +1,108 @@
+package org.dialogkarta.dialogue;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dialogkarta.web.Coded;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * A citizen dialogue: what it is about, when it runs, which rung of the participation ladder it
+ * offers, where (study area) and on what (categories); and, when it is done, what came of it and
+ * what happens next. Written by staff, so this class only reads and answers questions.
+ */
+@Entity
+@Table(name = "dialogue")
+public class Dialogue {
+
+  @Id
+  private Long id;
+
+  private String slug;
+  private String title;
+  private String summary;
+  private DialogueStatus status;
+  private LocalDate startsOn;
+  private LocalDate endsOn;
+  private ParticipationLevel participationLevel;
+
+  @Column(columnDefinition = "geometry(MultiPolygon,4326)")
+  private MultiPolygon studyArea;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]")
+  private String[] categories;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "dialogue_subtag", joinColumns = @JoinColumn(name = "dialogue_id"))
+  private Set<Subtag> subtags;
+
+  private String outcome;
+  private String nextSteps;
+  private String responsibleUnit;
+  private String contact;
+
+  protected Dialogue() {}
+
+  /** Only an ongoing dialogue takes new pins. */
+  public boolean isOpenForPins() {
+    return status == DialogueStatus.ONGOING;
+  }
+
+  public List<Category> categories() {
+    return Arrays.stream(categories)
+        .map(code -> Coded.fromCode(Category.class, code).orElseThrow())
+        .toList();
+  }
+
+  public boolean offers(Category category) {
+    return categories().contains(category);
+  }
+
+  /** The sub-tags offered per category, in the order staff gave them. */
+  public Map<Category, List<String>> subtagsByCategory() {
+    Map<Category, List<String>> out = new LinkedHashMap<>();
+    subtags.stream()
+        .sorted(Comparator.comparing(Subtag::category).thenComparingInt(Subtag::position))
+        .forEach(s -> out.computeIfAbsent(s.category(), c -> new java.util.ArrayList<>()).add(s.tag()));
+    return out;
+  }
+
+  /** A point is inside when there is no study area, or the area covers it (edges included). */
+  public boolean covers(Point point) {
+    return studyArea == null || studyArea.covers(point);
+  }
+
+  public Optional<MultiPolygon> studyArea() {
+    return Optional.ofNullable(studyArea);
+  }
+
+  public Long id() { return id; }
+  public String slug() { return slug; }
+  public String title() { return title; }
+  public String summary() { return summary; }
+  public DialogueStatus status() { return status; }
+  public LocalDate startsOn() { return startsOn; }
+  public LocalDate endsOn() { return endsOn; }
+  public ParticipationLevel participationLevel() { return participationLevel; }
+  public String outcome() { return outcome; }
+  public String nextSteps() { return nextSteps; }
+  public String responsibleUnit() { return responsibleUnit; }
+  public String contact() { return contact; }
+}

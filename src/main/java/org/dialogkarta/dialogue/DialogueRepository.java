@@ -1,0 +1,25 @@
+package org.dialogkarta.dialogue;
+
+import java.util.List;
+import java.util.Optional;
+import org.dialogkarta.web.NotFoundException;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface DialogueRepository extends JpaRepository<Dialogue, Long> {
+
+  Optional<Dialogue> findBySlug(String slug);
+
+  /** Published pins per dialogue, as rows of (dialogue id, count). */
+  @Query(value = "SELECT dialogue_id, count(*) FROM pin WHERE moderation_state = 'published'"
+      + " GROUP BY dialogue_id", nativeQuery = true)
+  List<Object[]> countPublishedPins();
+
+  /** A dialogue by numeric id or by slug, as the API's {@code {id}} allows both. */
+  default Dialogue getByIdOrSlug(String ref) {
+    Optional<Dialogue> found = ref.matches("\\d{1,18}")
+        ? findById(Long.parseLong(ref))
+        : findBySlug(ref);
+    return found.orElseThrow(() -> new NotFoundException("No dialogue '" + ref + "'"));
+  }
+}

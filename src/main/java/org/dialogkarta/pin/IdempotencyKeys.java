@@ -1,0 +1,82 @@
+package org.dialogkarta.pin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import org.dialogkarta.web.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Idempotency-Key} handling for pin submissions, so that a phone that retries on a bad
+ * connection creates one pin. The key is claimed with an insert inside the submitting
+ * transaction: a concurrent request with the same key waits on that row, then sees the finished
+ * answer and replays it. If the first request fails, its claim is rolled back with it.
+ */
+@Component
+class IdempotencyKeys {
+
+  static final Duration KEPT_FOR = Duration.ofHours(24);
+  private final JdbcClient jdbc;
+
+  IdempotencyKeys(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static UUID parse(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      String h = header.strip();
+      if (h.length() != 36) {
+        throw new IllegalArgumentException();
+      }
+      return UUID.fromString(h);
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("Idempotency-Key", "idempotency_key.malformed",
+          "The Idempotency-Key header must be a UUID");
+    }
+  }
+
+  /** Claims the key; when the same request already claimed it, gives that request's answer. */
+  Optional<SubmittedPin> claim(UUID key, byte[] requestHash) {
+    int inserted = jdbc.sql("INSERT INTO idempotency_key (key, request_hash) VALUES (:key, :hash)"
+            + " ON CONFLICT (key) DO NOTHING")
+        .param("key", key)
+        .param("hash", requestHash)
+        .update();
+    if (inserted == 1) {
+      return Optional.empty();
+    }
+    record Earlier(byte[] requestHash, Long pinId, String receiptToken) {}
+    Earlier earlier = jdbc.sql("SELECT request_hash, pin_id, receipt_token FROM idempotency_key WHERE key = :key")
+        .param("key", key)
+        .query(Earlier.class)
+        .single();
+    if (!Arrays.equals(earlier.requestHash(), requestHash)) {
+      throw InvalidInputException.of("Idempotency-Key", "idempotency_key.reused",
+          "This Idempotency-Key was already used for a different request");
+    }
+    return Optional.of(new SubmittedPin(earlier.pinId(), earlier.receiptToken(), true));
+  }
+
+  void complete(UUID key, SubmittedPin answer) {
+    jdbc.sql("UPDATE idempotency_key SET pin_id = :pin, receipt_token = :token WHERE key = :key")
+        .param("pin", answer.id())
+        .param("token", answer.receipt())
+        .param("key", key)
+        .update();
+  }
+
+  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+  void purgeOld() {
+    OffsetDateTime cutoff = Instant.now().minus(KEPT_FOR).atOffset(ZoneOffset.UTC);
+    jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :cutoff").param("cutoff", cutoff).update();
+  }
+}

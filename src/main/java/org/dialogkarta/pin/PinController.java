@@ -1,0 +1,79 @@
+package org.dialogkarta.pin;
+
+import java.net.URI;
+import java.util.List;
+import org.dialogkarta.dialogue.Category;
+import org.dialogkarta.dialogue.Dialogue;
+import org.dialogkarta.dialogue.DialogueRepository;
+import org.dialogkarta.geo.BoundingBox;
+import org.dialogkarta.web.Coded;
+import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class PinController {
+
+  private static final String GEO_JSON = "application/geo+json";
+
+  private final DialogueRepository dialogues;
+  private final PublishedPins published;
+  private final PinSubmissions submissions;
+
+  PinController(DialogueRepository dialogues, PublishedPins published, PinSubmissions submissions) {
+    this.dialogues = dialogues;
+    this.published = published;
+    this.submissions = submissions;
+  }
+
+  @GetMapping(path = "/dialogues/{id}/pins", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
+  PinFeature.Collection pins(@PathVariable String id,
+      @RequestParam(required = false) String bbox,
+      @RequestParam(required = false) List<String> category) {
+    BoundingBox box = BoundingBox.parse(bbox);
+    List<Category> categories = parseCategories(category);
+    Dialogue dialogue = dialogues.getByIdOrSlug(id);
+    return PinFeature.Collection.of(published.inDialogue(dialogue.id(), box, categories));
+  }
+
+  @GetMapping(path = "/pins/{id}", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
+  PinFeature pin(@PathVariable long id) {
+    return published.byId(id).orElseThrow(() -> new NotFoundException("No published pin " + id));
+  }
+
+  @PostMapping(path = "/dialogues/{id}/pins", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<SubmittedPin> submit(@PathVariable String id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody PinSubmission submission) {
+    SubmittedPin answer = submissions.submit(id, submission, IdempotencyKeys.parse(idempotencyKey));
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create("/api/v1/pins/" + answer.id()));
+    if (answer.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.body(answer);
+  }
+
+  private static List<Category> parseCategories(List<String> codes) {
+    if (codes == null) {
+      return List.of();
+    }
+    return codes.stream()
+        .filter(code -> !code.isBlank())
+        .map(code -> Coded.fromCode(Category.class, code.strip()).orElseThrow(() ->
+            InvalidInputException.of("category", "category.unknown",
+                "Unknown category '" + code + "'; one of " + Coded.codesOf(Category.class))))
+        .toList();
+  }
+}

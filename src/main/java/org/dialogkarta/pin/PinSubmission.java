@@ -1,0 +1,25 @@
+package org.dialogkarta.pin;
+
+import java.util.List;
+
+/**
+ * The JSON body of {@code POST /api/v1/dialogues/{id}/pins}, exactly as sent. Values stay strings
+ * here so that a wrong one is reported by field name ({@link PinRules}), not as broken JSON.
+ *
+ * @param receipt an earlier receipt token of the same submitter, to gather their pins on one link
+ */
+public record PinSubmission(
+    String category,
+    List<String> subtags,
+    String text,
+    Location location,
+    Profile profile,
+    Long walkId,
+    String receipt) {
+
+  /** A GeoJSON Point: {@code {"type": "Point", "coordinates": [lon, lat]}}. */
+  public record Location(String type, List<Double> coordinates) {}
+
+  /** Optional anonymous profile answers; every field may be left out. */
+  public record Profile(String ageBand, String gender, List<String> relations) {}
+}

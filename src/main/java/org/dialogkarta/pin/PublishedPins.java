@@ -1,0 +1,73 @@
+package org.dialogkarta.pin;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dialogkarta.dialogue.Category;
+import org.dialogkarta.geo.BoundingBox;
+import org.dialogkarta.geo.GeoJson;
+import org.dialogkarta.geo.Wgs84;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of pins for the public: every query here filters on {@code moderation_state =
+ * 'published'}, so pending and hidden pins cannot leak through it.
+ */
+@Component
+class PublishedPins {
+
+  private static final String SELECT = """
+      SELECT id, dialogue_id, ST_X(location) AS lon, ST_Y(location) AS lat, category, subtags,
+             text, status, supports, created_at
+      FROM pin
+      WHERE moderation_state = 'published'
+      """;
+
+  private final JdbcClient jdbc;
+
+  PublishedPins(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<PinFeature> inDialogue(long dialogueId, BoundingBox bbox, List<Category> categories) {
+    StringBuilder sql = new StringBuilder(SELECT).append(" AND dialogue_id = :dialogue");
+    Map<String, Object> params = new java.util.HashMap<>(Map.of("dialogue", dialogueId));
+    if (bbox != null) {
+      sql.append(" AND location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)");
+      params.putAll(Map.of("minLon", bbox.minLon(), "minLat", bbox.minLat(),
+          "maxLon", bbox.maxLon(), "maxLat", bbox.maxLat()));
+    }
+    if (!categories.isEmpty()) {
+      sql.append(" AND category IN (:categories)");
+      params.put("categories", categories.stream().map(Category::code).toList());
+    }
+    sql.append(" ORDER BY created_at DESC, id DESC");
+    return jdbc.sql(sql.toString()).params(params).query(PublishedPins::feature).list();
+  }
+
+  Optional<PinFeature> byId(long id) {
+    return jdbc.sql(SELECT + " AND id = :id").param("id", id).query(PublishedPins::feature).optional();
+  }
+
+  private static PinFeature feature(ResultSet rs, int row) throws SQLException {
+    return new PinFeature("Feature", rs.getLong("id"),
+        GeoJson.geometry(Wgs84.point(rs.getDouble("lon"), rs.getDouble("lat"))),
+        new PinFeature.Properties(
+            rs.getLong("dialogue_id"),
+            rs.getString("category"),
+            strings(rs.getArray("subtags")),
+            rs.getString("text"),
+            rs.getString("status"),
+            rs.getInt("supports"),
+            rs.getTimestamp("created_at").toInstant()));
+  }
+
+  static List<String> strings(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  }
+}

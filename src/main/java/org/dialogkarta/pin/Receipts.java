@@ -1,0 +1,61 @@
+package org.dialogkarta.pin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receipt tokens: the private link through which a submitter without an account follows their
+ * pins. 256 random bits, base64url; only the SHA-256 hash is stored.
+ */
+@Component
+class Receipts {
+
+  /** A receipt as the submitter holds it: the row id and the token in clear. */
+  record Issued(long id, String token) {}
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final JdbcClient jdbc;
+
+  Receipts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Issued issue() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    long id = jdbc.sql("INSERT INTO receipt (token_hash) VALUES (:hash) RETURNING id")
+        .param("hash", hash(token))
+        .query(Long.class)
+        .single();
+    return new Issued(id, token);
+  }
+
+  Optional<Long> find(String token) {
+    if (!isWellFormed(token)) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT id FROM receipt WHERE token_hash = :hash")
+        .param("hash", hash(token))
+        .query(Long.class)
+        .optional();
+  }
+
+  static boolean isWellFormed(String token) {
+    return token != null && token.matches("[A-Za-z0-9_-]{43}");
+  }
+
+  static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

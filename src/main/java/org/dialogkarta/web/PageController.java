@@ -1,0 +1,23 @@
+package org.dialogkarta.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Readable addresses for the static pages in web/. The pages read the slug from their own URL;
+ * the receipt token travels after {@code #} so that it never reaches a server log.
+ */
+@Controller
+class PageController {
+
+  @GetMapping("/dialoger/{slug:[a-z0-9-]+}")
+  String dialogue(@PathVariable String slug) {
+    return "forward:/dialogue.html";
+  }
+
+  @GetMapping("/kvitto")
+  String receipt() {
+    return "forward:/receipt.html";
+  }
+}
