@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
@@ -32,6 +34,7 @@ import org.locationtech.jts.geom.Point;
 public class Dialogue {
 
   @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   private String slug;
@@ -59,6 +62,20 @@ public class Dialogue {
   private String contact;
 
   protected Dialogue() {}
+
+  /** A new dialogue as staff create it; the lifecycle texts and contact are added later. */
+  public Dialogue(String slug, String title, String summary, DialogueStatus status,
+      ParticipationLevel participationLevel, MultiPolygon studyArea, List<Category> categories,
+      Set<Subtag> subtags) {
+    this.slug = slug;
+    this.title = title;
+    this.summary = summary;
+    this.status = status;
+    this.participationLevel = participationLevel;
+    this.studyArea = studyArea;
+    this.categories = categories.stream().map(Category::code).toArray(String[]::new);
+    this.subtags = new java.util.HashSet<>(subtags);
+  }
 
   /** Only an ongoing dialogue takes new pins. */
   public boolean isOpenForPins() {
