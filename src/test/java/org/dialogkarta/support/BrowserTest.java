@@ -1,0 +1,95 @@
+package org.dialogkarta.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * End-to-end tests in Debian's headless Chromium (never a downloaded browser), driven by
+ * Playwright, against the whole service on a random port. Each test gets a fresh browser context;
+ * errors the page logs to the console fail the test.
+ */
+@IntegrationTest
+@Tag("browser")
+public abstract class BrowserTest {
+
+  private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcClient jdbc;
+
+  protected BrowserContext context;
+  protected Page page;
+  protected final List<String> consoleErrors = new ArrayList<>();
+
+  @BeforeAll
+  static void launch() {
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Path.of(CHROMIUM))
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openContext() {
+    context = browser.newContext(contextOptions());
+    context.setDefaultTimeout(15_000);
+    page = context.newPage();
+    page.onConsoleMessage(m -> {
+      if ("error".equals(m.type())) {
+        consoleErrors.add(m.text());
+      }
+    });
+    page.onPageError(e -> consoleErrors.add(e));
+  }
+
+  @AfterEach
+  void closeContext() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  /** Desktop by default, Swedish; subclasses or tests may ask for a phone. */
+  protected Browser.NewContextOptions contextOptions() {
+    return new Browser.NewContextOptions().setLocale("sv-SE").setViewportSize(1280, 800);
+  }
+
+  protected BrowserContext newPhoneContext() {
+    return browser.newContext(new Browser.NewContextOptions().setLocale("sv-SE")
+        .setViewportSize(360, 740).setHasTouch(true).setIsMobile(true).setDeviceScaleFactor(2));
+  }
+
+  protected String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
