@@ -14,7 +14,26 @@ public record PinFeature(String type, long id, Map<String, Object> geometry, Pro
       String text,
       String status,
       int supports,
-      Instant createdAt) {}
+      Instant createdAt,
+      List<Photo> photos) {}
+
+  /**
+   * A photo of a pin and where to fetch it (the photo package serves these paths). Public reads
+   * link the public URLs; the receipt view links URLs under the receipt, which work before
+   * moderation too.
+   */
+  public record Photo(long id, String url, String thumbnailUrl) {
+
+    static Photo published(long id) {
+      String url = "/api/v1/photos/" + id;
+      return new Photo(id, url, url + "/thumbnail");
+    }
+
+    static Photo ofReceipt(String token, long id) {
+      String url = "/api/v1/receipts/" + token + "/photos/" + id;
+      return new Photo(id, url, url + "/thumbnail");
+    }
+  }
 
   /** RFC 7946 FeatureCollection of pins. */
   public record Collection(String type, List<PinFeature> features) {

@@ -16,14 +16,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads of pins for the public: every query here filters on {@code moderation_state =
- * 'published'}, so pending and hidden pins cannot leak through it.
+ * 'published'}, so pending and hidden pins cannot leak through it. Photo ids come in the same
+ * query, from the index on {@code photo.pin_id}, so a map of many pins is still one round trip.
  */
 @Component
 class PublishedPins {
 
   private static final String SELECT = """
       SELECT id, dialogue_id, ST_X(location) AS lon, ST_Y(location) AS lat, category, subtags,
-             text, status, supports, created_at
+             text, status, supports, created_at,
+             ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = pin.id ORDER BY ph.id) AS photo_ids
       FROM pin
       WHERE moderation_state = 'published'
       """;
@@ -64,10 +66,15 @@ class PublishedPins {
             rs.getString("text"),
             rs.getString("status"),
             rs.getInt("supports"),
-            rs.getTimestamp("created_at").toInstant()));
+            rs.getTimestamp("created_at").toInstant(),
+            longs(rs.getArray("photo_ids")).stream().map(PinFeature.Photo::published).toList()));
   }
 
   static List<String> strings(Array array) throws SQLException {
     return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  }
+
+  static List<Long> longs(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
   }
 }

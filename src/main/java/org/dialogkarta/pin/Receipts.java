@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Receipt tokens: the private link through which a submitter without an account follows their
- * pins. 256 random bits, base64url; only the SHA-256 hash is stored.
+ * pins. 256 random bits, base64url; only the SHA-256 hash is stored. Public because a receipt
+ * is also what lets its holder add photos to their pins and see them before moderation.
  */
 @Component
-class Receipts {
+public class Receipts {
 
   /** A receipt as the submitter holds it: the row id and the token in clear. */
   record Issued(long id, String token) {}
@@ -37,7 +38,8 @@ class Receipts {
     return new Issued(id, token);
   }
 
-  Optional<Long> find(String token) {
+  /** The receipt's id, or empty for a missing, malformed or unknown token. */
+  public Optional<Long> find(String token) {
     if (!isWellFormed(token)) {
       return Optional.empty();
     }

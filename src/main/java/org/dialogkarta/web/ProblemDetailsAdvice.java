@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -44,6 +46,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), e.code());
   }
 
+  @ExceptionHandler(UnacceptableContentException.class)
+  ProblemDetail unacceptableContent(UnacceptableContentException e) {
+    ProblemDetail p = problem(e.status(), e.status().getReasonPhrase(), e.getMessage(),
+        e.violations().getFirst().code());
+    p.setProperty("errors", e.violations());
+    return p;
+  }
+
+  /** A multipart body that cannot be parsed (cut off, no boundary) is the client's fault: 400. */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail malformedMultipart(MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Malformed body",
+        "The request body is not a readable multipart/form-data body", "body.malformed");
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Bad request",
@@ -71,6 +88,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed body",
         "The request body is not valid JSON of the expected shape", "body.malformed"));
+  }
+
+  /**
+   * A file past the multipart limits, refused while the body is parsed, before any controller
+   * runs. Those limits sit above the photo limit, so photos normally get the photo's own 413.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+        "Upload too large", "The uploaded file is larger than the service accepts", "upload.too_large"));
   }
 
   @Override

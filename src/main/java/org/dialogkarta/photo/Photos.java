@@ -1,0 +1,96 @@
+package org.dialogkarta.photo;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The {@code photo} table. Reads name the one column they serve, so a thumbnail read never
+ * loads the full photo. Public reads join the pin and require {@code moderation_state =
+ * 'published'}: a photo is exactly as public as its pin, including after the pin is hidden.
+ */
+@Repository
+class Photos {
+
+  /** Which stored JPEG a request wants; the column name comes only from here. */
+  enum Variant {
+    IMAGE("image"),
+    THUMBNAIL("thumbnail");
+
+    private final String column;
+
+    Variant(String column) {
+      this.column = column;
+    }
+  }
+
+  /** A receipt holder's pin, as far as adding photos needs it. */
+  record OwnedPin(long id, boolean dialogueOpen, int photoCount) {}
+
+  record Stored(long id, int width, int height, int byteSize) {}
+
+  private final JdbcClient jdbc;
+
+  Photos(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<OwnedPin> ownedPin(long pinId, long receiptId) {
+    return jdbc.sql("""
+            SELECT p.id, d.status = 'ongoing' AS open,
+                   (SELECT count(*) FROM photo ph WHERE ph.pin_id = p.id) AS photos
+            FROM pin p JOIN dialogue d ON d.id = p.dialogue_id
+            WHERE p.id = :pin AND p.receipt_id = :receipt""")
+        .param("pin", pinId)
+        .param("receipt", receiptId)
+        .query((rs, row) -> new OwnedPin(rs.getLong("id"), rs.getBoolean("open"), rs.getInt("photos")))
+        .optional();
+  }
+
+  /**
+   * Stores a photo unless its pin has its share already. The pin's row is locked first, so two
+   * uploads at once for the same pin are counted one after the other and cannot both slip in.
+   */
+  @Transactional
+  Stored add(long pinId, ProcessedPhoto photo, int maxPerPin) {
+    jdbc.sql("SELECT id FROM pin WHERE id = :pin FOR UPDATE").param("pin", pinId).query(Long.class).optional()
+        .orElseThrow(() -> PhotoFaults.noSuchPinForReceipt(pinId));
+    int count = jdbc.sql("SELECT count(*) FROM photo WHERE pin_id = :pin").param("pin", pinId)
+        .query(Integer.class).single();
+    if (count >= maxPerPin) {
+      throw PhotoFaults.tooMany(maxPerPin);
+    }
+    long id = jdbc.sql("""
+            INSERT INTO photo (pin_id, image, thumbnail, width, height, byte_size)
+            VALUES (:pin, :image, :thumbnail, :width, :height, :size)
+            RETURNING id""")
+        .param("pin", pinId)
+        .param("image", photo.image())
+        .param("thumbnail", photo.thumbnail())
+        .param("width", photo.width())
+        .param("height", photo.height())
+        .param("size", photo.image().length)
+        .query(Long.class)
+        .single();
+    return new Stored(id, photo.width(), photo.height(), photo.image().length);
+  }
+
+  Optional<byte[]> published(long photoId, Variant variant) {
+    return jdbc.sql("SELECT ph." + variant.column + " FROM photo ph JOIN pin p ON p.id = ph.pin_id"
+            + " WHERE ph.id = :id AND p.moderation_state = 'published'")
+        .param("id", photoId)
+        .query(byte[].class)
+        .optional();
+  }
+
+  /** A photo of one of the receipt's pins, whatever the pin's moderation state. */
+  Optional<byte[]> ofReceipt(long photoId, long receiptId, Variant variant) {
+    return jdbc.sql("SELECT ph." + variant.column + " FROM photo ph JOIN pin p ON p.id = ph.pin_id"
+            + " WHERE ph.id = :id AND p.receipt_id = :receipt")
+        .param("id", photoId)
+        .param("receipt", receiptId)
+        .query(byte[].class)
+        .optional();
+  }
+}
