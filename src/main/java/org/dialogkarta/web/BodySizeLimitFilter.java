@@ -37,12 +37,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      response.setStatus(413);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Body too large\",\"status\":413,"
-          + "\"detail\":\"The request body is larger than " + limit + " bytes\","
-          + "\"code\":\"body.too_large\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+      ProblemWriter.write(request, response, 413, "Body too large",
+          new BodyTooLargeException(limit).getMessage(), "body.too_large");
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);

@@ -20,4 +20,15 @@ class PageController {
   String receipt() {
     return "forward:/receipt.html";
   }
+
+  @GetMapping("/logga-in")
+  String signIn() {
+    return "forward:/login.html";
+  }
+
+  /** The staff workspace; Spring Security sends visitors who are not signed in to /logga-in. */
+  @GetMapping({"/personal", "/personal/"})
+  String staffStart() {
+    return "forward:/personal/index.html";
+  }
 }

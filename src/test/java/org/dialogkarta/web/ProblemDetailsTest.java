@@ -52,7 +52,9 @@ class ProblemDetailsTest {
     assertThat(missing.contentType()).isEqualTo("application/problem+json");
     assertThat(missing.json().get("code").asString()).isEqualTo("http.404");
 
-    Api.Response method = api.postJson("/api/v1/dialogues", "{}");
+    Api.Response method = api.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(api.base() + "/api/v1/dialogues/some-dialogue/pins"))
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
     assertThat(method.status()).isEqualTo(405);
     assertThat(method.json().get("code").asString()).isEqualTo("http.405");
     assertThat(method.body()).doesNotContain("Exception", "at org.");

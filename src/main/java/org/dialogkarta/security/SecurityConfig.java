@@ -1,0 +1,120 @@
+package org.dialogkarta.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dialogkarta.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Citizens need no account: everything public is open. Staff sign in with a
+ * local account (form login, or HTTP Basic for scripts and GIS clients) or, when configured,
+ * through the municipality's identity provider (OpenID Connect). The rules are by path, all here,
+ * and {@code AccessMatrixTest} checks every request mapping against them.
+ */
+@Configuration
+class SecurityConfig {
+
+  static final String LOGIN_PAGE = "/logga-in";
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http,
+      ObjectProvider<ClientRegistrationRepository> oidcClients, StaffOidcUserService oidcUsers) throws Exception {
+    RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+    http.authorizeHttpRequests(rules -> rules
+            .requestMatchers("/api/v1/staff/accounts/**", "/api/v1/staff/accounts",
+                "/api/v1/staff/audit/**", "/api/v1/staff/audit",
+                "/api/v1/staff/dialogues/**", "/api/v1/staff/dialogues").hasRole("ADMIN")
+            .requestMatchers(HttpMethod.GET, "/api/v1/staff/departments").authenticated()
+            .requestMatchers("/api/v1/staff/departments/**", "/api/v1/staff/departments").hasRole("ADMIN")
+            .requestMatchers("/api/v1/staff/moderation/**").hasRole("MODERATOR")
+            .requestMatchers("/api/v1/staff/pins/**").hasRole("PLANNER")
+            .requestMatchers("/api/v1/analysis/**").hasAnyRole("PLANNER", "GIS")
+            .requestMatchers("/api/v1/exports/**").hasRole("GIS")
+            .requestMatchers("/api/v1/staff/**", "/personal/**", "/personal").authenticated()
+            .anyRequest().permitAll())
+        .formLogin(form -> form
+            .loginPage(LOGIN_PAGE)
+            .loginProcessingUrl("/login")
+            .defaultSuccessUrl("/personal/", false)
+            .failureUrl(LOGIN_PAGE + "?fel=1")
+            .permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problem401()))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(problem401(), api)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true)
+            .accessDeniedHandler(problem403()))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isCitizenWrite, SecurityConfig::hasCredentials))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    if (oidcClients.getIfAvailable() != null) {
+      http.oauth2Login(oidc -> oidc
+          .loginPage(LOGIN_PAGE)
+          .defaultSuccessUrl("/personal/", false)
+          .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers)));
+    }
+    return http.build();
+  }
+
+  /**
+   * Citizens' writes carry no session and no staff rights, so a forged cross-site request could
+   * do nothing a citizen cannot do directly; requiring a token would only break offline retries.
+   */
+  static boolean isCitizenWrite(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.startsWith("/api/v1/dialogues/") || path.startsWith("/api/v1/pins/")
+        || path.startsWith("/api/v1/receipts/");
+  }
+
+  /**
+   * A request that carries its own credentials (HTTP Basic from a script or GIS client) cannot be
+   * forged cross-site: a browser never adds that header to another site's request by itself, and
+   * we never ask browsers to remember Basic credentials (no WWW-Authenticate challenge).
+   */
+  static boolean hasCredentials(HttpServletRequest request) {
+    return request.getHeader("Authorization") != null;
+  }
+
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.fromHierarchy("""
+        ROLE_ADMIN > ROLE_PLANNER
+        ROLE_PLANNER > ROLE_MODERATOR
+        ROLE_ADMIN > ROLE_GIS
+        """);
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder(12);
+  }
+
+  private static AuthenticationEntryPoint problem401() {
+    return (request, response, e) -> ProblemWriter.write(request, response, 401, "Sign-in required",
+        "Sign in as staff to use this", "auth.required");
+  }
+
+  private static AccessDeniedHandler problem403() {
+    return (request, response, e) -> {
+      if (e instanceof CsrfException) {
+        ProblemWriter.write(request, response, 403, "Forbidden",
+            "The form's security token is missing or out of date; reload the page and try again", "csrf.invalid");
+      } else {
+        ProblemWriter.write(request, response, 403, "Forbidden", "Your role does not allow this", "auth.forbidden");
+      }
+    };
+  }
+}

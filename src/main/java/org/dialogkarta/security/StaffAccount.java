@@ -1,0 +1,69 @@
+package org.dialogkarta.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.dialogkarta.web.Coded;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A member of staff who signs in: moderator, planner, GIS engineer or administrator. */
+@Entity
+@Table(name = "staff_account")
+public class StaffAccount {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String username;
+  private String displayName;
+  private String passwordHash;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]")
+  private String[] roles;
+
+  private boolean enabled;
+  private Instant createdAt;
+
+  protected StaffAccount() {}
+
+  public StaffAccount(String username, String displayName, String passwordHash, List<StaffRole> roles) {
+    this.username = username;
+    this.displayName = displayName;
+    this.passwordHash = passwordHash;
+    this.roles = roles.stream().map(StaffRole::code).distinct().toArray(String[]::new);
+    this.enabled = true;
+    this.createdAt = Instant.now();
+  }
+
+  public List<StaffRole> roles() {
+    return Arrays.stream(roles).map(r -> Coded.fromCode(StaffRole.class, r).orElseThrow()).toList();
+  }
+
+  public void changeRoles(List<StaffRole> newRoles) {
+    this.roles = newRoles.stream().map(StaffRole::code).distinct().toArray(String[]::new);
+  }
+
+  public void changePassword(String newHash) {
+    this.passwordHash = newHash;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Long id() { return id; }
+  public String username() { return username; }
+  public String displayName() { return displayName; }
+  public String passwordHash() { return passwordHash; }
+  public boolean enabled() { return enabled; }
+  public Instant createdAt() { return createdAt; }
+}

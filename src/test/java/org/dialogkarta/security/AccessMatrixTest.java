@@ -1,0 +1,140 @@
+package org.dialogkarta.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dialogkarta.support.Api;
+import org.dialogkarta.support.IntegrationTest;
+import org.dialogkarta.support.StaffAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every request mapping of the application, for anonymous and for each role, against the rule
+ * intended for it. A new endpoint without a rule here fails the test, so nothing can be added
+ * without deciding who may call it.
+ */
+@IntegrationTest
+class AccessMatrixTest {
+
+  /** Who may call an endpoint. STAFF is any signed-in staff member. */
+  enum Rule { PUBLIC, STAFF, MODERATOR, PLANNER, GIS, PLANNER_OR_GIS, ADMIN }
+
+  /** The intended rules, as "METHOD path-pattern". */
+  private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+  static {
+    for (String publicEndpoint : List.of(
+        "GET /api/v1/dialogues", "GET /api/v1/dialogues/{id}", "GET /api/v1/dialogues/{id}/pins",
+        "POST /api/v1/dialogues/{id}/pins", "GET /api/v1/pins/{id}", "GET /api/v1/receipts/{token}",
+        "POST /api/v1/pins/{id}/photos", "GET /api/v1/photos/{id}", "GET /api/v1/photos/{id}/thumbnail",
+        "GET /api/v1/receipts/{token}/photos/{id}", "GET /api/v1/receipts/{token}/photos/{id}/thumbnail",
+        "GET /api/v1/site", "GET /api/v1/messages/{lang}", "GET /api/v1/csrf",
+        "GET /dialoger/{slug}", "GET /kvitto", "GET /logga-in", "ANY /error")) {
+      RULES.put(publicEndpoint, Rule.PUBLIC);
+    }
+    RULES.put("GET /api/v1/staff/me", Rule.STAFF);
+    RULES.put("GET /personal", Rule.STAFF);
+    RULES.put("GET /personal/", Rule.STAFF);
+    RULES.put("GET /api/v1/staff/accounts", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/accounts", Rule.ADMIN);
+    RULES.put("PATCH /api/v1/staff/accounts/{id}", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/audit", Rule.ADMIN);
+  }
+
+  private static final Map<String, Set<Rule>> ALLOWED_FOR = Map.of(
+      "anonymous", Set.of(Rule.PUBLIC),
+      "moderator", Set.of(Rule.PUBLIC, Rule.STAFF, Rule.MODERATOR),
+      "planner", Set.of(Rule.PUBLIC, Rule.STAFF, Rule.MODERATOR, Rule.PLANNER, Rule.PLANNER_OR_GIS),
+      "gis", Set.of(Rule.PUBLIC, Rule.STAFF, Rule.GIS, Rule.PLANNER_OR_GIS),
+      "admin", Set.of(Rule.values()));
+
+  @LocalServerPort int port;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired StaffAccountRepository accountRepository;
+  @Autowired PasswordEncoder encoder;
+
+  @Test
+  void everyEndpointAnswersEachCallerAsIntended() {
+    StaffAccounts staff = new StaffAccounts(accountRepository, encoder);
+    Map<String, String> callers = new LinkedHashMap<>();
+    callers.put("anonymous", null);
+    for (StaffRole role : StaffRole.values()) {
+      callers.put(role.code(), StaffAccounts.basic(staff.create(role)));
+    }
+    Api api = new Api(port);
+    List<String> unclassified = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
+      RequestMappingInfo info = entry.getKey();
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+          String key = (methods.isEmpty() ? "ANY" : method.name()) + " " + simplify(pattern);
+          Rule rule = RULES.get(key);
+          if (rule == null) {
+            unclassified.add(key);
+            continue;
+          }
+          for (Map.Entry<String, String> caller : callers.entrySet()) {
+            Api.Response r = call(api, method.name(), concrete(pattern), caller.getValue());
+            int status = r.status();
+            boolean toSignIn = status == 302 && r.location() != null && r.location().endsWith("/logga-in");
+            boolean allowed = ALLOWED_FOR.get(caller.getKey()).contains(rule);
+            // Anonymous writes may meet the CSRF check (403) before the sign-in check (401): both refuse.
+            boolean refused = caller.getValue() == null ? status == 401 || status == 403 || toSignIn : status == 403;
+            if (allowed == (status == 401 || status == 403 || toSignIn) || (!allowed && !refused)) {
+              wrong.add(key + " as " + caller.getKey() + " gave " + status + " (rule " + rule + ")");
+            }
+          }
+        }
+      }
+    }
+    assertThat(unclassified).as("endpoints with no access rule in this test").isEmpty();
+    assertThat(wrong).as("endpoints answering a caller against their rule").isEmpty();
+  }
+
+  @Test
+  void staffPagesSendAnonymousVisitorsToSignIn() {
+    Api.Response r = new Api(port).get("/personal/");
+    assertThat(r.status()).isEqualTo(302);
+    assertThat(r.location()).endsWith("/logga-in");
+  }
+
+  private static Api.Response call(Api api, String method, String path, String authorization) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base() + path))
+        .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString("{}"))
+        .header("Content-Type", "application/json");
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return api.send(b);
+  }
+
+  /** {slug:[a-z0-9-]+} becomes {slug}. */
+  private static String simplify(String pattern) {
+    return pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}");
+  }
+
+  /** Fills path variables with values that name nothing, so an allowed call changes nothing. */
+  private static String concrete(String pattern) {
+    return simplify(pattern)
+        .replace("{lang}", "sv")
+        .replace("{slug}", "finns-inte")
+        .replace("{token}", "A".repeat(43))
+        .replaceAll("\\{\\w+}", "999999999");
+  }
+}
