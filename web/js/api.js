@@ -1,0 +1,72 @@
+// Fetch helpers for the public API. Failures become ApiError with the RFC 9457 problem body
+// (status, title, detail, code, errors[]) so that pages can put each fault next to its field.
+
+export class ApiError extends Error {
+  constructor(status, problem, network = false) {
+    super(problem?.detail || problem?.title || (network ? 'network' : `HTTP ${status}`));
+    this.status = status;
+    this.problem = problem || {};
+    this.network = network;
+    this.code = this.problem.code || (network ? 'network' : status >= 500 ? 'internal' : `http.${status}`);
+    this.errors = Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+}
+
+async function request(path, options = {}) {
+  let response;
+  try {
+    response = await fetch(path, { ...options, headers: { Accept: 'application/json', ...options.headers } });
+  } catch {
+    throw new ApiError(0, null, true);
+  }
+  const type = response.headers.get('Content-Type') || '';
+  let body = null;
+  if (type.includes('json')) {
+    try {
+      body = await response.json();
+    } catch {
+      // the connection broke mid-answer: we cannot tell what happened, so treat it as offline
+      throw new ApiError(response.status, null, true);
+    }
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  site: () => request('/api/v1/site'),
+  dialogues: () => request('/api/v1/dialogues'),
+  dialogue: (ref) => request(`/api/v1/dialogues/${enc(ref)}`),
+  pins: (ref) => request(`/api/v1/dialogues/${enc(ref)}/pins`),
+  submitPin: (ref, body, idempotencyKey) => request(`/api/v1/dialogues/${enc(ref)}/pins`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(body),
+  }),
+  receipt: (token) => request(`/api/v1/receipts/${enc(token)}`),
+};
+
+// The receipt token groups one person's pins; kept on this device only.
+const RECEIPT_KEY = 'dialogkarta.receipt';
+
+export function savedReceipt() {
+  try {
+    return localStorage.getItem(RECEIPT_KEY) || null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveReceipt(token) {
+  try {
+    localStorage.setItem(RECEIPT_KEY, token);
+  } catch {
+    // private mode: the link on screen is then the only copy, which the page says
+  }
+}
+
+export function receiptUrl(token) {
+  return new URL(`/kvitto#${token}`, location.origin).href;
+}

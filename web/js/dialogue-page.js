@@ -1,0 +1,248 @@
+// Dialogue page: the dialogue's header, the map with its pins, the pin form and the list.
+// The pieces talk only through this file, so each can be read (and tested) on its own.
+import { boot, showReceiptLink } from './page.js';
+import { api, receiptUrl } from './api.js';
+import { h, announce } from './dom.js';
+import { t, tn, formatDate } from './i18n.js';
+import { statusLine, facts, lifecycleTexts } from './dialogue-info.js';
+import { inStudyArea } from './geo.js';
+import { createMap } from './map.js';
+import { createPinForm } from './pin-form.js';
+import { createPinList } from './pin-list.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null };
+
+function slug() {
+  const match = /^\/dialoger\/([^/]+)\/?$/.exec(location.pathname);
+  return match ? decodeURIComponent(match[1]) : new URLSearchParams(location.search).get('slug') || '';
+}
+
+const isOpen = () => state.dialogue?.status === 'ongoing';
+/** Messages about the map, kept by key so that a language switch translates them too. */
+function say(key) {
+  const region = $('map-status');
+  region.dataset.i18n = key;
+  announce(region, t(key));
+}
+
+function renderHeader() {
+  const d = state.dialogue;
+  const header = $('dialogue-header');
+  const wasOpen = new Map([...header.querySelectorAll('details')].map((el) => [el.querySelector('[data-i18n]').dataset.i18n, el.open]));
+  header.replaceChildren(
+    h('h1', { id: 'dialogue-title' }, d.title),
+    statusLine(d),
+    ...lifecycleTexts(d, { collapsible: true }),
+    facts(d));
+  for (const el of header.querySelectorAll('details')) {
+    const key = el.querySelector('[data-i18n]').dataset.i18n;
+    if (wasOpen.has(key)) el.open = wasOpen.get(key);
+  }
+  document.title = t('page.dialogue.title', { title: d.title });
+}
+
+function renderClosedNote() {
+  const d = state.dialogue;
+  const note = $('closed-note');
+  note.hidden = isOpen();
+  if (d.status === 'planned') {
+    note.textContent = d.startsOn ? t('closed.planned.from', { date: formatDate(d.startsOn) }) : t('closed.planned');
+  } else {
+    note.textContent = t('closed.completed');
+  }
+}
+
+function showPanel(which) {
+  $('pin-howto').hidden = which !== 'howto';
+  $('confirmation').hidden = which !== 'confirmation';
+  if (which !== 'form' && state.form?.isOpen()) state.form.close();
+}
+
+/** Every way of choosing a place ends here: pointer, keyboard, "my location". */
+function place(pos, how) {
+  if (!isOpen()) return false;
+  if (!inStudyArea(state.dialogue.studyArea, pos.lon, pos.lat)) {
+    say(how === 'locate' ? 'locate.outside' : 'place.outside');
+    return false;
+  }
+  const moving = state.form.isOpen();
+  if (!moving) showPanel('form');
+  state.map?.setDraft(pos);
+  // Keyboard users are taken into the form; a second click only moves the pin.
+  state.form.open(pos, { focus: !moving || how === 'keyboard' });
+  say(how === 'locate' ? 'locate.found' : moving ? 'place.moved' : 'place.chosen');
+  return true;
+}
+
+function locate() {
+  const button = $('locate-button');
+  if (!navigator.geolocation) {
+    say('locate.unsupported');
+    return;
+  }
+  button.setAttribute('aria-busy', 'true');
+  say('locate.searching');
+  navigator.geolocation.getCurrentPosition((position) => {
+    button.removeAttribute('aria-busy');
+    const pos = { lon: position.coords.longitude, lat: position.coords.latitude };
+    if (inStudyArea(state.dialogue.studyArea, pos.lon, pos.lat)) state.map?.setView(pos, 17);
+    place(pos, 'locate');
+  }, (error) => {
+    button.removeAttribute('aria-busy');
+    const key = { 1: 'locate.denied', 2: 'locate.unavailable', 3: 'locate.timeout' }[error.code] || 'locate.unavailable';
+    say(key);
+  }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+}
+
+function showPins() {
+  state.list.setFeatures(state.features);
+  state.map?.setPins(state.list.visible());
+}
+
+function submitted(feature, receipt) {
+  state.features = [...state.features.filter((f) => f.id !== feature.id), feature];
+  state.dialogue.pinCount = (state.dialogue.pinCount ?? 0) + 1;
+  const count = $('dialogue-header').querySelector('.pin-count');
+  if (count) count.textContent = tn('dialogue.pinCount', state.dialogue.pinCount);
+  state.map?.setDraft(null);
+  showPins();
+  showPanel('confirmation');
+  delete $('map-status').dataset.i18n; // the confirmation speaks now
+  $('map-status').textContent = '';
+  const link = $('receipt-link');
+  link.href = `/kvitto#${receipt}`;
+  link.textContent = receiptUrl(receipt);
+  $('copy-status').textContent = '';
+  showReceiptLink();
+  $('confirmation').focus();
+}
+
+async function copyReceipt() {
+  try {
+    await navigator.clipboard.writeText($('receipt-link').href);
+    announce($('copy-status'), t('confirm.copied'));
+  } catch {
+    getSelection().selectAllChildren($('receipt-link'));
+    announce($('copy-status'), t('confirm.copyFailed'));
+  }
+}
+
+function setUpParticipation() {
+  const d = state.dialogue;
+  const open = isOpen();
+  $('participate-intro').hidden = !open;
+  $('pin-actions').hidden = !open;
+  $('place-help').hidden = !open;
+  $('side-panel').hidden = !open;
+  $('map-layout').classList.toggle('has-panel', open);
+  renderClosedNote();
+  $('map').dataset.i18nAttr = `aria-label=${open ? 'map.label.place' : 'map.label'}`;
+  $('map').setAttribute('aria-label', t(open ? 'map.label.place' : 'map.label'));
+  const hint = $('key-hint');
+  hint.dataset.i18n = open ? 'map.keyHint' : 'map.keyHint.view';
+  hint.textContent = t(hint.dataset.i18n);
+
+  state.map = createMap($('map'), {
+    site: state.site,
+    studyArea: d.studyArea,
+    canPlace: isOpen,
+    onPlace: place,
+    onDraftMoved: (pos) => place(pos, 'drag'),
+    onTilesFailed: () => showMapNote('map.tilesFailed'),
+  });
+  const categories = [...new Set([...d.categories, ...state.features.map((f) => f.properties.category)])];
+  state.list = createPinList({
+    categories,
+    onFilter: () => state.map?.setPins(state.list.visible()),
+    onShowOnMap: state.map ? (id, button) => state.map.showPin(id, button) : null,
+  });
+  if (!state.map) {
+    $('map-wrap').hidden = true;
+    $('skip-map').hidden = true;
+    $('place-button').hidden = true; // "my location" still works without a map
+    showMapNote('map.unavailable');
+    state.list.expand();
+  } else if (!state.site.basemap?.url) {
+    showMapNote('map.noBasemap');
+  }
+  state.form = createPinForm({
+    dialogue: d,
+    maxLength: state.site.textMaxLength || 2000,
+    onSubmitted: submitted,
+    onCancel: () => {
+      state.map?.setDraft(null);
+      showPanel('howto');
+      say('place.cancelled');
+      focusStart();
+    },
+  });
+  showPins();
+  state.map?.fitPins(state.features);
+
+  $('place-button').addEventListener('click', () => {
+    if (!state.map) return say('map.unavailable');
+    $('map-wrap').scrollIntoView({ block: 'nearest' });
+    state.map.focus({ crosshair: true });
+    return say('place.mapFocused');
+  });
+  $('locate-button').addEventListener('click', locate);
+  $('copy-receipt').addEventListener('click', copyReceipt);
+  $('pin-again').addEventListener('click', () => {
+    showPanel('howto');
+    focusStart();
+  });
+}
+
+/** Back to where a new pin starts: the place button, or "my location" when there is no map. */
+function focusStart() {
+  ($('place-button').hidden ? $('locate-button') : $('place-button')).focus();
+}
+
+function showMapNote(key) {
+  const note = $('map-note');
+  note.dataset.i18n = key;
+  note.textContent = t(key);
+  note.hidden = false;
+}
+
+function showProblem(key, retry) {
+  const box = $('dialogue-status');
+  const button = retry ? h('button', { type: 'button', class: 'button', i18n: 'action.retry', onclick: retry }) : null;
+  box.replaceChildren(h('p', { class: 'notice notice--error', role: 'alert' }, h('span', { i18n: key }), ' ', button));
+}
+
+async function render() {
+  const box = $('dialogue-status');
+  box.replaceChildren(h('p', { i18n: 'dialogue.loading' }));
+  try {
+    [state.site, state.dialogue] = await Promise.all([api.site(), api.dialogue(slug())]);
+  } catch (e) {
+    if (e.status === 404) {
+      document.title = t('page.notFound.title');
+      box.replaceChildren(h('h1', { i18n: 'dialogue.notFound.heading' }), h('p', { i18n: 'dialogue.notFound.text' }));
+    } else {
+      showProblem('dialogue.loadError', () => render());
+    }
+    return;
+  }
+  try {
+    state.features = (await api.pins(state.dialogue.slug)).features || [];
+  } catch {
+    state.features = []; // the form still works; the list says there is nothing to show
+  }
+  box.replaceChildren();
+  renderHeader();
+  $('dialogue-header').hidden = false;
+  $('participate').hidden = false;
+  setUpParticipation();
+}
+
+boot(render, () => {
+  if (!state.dialogue) return;
+  renderHeader();
+  renderClosedNote();
+  state.list?.refreshLanguage();
+  state.map?.refreshLanguage(state.list.visible());
+  state.form?.refreshLanguage();
+});

@@ -1,0 +1,45 @@
+// DOM building without innerHTML: text is always inserted as text nodes, so anything a citizen
+// wrote (a pin text, a title) can never become markup.
+import { t } from './i18n.js';
+
+/**
+ * h('p', {class: 'x', i18n: 'key', vars: {n: 1}}, child, 'text', ...)
+ * i18n/vars set the text from the bundle and remember the key for a language switch;
+ * i18nAttr {'aria-label': 'key'} does the same for attributes; on* props add listeners.
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (name === 'i18n') {
+      el.dataset.i18n = value;
+      el.textContent = t(value, props.vars);
+    } else if (name === 'vars') {
+      el.dataset.i18nVars = JSON.stringify(value);
+    } else if (name === 'i18nAttr') {
+      el.dataset.i18nAttr = Object.entries(value).map(([a, key]) => `${a}=${key}`).join(';');
+      for (const [a, key] of Object.entries(value)) el.setAttribute(a, t(key));
+    } else if (name === 'class') {
+      el.className = value;
+    } else if (name === 'text') {
+      el.textContent = value;
+    } else if (name.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(name.slice(2), value);
+    } else {
+      el.setAttribute(name, value === true ? '' : value);
+    }
+  }
+  if (props.vars && props.i18n) el.textContent = t(props.i18n, props.vars);
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    el.append(child); // strings become text nodes
+  }
+  return el;
+}
+
+/** Sets an aria-live region's text so that the same message twice is still announced. */
+export function announce(region, text) {
+  if (!region) return;
+  region.textContent = '';
+  requestAnimationFrame(() => { region.textContent = text; });
+}
