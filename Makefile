@@ -25,8 +25,12 @@ db:
 build:
 	$(MVN) -DskipTests package
 
+# The demo gets a first administrator (only created while none exists); change it for real use.
 run: setup db build
+	@echo "Staff sign-in for the demo: $${DIALOGKARTA_ADMIN_USERNAME:-admin} / $${DIALOGKARTA_ADMIN_PASSWORD:-demo-dialogkarta-2026} at http://localhost:$(PORT)/logga-in"
 	@DIALOGKARTA_DEMO_DATA=$${DIALOGKARTA_DEMO_DATA:-true} SERVER_PORT=$(PORT) \
+	  DIALOGKARTA_ADMIN_USERNAME=$${DIALOGKARTA_ADMIN_USERNAME:-admin} \
+	  DIALOGKARTA_ADMIN_PASSWORD=$${DIALOGKARTA_ADMIN_PASSWORD:-demo-dialogkarta-2026} \
 	  java -jar target/dialogkarta.jar
 
 test: setup-test

@@ -49,6 +49,7 @@ class PagesTest {
   void theSiteSettingsCarryTheBasemap() {
     JsonNode site = new Api(port).get("/api/v1/site").json();
     assertThat(site.get("basemap").get("url").asString()).isEmpty(); // tests run with no tiles
+    assertThat(site.get("basemap").get("attribution").asString()).isEqualTo("\u00a9 OpenStreetMap contributors");
     assertThat(site.get("languages").toString()).isEqualTo("[\"sv\",\"en\"]");
     assertThat(site.get("textMaxLength").asInt()).isEqualTo(2000);
   }
