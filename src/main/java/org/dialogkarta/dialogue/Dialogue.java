@@ -44,6 +44,7 @@ public class Dialogue {
   private LocalDate startsOn;
   private LocalDate endsOn;
   private ParticipationLevel participationLevel;
+  private ModerationMode moderationMode = ModerationMode.POST;
 
   @Column(columnDefinition = "geometry(MultiPolygon,4326)")
   private MultiPolygon studyArea;
@@ -118,6 +119,7 @@ public class Dialogue {
   public LocalDate startsOn() { return startsOn; }
   public LocalDate endsOn() { return endsOn; }
   public ParticipationLevel participationLevel() { return participationLevel; }
+  public ModerationMode moderationMode() { return moderationMode; }
   public String outcome() { return outcome; }
   public String nextSteps() { return nextSteps; }
   public String responsibleUnit() { return responsibleUnit; }

@@ -10,9 +10,9 @@ public interface DialogueRepository extends JpaRepository<Dialogue, Long> {
 
   Optional<Dialogue> findBySlug(String slug);
 
-  /** Published pins per dialogue, as rows of (dialogue id, count). */
+  /** Published pins per dialogue, merged duplicates not counted, as rows of (dialogue id, count). */
   @Query(value = "SELECT dialogue_id, count(*) FROM pin WHERE moderation_state = 'published'"
-      + " GROUP BY dialogue_id", nativeQuery = true)
+      + " AND merged_into IS NULL GROUP BY dialogue_id", nativeQuery = true)
   List<Object[]> countPublishedPins();
 
   /** A dialogue by numeric id or by slug, as the API's {@code {id}} allows both. */

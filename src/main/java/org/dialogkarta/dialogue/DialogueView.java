@@ -16,6 +16,7 @@ public record DialogueView(
     LocalDate startsOn,
     LocalDate endsOn,
     ParticipationLevel participationLevel,
+    ModerationMode moderationMode,
     List<Category> categories,
     Map<String, List<String>> subtags,
     String outcome,
@@ -28,8 +29,8 @@ public record DialogueView(
 
   static DialogueView of(Dialogue d, long pinCount) {
     return new DialogueView(d.id(), d.slug(), d.title(), d.summary(), d.status(), d.startsOn(),
-        d.endsOn(), d.participationLevel(), d.categories(), subtagsByCode(d), d.outcome(),
-        d.nextSteps(), d.responsibleUnit(), d.contact(),
+        d.endsOn(), d.participationLevel(), d.moderationMode(), d.categories(), subtagsByCode(d),
+        d.outcome(), d.nextSteps(), d.responsibleUnit(), d.contact(),
         d.studyArea().map(GeoJson::geometry).orElse(null), pinCount, "/dialoger/" + d.slug());
   }
 

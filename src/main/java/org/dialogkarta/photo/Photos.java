@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The {@code photo} table. Reads name the one column they serve, so a thumbnail read never
  * loads the full photo. Public reads join the pin and require {@code moderation_state =
- * 'published'}: a photo is exactly as public as its pin, including after the pin is hidden.
+ * 'published'} and no {@code merged_into}: a photo is exactly as public as its pin, including
+ * after the pin is hidden or merged into another.
  */
 @Repository
 class Photos {
@@ -78,7 +79,7 @@ class Photos {
 
   Optional<byte[]> published(long photoId, Variant variant) {
     return jdbc.sql("SELECT ph." + variant.column + " FROM photo ph JOIN pin p ON p.id = ph.pin_id"
-            + " WHERE ph.id = :id AND p.moderation_state = 'published'")
+            + " WHERE ph.id = :id AND p.moderation_state = 'published' AND p.merged_into IS NULL")
         .param("id", photoId)
         .query(byte[].class)
         .optional();

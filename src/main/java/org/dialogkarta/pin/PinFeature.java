@@ -15,7 +15,18 @@ public record PinFeature(String type, long id, Map<String, Object> geometry, Pro
       String status,
       int supports,
       Instant createdAt,
-      List<Photo> photos) {}
+      List<Photo> photos,
+      List<Reply> replies) {
+
+    /** A pin without replies (one that nobody has answered yet, or a read that does not need them). */
+    public Properties(long dialogueId, String category, List<String> subtags, String text, String status,
+        int supports, Instant createdAt, List<Photo> photos) {
+      this(dialogueId, category, subtags, text, status, supports, createdAt, photos, List.of());
+    }
+  }
+
+  /** The municipality's public answer to a pin; one reply may answer many pins. */
+  public record Reply(String text, Instant createdAt) {}
 
   /**
    * A photo of a pin and where to fetch it (the photo package serves these paths). Public reads

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueRepository;
+import org.dialogkarta.dialogue.ModerationMode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,12 +45,17 @@ class PinSubmissions {
     Receipts.Issued receipt = Optional.ofNullable(submission.receipt())
         .flatMap(token -> receipts.find(token).map(id -> new Receipts.Issued(id, token)))
         .orElseGet(receipts::issue);
-    Pin pin = pins.save(Pin.from(newPin, receipt.id(), ModerationState.PUBLISHED, Instant.now()));
+    Pin pin = pins.save(Pin.from(newPin, receipt.id(), initialState(dialogue), Instant.now()));
     SubmittedPin answer = new SubmittedPin(pin.id(), receipt.token(), false);
     if (idempotencyKey != null) {
       keys.complete(idempotencyKey, answer);
     }
     return answer;
+  }
+
+  /** Pre-moderated dialogues keep a pin out of sight until a moderator has read it. */
+  static ModerationState initialState(Dialogue dialogue) {
+    return dialogue.moderationMode() == ModerationMode.PRE ? ModerationState.PENDING : ModerationState.PUBLISHED;
   }
 
   /** Same dialogue and same body (as parsed, so white space and key order do not matter). */

@@ -3,6 +3,8 @@ package org.dialogkarta.pin;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads of pins for the public: every query here filters on {@code moderation_state =
- * 'published'}, so pending and hidden pins cannot leak through it. Photo ids come in the same
- * query, from the index on {@code photo.pin_id}, so a map of many pins is still one round trip.
+ * 'published'} and {@code merged_into IS NULL}, so pending and hidden pins and merged duplicates
+ * cannot leak through it. Photo ids and the public replies come in the same query, from the
+ * indexes on {@code photo.pin_id} and {@code pin_reply}, so a map of many pins is still one round
+ * trip.
  */
 @Component
 class PublishedPins {
@@ -25,9 +29,13 @@ class PublishedPins {
   private static final String SELECT = """
       SELECT id, dialogue_id, ST_X(location) AS lon, ST_Y(location) AS lat, category, subtags,
              text, status, supports, created_at,
-             ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = pin.id ORDER BY ph.id) AS photo_ids
+             ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = pin.id ORDER BY ph.id) AS photo_ids,
+             ARRAY(SELECT r.text FROM pin_reply pr JOIN reply r ON r.id = pr.reply_id
+                   WHERE pr.pin_id = pin.id ORDER BY r.created_at, r.id) AS reply_texts,
+             ARRAY(SELECT r.created_at FROM pin_reply pr JOIN reply r ON r.id = pr.reply_id
+                   WHERE pr.pin_id = pin.id ORDER BY r.created_at, r.id) AS reply_times
       FROM pin
-      WHERE moderation_state = 'published'
+      WHERE moderation_state = 'published' AND merged_into IS NULL
       """;
 
   private final JdbcClient jdbc;
@@ -67,7 +75,22 @@ class PublishedPins {
             rs.getString("status"),
             rs.getInt("supports"),
             rs.getTimestamp("created_at").toInstant(),
-            longs(rs.getArray("photo_ids")).stream().map(PinFeature.Photo::published).toList()));
+            longs(rs.getArray("photo_ids")).stream().map(PinFeature.Photo::published).toList(),
+            replies(rs.getArray("reply_texts"), rs.getArray("reply_times"))));
+  }
+
+  /** The two arrays come from the same ordered subquery, so they pair up by position. */
+  private static List<PinFeature.Reply> replies(Array texts, Array times) throws SQLException {
+    List<String> t = strings(texts);
+    if (t.isEmpty()) {
+      return List.of();
+    }
+    Object[] at = (Object[]) times.getArray();
+    List<PinFeature.Reply> out = new ArrayList<>(t.size());
+    for (int i = 0; i < t.size(); i++) {
+      out.add(new PinFeature.Reply(t.get(i), ((Timestamp) at[i]).toInstant()));
+    }
+    return out;
   }
 
   static List<String> strings(Array array) throws SQLException {

@@ -3,6 +3,8 @@ package org.dialogkarta.pin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialogkarta.geo.GeoJson;
@@ -17,23 +19,40 @@ import org.springframework.web.bind.annotation.RestController;
  * The submitter's private view: their own pins with moderation outcome and status, whatever the
  * moderation state (it is their own text). Reachable only with the receipt token. Photos are
  * linked under the receipt, so the submitter sees their own photos while the pin is pending.
+ *
+ * <p>What became of each pin: its public history (moderation outcome, status changes, merge,
+ * redaction; never who on the staff did it), the municipality's replies, and the department once
+ * the pin has been forwarded. A pin merged into another follows that pin: the status, department
+ * and replies shown are the kept pin's, so every submitter of a duplicate gets the answer too.
+ * Supported pins ({@link SupportedPins}) get the answer the same way. A fixed number of queries
+ * for the whole receipt, however many pins it has.
  */
 @RestController
 class ReceiptController {
 
   record OwnPin(long id, DialogueRef dialogue, String category, List<String> subtags, String text,
       Map<String, Object> location, Instant createdAt, String moderationState,
-      String moderationReason, String status, List<PinFeature.Photo> photos) {}
+      String moderationReason, String status, List<PinFeature.Photo> photos, String department,
+      Long mergedInto, List<HistoryEntry> history, List<PinFeature.Reply> replies) {}
 
   record DialogueRef(long id, String slug, String title, String status) {}
 
-  record ReceiptView(List<OwnPin> pins) {}
+  /** One public event: {@code kind} moderation, status, merged_into or redaction. */
+  record HistoryEntry(String kind, String from, String to, String reason, Instant at) {}
+
+  /** The receipt's own pins, and the pins it supported ("me too"). */
+  record ReceiptView(List<OwnPin> pins, List<SupportedPins.SupportedPin> supported) {}
+
+  /** The statuses at which the department a pin was passed on to is the submitter's business. */
+  private static final String DEPARTMENT_SHOWN = "('forwarded', 'planned', 'done')";
 
   private final Receipts receipts;
+  private final SupportedPins supportedPins;
   private final JdbcClient jdbc;
 
-  ReceiptController(Receipts receipts, JdbcClient jdbc) {
+  ReceiptController(Receipts receipts, SupportedPins supportedPins, JdbcClient jdbc) {
     this.receipts = receipts;
+    this.supportedPins = supportedPins;
     this.jdbc = jdbc;
   }
 
@@ -41,29 +60,77 @@ class ReceiptController {
   ReceiptView receipt(@PathVariable String token) {
     long receiptId = receipts.find(token)
         .orElseThrow(() -> new NotFoundException("No receipt for this link; check that it was copied whole"));
+    Map<Long, List<HistoryEntry>> history = history(receiptId);
+    Map<Long, List<PinFeature.Reply>> replies = replies(receiptId);
     List<OwnPin> pins = jdbc.sql("""
             SELECT p.id, p.category, p.subtags, p.text, ST_X(p.location) AS lon, ST_Y(p.location) AS lat,
-                   p.created_at, p.moderation_state, p.moderation_reason, p.status,
+                   p.created_at, p.moderation_state, p.moderation_reason, p.merged_into,
+                   COALESCE(t.status, p.status) AS status,
+                   CASE WHEN COALESCE(t.status, p.status) IN %s THEN dep.name END AS department,
                    d.id AS d_id, d.slug, d.title, d.status AS d_status,
                    ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = p.id ORDER BY ph.id) AS photo_ids
-            FROM pin p JOIN dialogue d ON d.id = p.dialogue_id
+            FROM pin p
+            JOIN dialogue d ON d.id = p.dialogue_id
+            LEFT JOIN pin t ON t.id = p.merged_into
+            LEFT JOIN department dep ON dep.id = CASE WHEN t.id IS NULL THEN p.department_id ELSE t.department_id END
             WHERE p.receipt_id = :receipt
             ORDER BY p.created_at DESC, p.id DESC
-            """)
+            """.formatted(DEPARTMENT_SHOWN))
         .param("receipt", receiptId)
-        .query((rs, row) -> ownPin(rs, token))
+        .query((rs, row) -> ownPin(rs, token, history, replies))
         .list();
-    return new ReceiptView(pins);
+    return new ReceiptView(pins, supportedPins.of(receiptId));
   }
 
-  private static OwnPin ownPin(ResultSet rs, String token) throws SQLException {
-    return new OwnPin(rs.getLong("id"),
+  /** Each pin's own public events, and for a merged duplicate the status changes of the kept pin. */
+  private Map<Long, List<HistoryEntry>> history(long receiptId) {
+    Map<Long, List<HistoryEntry>> out = new HashMap<>();
+    jdbc.sql("""
+            SELECT p.id AS owner, e.kind, e.from_value, e.to_value, e.detail, e.at
+            FROM pin p
+            JOIN pin_event e ON e.pin_id = p.id OR (e.pin_id = p.merged_into AND e.kind = 'status')
+            WHERE p.receipt_id = :receipt AND e.public AND e.kind <> 'reply'
+            ORDER BY e.at, e.id""")
+        .param("receipt", receiptId)
+        .query(rs -> {
+          String kind = rs.getString("kind");
+          out.computeIfAbsent(rs.getLong("owner"), id -> new ArrayList<>()).add(new HistoryEntry(kind,
+              rs.getString("from_value"), rs.getString("to_value"),
+              kind.equals("moderation") ? rs.getString("detail") : null, rs.getTimestamp("at").toInstant()));
+        });
+    return out;
+  }
+
+  /** Replies to each pin, and for a merged duplicate those to the kept pin, each reply once. */
+  private Map<Long, List<PinFeature.Reply>> replies(long receiptId) {
+    Map<Long, List<PinFeature.Reply>> out = new HashMap<>();
+    jdbc.sql("""
+            SELECT DISTINCT p.id AS owner, r.id, r.text, r.created_at
+            FROM pin p
+            JOIN pin_reply pr ON pr.pin_id = p.id OR pr.pin_id = p.merged_into
+            JOIN reply r ON r.id = pr.reply_id
+            WHERE p.receipt_id = :receipt
+            ORDER BY r.created_at, r.id""")
+        .param("receipt", receiptId)
+        .query(rs -> {
+          out.computeIfAbsent(rs.getLong("owner"), id -> new ArrayList<>())
+              .add(new PinFeature.Reply(rs.getString("text"), rs.getTimestamp("created_at").toInstant()));
+        });
+    return out;
+  }
+
+  private static OwnPin ownPin(ResultSet rs, String token, Map<Long, List<HistoryEntry>> history,
+      Map<Long, List<PinFeature.Reply>> replies) throws SQLException {
+    long id = rs.getLong("id");
+    return new OwnPin(id,
         new DialogueRef(rs.getLong("d_id"), rs.getString("slug"), rs.getString("title"), rs.getString("d_status")),
         rs.getString("category"), PublishedPins.strings(rs.getArray("subtags")), rs.getString("text"),
         GeoJson.geometry(Wgs84.point(rs.getDouble("lon"), rs.getDouble("lat"))),
         rs.getTimestamp("created_at").toInstant(), rs.getString("moderation_state"),
         rs.getString("moderation_reason"), rs.getString("status"),
         PublishedPins.longs(rs.getArray("photo_ids")).stream()
-            .map(id -> PinFeature.Photo.ofReceipt(token, id)).toList());
+            .map(photo -> PinFeature.Photo.ofReceipt(token, photo)).toList(),
+        rs.getString("department"), (Long) rs.getObject("merged_into"),
+        history.getOrDefault(id, List.of()), replies.getOrDefault(id, List.of()));
   }
 }

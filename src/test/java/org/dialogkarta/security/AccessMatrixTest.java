@@ -42,6 +42,7 @@ class AccessMatrixTest {
         "POST /api/v1/pins/{id}/photos", "GET /api/v1/photos/{id}", "GET /api/v1/photos/{id}/thumbnail",
         "GET /api/v1/receipts/{token}/photos/{id}", "GET /api/v1/receipts/{token}/photos/{id}/thumbnail",
         "GET /api/v1/site", "GET /api/v1/messages/{lang}", "GET /api/v1/csrf",
+        "POST /api/v1/pins/{id}/supports", "DELETE /api/v1/receipts/{token}/pins/{id}",
         "GET /dialoger/{slug}", "GET /kvitto", "GET /logga-in", "ANY /error")) {
       RULES.put(publicEndpoint, Rule.PUBLIC);
     }
@@ -52,6 +53,24 @@ class AccessMatrixTest {
     RULES.put("POST /api/v1/staff/accounts", Rule.ADMIN);
     RULES.put("PATCH /api/v1/staff/accounts/{id}", Rule.ADMIN);
     RULES.put("GET /api/v1/staff/audit", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/dialogues", Rule.ADMIN);
+    RULES.put("PUT /api/v1/staff/dialogues/{id}", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/dialogues/{id}/status", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/departments", Rule.STAFF);
+    RULES.put("POST /api/v1/staff/departments", Rule.ADMIN);
+    RULES.put("PATCH /api/v1/staff/departments/{id}", Rule.ADMIN);
+    for (String moderation : List.of(
+        "GET /api/v1/staff/moderation/queue", "GET /api/v1/staff/moderation/pins/{id}",
+        "POST /api/v1/staff/moderation/pins/{id}/approve", "POST /api/v1/staff/moderation/pins/{id}/hide",
+        "POST /api/v1/staff/moderation/pins/{id}/redact", "GET /api/v1/staff/moderation/photos/{id}",
+        "GET /api/v1/staff/moderation/photos/{id}/thumbnail")) {
+      RULES.put(moderation, Rule.MODERATOR);
+    }
+    for (String workflow : List.of(
+        "GET /api/v1/staff/pins", "POST /api/v1/staff/pins/{id}/status", "POST /api/v1/staff/pins/{id}/notes",
+        "POST /api/v1/staff/pins/selection", "POST /api/v1/staff/pins/replies", "POST /api/v1/staff/pins/merge")) {
+      RULES.put(workflow, Rule.PLANNER);
+    }
   }
 
   private static final Map<String, Set<Rule>> ALLOWED_FOR = Map.of(

@@ -1,0 +1,60 @@
+package org.dialogkarta.pin;
+
+import java.util.Optional;
+import org.dialogkarta.web.ConflictException;
+import org.dialogkarta.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * "Me too": instead of pinning the same thing again, a citizen supports a published pin. The
+ * support is kept with the supporter's receipt (made if they have none), so the municipality's
+ * reply reaches them as well; one receipt supports a pin once.
+ */
+@RestController
+@Transactional
+class SupportController {
+
+  /** Optional: the supporter's earlier receipt token, to gather everything on one link. */
+  record SupportRequest(String receipt) {}
+
+  record Supported(long pinId, int supports, String receipt) {}
+
+  private final JdbcClient jdbc;
+  private final Receipts receipts;
+
+  SupportController(JdbcClient jdbc, Receipts receipts) {
+    this.jdbc = jdbc;
+    this.receipts = receipts;
+  }
+
+  @PostMapping("/api/v1/pins/{id}/supports")
+  ResponseEntity<Supported> support(@PathVariable long id, @RequestBody(required = false) SupportRequest body) {
+    String status = jdbc.sql("""
+            SELECT d.status FROM pin p JOIN dialogue d ON d.id = p.dialogue_id
+            WHERE p.id = :id AND p.moderation_state = 'published' AND p.merged_into IS NULL
+            FOR UPDATE OF p""")
+        .param("id", id).query(String.class).optional()
+        .orElseThrow(() -> new NotFoundException("No published pin " + id));
+    if (!"ongoing".equals(status)) {
+      throw new ConflictException("dialogue.closed", "The dialogue is " + status + " and takes no more support");
+    }
+    Receipts.Issued receipt = Optional.ofNullable(body == null ? null : body.receipt())
+        .flatMap(token -> receipts.find(token).map(receiptId -> new Receipts.Issued(receiptId, token)))
+        .orElseGet(receipts::issue);
+    int added = jdbc.sql("INSERT INTO pin_support (pin_id, receipt_id) VALUES (:pin, :receipt) ON CONFLICT DO NOTHING")
+        .param("pin", id).param("receipt", receipt.id()).update();
+    if (added == 1) {
+      jdbc.sql("UPDATE pin SET supports = supports + 1 WHERE id = :id").param("id", id).update();
+    }
+    int supports = jdbc.sql("SELECT supports FROM pin WHERE id = :id").param("id", id).query(Integer.class).single();
+    return ResponseEntity.status(added == 1 ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(new Supported(id, supports, receipt.token()));
+  }
+}

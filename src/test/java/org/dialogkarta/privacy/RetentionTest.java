@@ -1,0 +1,93 @@
+package org.dialogkarta.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import org.dialogkarta.support.Api;
+import org.dialogkarta.support.IntegrationTest;
+import org.dialogkarta.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Free text goes a set time after a dialogue ends; the anonymous point, category and status stay. */
+@IntegrationTest
+class RetentionTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired Retention retention;
+
+  @Test
+  void textPhotosNotesAndReceiptLinksOfLongCompletedDialoguesAreDeleted() {
+    Api api = new Api(port);
+    TestData data = new TestData(jdbc);
+    TestData.Dialogue old = data.openDialogue();
+    TestData.Dialogue recent = data.openDialogue();
+    long oldPin = create(api, old, "Ring mig på 070-123 45 67");
+    long recentPin = create(api, recent, "Fortfarande aktuellt");
+    jdbc.sql("INSERT INTO pin_note (pin_id, author, text) VALUES (:p, 'planner', 'Ringde tillbaka')").param("p", oldPin).update();
+    jdbc.sql("INSERT INTO photo (pin_id, image, thumbnail, width, height, byte_size) VALUES (:p, '\\x00', '\\x00', 1, 1, 1)")
+        .param("p", oldPin).update();
+    close(old, "2020-06-30");
+    close(recent, java.time.LocalDate.now().minusMonths(3).toString());
+
+    Map<String, Integer> deleted = retention.run();
+
+    assertThat(deleted.get("texts")).isGreaterThanOrEqualTo(1);
+    Map<String, Object> kept = jdbc.sql("SELECT text, receipt_id, category, status, ST_AsText(location) AS wkt FROM pin WHERE id = :id")
+        .param("id", oldPin).query().singleRow();
+    assertThat(kept.get("text")).isNull();
+    assertThat(kept.get("receipt_id")).isNull();
+    assertThat(kept.get("category")).isEqualTo("suggestion");
+    assertThat(kept.get("status")).isEqualTo("received");
+    assertThat(kept.get("wkt")).isEqualTo("POINT(16.18 58.59)");
+    assertThat(count("SELECT count(*) FROM pin_note WHERE pin_id = :p", oldPin)).isZero();
+    assertThat(count("SELECT count(*) FROM photo WHERE pin_id = :p", oldPin)).isZero();
+    assertThat(jdbc.sql("SELECT text FROM pin WHERE id = :id").param("id", recentPin).query(String.class).single())
+        .isEqualTo("Fortfarande aktuellt");
+    assertThat(retention.run().get("texts")).as("a second run finds nothing more").isZero();
+  }
+
+  @Test
+  void aSubmitterDeletesTheirOwnPinThroughTheReceipt() {
+    Api api = new Api(port);
+    TestData.Dialogue d = new TestData(jdbc).openDialogue();
+    Api.Response created = api.postJson("/api/v1/dialogues/" + d.slug() + "/pins", Api.pinJson("suggestion", "Ångrar mig", 16.18, 58.59));
+    long pin = created.json().get("id").asLong();
+    String token = created.json().get("receipt").asString();
+    long other = create(api, d, "Någon annans");
+
+    assertThat(delete(api, "/api/v1/receipts/" + token + "/pins/" + other).status()).isEqualTo(404);
+    assertThat(delete(api, "/api/v1/receipts/" + "B".repeat(43) + "/pins/" + pin).status()).isEqualTo(404);
+    assertThat(delete(api, "/api/v1/receipts/" + token + "/pins/" + pin).status()).isEqualTo(204);
+    assertThat(count("SELECT count(*) FROM pin WHERE id = :p", pin)).isZero();
+    assertThat(api.get("/api/v1/receipts/" + token).json().get("pins")).isEmpty();
+    assertThat(count("SELECT count(*) FROM pin WHERE id = :p", other)).isOne();
+    String audited = jdbc.sql("SELECT before::text FROM audit_event WHERE action = 'pin.deleted_by_submitter' AND target_id = :p")
+        .param("p", pin).query(String.class).single();
+    assertThat(audited).doesNotContain("Ångrar");
+  }
+
+  private long count(String sql, long pin) {
+    return jdbc.sql(sql).param("p", pin).query(Long.class).single();
+  }
+
+  private void close(TestData.Dialogue d, String endsOn) {
+    jdbc.sql("UPDATE dialogue SET status = 'completed', ends_on = CAST(:e AS date) WHERE id = :id")
+        .param("e", endsOn).param("id", d.id()).update();
+  }
+
+  private static long create(Api api, TestData.Dialogue d, String text) {
+    return api.postJson("/api/v1/dialogues/" + d.slug() + "/pins", Api.pinJson("suggestion", text, 16.18, 58.59))
+        .json().get("id").asLong();
+  }
+
+  private static Api.Response delete(Api api, String path) {
+    return api.send(HttpRequest.newBuilder(URI.create(api.base() + path)).DELETE());
+  }
+}
