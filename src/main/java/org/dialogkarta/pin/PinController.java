@@ -6,6 +6,9 @@ import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueRepository;
 import org.dialogkarta.geo.BoundingBox;
+import org.dialogkarta.geo.MetricCrs;
+import org.dialogkarta.geo.Wgs84;
+import org.springframework.beans.factory.annotation.Value;
 import org.dialogkarta.web.Coded;
 import org.dialogkarta.web.InvalidInputException;
 import org.dialogkarta.web.NotFoundException;
@@ -30,11 +33,16 @@ class PinController {
   private final DialogueRepository dialogues;
   private final PublishedPins published;
   private final PinSubmissions submissions;
+  private final MetricCrs metricCrs;
+  private final double nearbyMetres;
 
-  PinController(DialogueRepository dialogues, PublishedPins published, PinSubmissions submissions) {
+  PinController(DialogueRepository dialogues, PublishedPins published, PinSubmissions submissions,
+      MetricCrs metricCrs, @Value("${dialogkarta.nearby-metres:50}") double nearbyMetres) {
     this.dialogues = dialogues;
     this.published = published;
     this.submissions = submissions;
+    this.metricCrs = metricCrs;
+    this.nearbyMetres = nearbyMetres;
   }
 
   @GetMapping(path = "/dialogues/{id}/pins", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
@@ -45,6 +53,20 @@ class PinController {
     List<Category> categories = parseCategories(category);
     Dialogue dialogue = dialogues.getByIdOrSlug(id);
     return PinFeature.Collection.of(published.inDialogue(dialogue.id(), box, categories));
+  }
+
+  /** Up to five published pins of the category within the configured distance, nearest first. */
+  @GetMapping(path = "/dialogues/{id}/pins/nearby", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
+  PinFeature.Collection nearby(@PathVariable String id, @RequestParam(required = false) Double lon,
+      @RequestParam(required = false) Double lat, @RequestParam(required = false) String category) {
+    if (lon == null || lat == null || !Wgs84.isValidLon(lon) || !Wgs84.isValidLat(lat)) {
+      throw InvalidInputException.of(lon == null || !Wgs84.isValidLon(lon) ? "lon" : "lat", "location.out_of_range",
+          "Give lon and lat in WGS84 degrees");
+    }
+    Category wanted = parseCategories(category == null ? null : List.of(category)).stream().findFirst()
+        .orElseThrow(() -> InvalidInputException.of("category", "category.missing", "A category is required"));
+    Dialogue dialogue = dialogues.getByIdOrSlug(id);
+    return PinFeature.Collection.of(published.nearby(dialogue.id(), lon, lat, wanted, nearbyMetres, metricCrs.srid(), 5));
   }
 
   @GetMapping(path = "/pins/{id}", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})

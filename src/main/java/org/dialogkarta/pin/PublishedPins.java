@@ -60,6 +60,28 @@ class PublishedPins {
     return jdbc.sql(sql.toString()).params(params).query(PublishedPins::feature).list();
   }
 
+  /**
+   * Published pins of one category near a place, nearest first: what a citizen is offered to
+   * support instead of pinning the same thing again. Distance in metres in the metric CRS; the
+   * degree box before it only lets the spatial index narrow the search.
+   */
+  List<PinFeature> nearby(long dialogueId, double lon, double lat, Category category, double metres,
+      int metricSrid, int limit) {
+    double degrees = metres / 111_000 / Math.max(Math.cos(Math.toRadians(lat)), 0.05) * 1.5;
+    return jdbc.sql(SELECT + """
+             AND dialogue_id = :dialogue AND category = :category
+             AND location && ST_Expand(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :degrees)
+             AND ST_DWithin(ST_Transform(location, :srid),
+                            ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :srid), :metres)
+            ORDER BY ST_Distance(ST_Transform(location, :srid),
+                                 ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :srid)), id
+            LIMIT :limit""")
+        .param("dialogue", dialogueId).param("category", category.code())
+        .param("lon", lon).param("lat", lat).param("degrees", degrees)
+        .param("srid", metricSrid).param("metres", metres).param("limit", limit)
+        .query(PublishedPins::feature).list();
+  }
+
   Optional<PinFeature> byId(long id) {
     return jdbc.sql(SELECT + " AND id = :id").param("id", id).query(PublishedPins::feature).optional();
   }

@@ -58,4 +58,32 @@ class SupportTest {
     assertThat(jdbc.sql("SELECT supports FROM pin WHERE id = :id").param("id", pin).query(Integer.class).single()).isZero();
     assertThat(api.postJson("/api/v1/pins/999999999/supports", "{}").status()).isEqualTo(404);
   }
+
+  @Test
+  void nearbyOffersPublishedPinsOfTheSameCategoryWithinFiftyMetresNearestFirst() {
+    Api api = new Api(port);
+    TestData.Dialogue d = new TestData(jdbc).openDialogue();
+    String path = "/api/v1/dialogues/" + d.slug() + "/pins";
+    // One metre of latitude is about 1/111 000 degree.
+    long twentyMetres = id(api.postJson(path, Api.pinJson("safety_concern", "20 m bort", 16.18, 58.59 + 20 / 111_000.0)));
+    long tenMetres = id(api.postJson(path, Api.pinJson("safety_concern", "10 m bort", 16.18, 58.59 + 10 / 111_000.0)));
+    id(api.postJson(path, Api.pinJson("safety_concern", "80 m bort", 16.18, 58.59 + 80 / 111_000.0)));
+    id(api.postJson(path, Api.pinJson("suggestion", "Annan kategori", 16.18, 58.59)));
+    long hidden = id(api.postJson(path, Api.pinJson("safety_concern", "Dold", 16.18, 58.59)));
+    jdbc.sql("UPDATE pin SET moderation_state = 'hidden' WHERE id = :id").param("id", hidden).update();
+
+    JsonNode near = api.get(path + "/nearby?lon=16.18&lat=58.59&category=safety_concern").json();
+    List<Long> ids = new java.util.ArrayList<>();
+    near.get("features").forEach(f -> ids.add(f.get("id").asLong()));
+    assertThat(ids).containsExactly(tenMetres, twentyMetres);
+
+    assertThat(api.get(path + "/nearby?lon=16.18&lat=958&category=safety_concern").status()).isEqualTo(422);
+    assertThat(api.get(path + "/nearby?lon=16.18&lat=58.59").status()).isEqualTo(422);
+    assertThat(api.get(path + "/nearby?lon=16.18&lat=58.59&category=gossip").status()).isEqualTo(422);
+  }
+
+  private static long id(Api.Response r) {
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("id").asLong();
+  }
 }

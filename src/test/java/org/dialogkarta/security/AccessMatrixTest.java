@@ -37,7 +37,7 @@ class AccessMatrixTest {
 
   static {
     for (String publicEndpoint : List.of(
-        "GET /api/v1/dialogues", "GET /api/v1/dialogues/{id}", "GET /api/v1/dialogues/{id}/pins",
+        "GET /api/v1/dialogues", "GET /api/v1/dialogues/{id}", "GET /api/v1/dialogues/{id}/pins", "GET /api/v1/dialogues/{id}/pins/nearby",
         "POST /api/v1/dialogues/{id}/pins", "GET /api/v1/pins/{id}", "GET /api/v1/receipts/{token}",
         "POST /api/v1/pins/{id}/photos", "GET /api/v1/photos/{id}", "GET /api/v1/photos/{id}/thumbnail",
         "GET /api/v1/receipts/{token}/photos/{id}", "GET /api/v1/receipts/{token}/photos/{id}/thumbnail",
