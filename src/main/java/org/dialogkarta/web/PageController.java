@@ -21,6 +21,17 @@ class PageController {
     return "forward:/receipt.html";
   }
 
+  /** Walk mode for the phones of a safety or community walk; works offline once opened. */
+  @GetMapping("/vandring/{id:[0-9]+}")
+  String walkMode(@PathVariable String id) {
+    return "forward:/walk.html";
+  }
+
+  @GetMapping("/personal/vandring/{id:[0-9]+}/rapport")
+  String walkReport(@PathVariable String id) {
+    return "forward:/personal/walk-report.html";
+  }
+
   @GetMapping("/logga-in")
   String signIn() {
     return "forward:/login.html";

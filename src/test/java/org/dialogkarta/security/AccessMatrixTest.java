@@ -43,11 +43,12 @@ class AccessMatrixTest {
         "GET /api/v1/receipts/{token}/photos/{id}", "GET /api/v1/receipts/{token}/photos/{id}/thumbnail",
         "GET /api/v1/site", "GET /api/v1/messages/{lang}", "GET /api/v1/csrf",
         "POST /api/v1/pins/{id}/supports", "DELETE /api/v1/receipts/{token}/pins/{id}",
-        "GET /dialoger/{slug}", "GET /kvitto", "GET /logga-in", "ANY /error")) {
+        "GET /dialoger/{slug}", "GET /vandring/{id}", "GET /kvitto", "GET /logga-in", "ANY /error")) {
       RULES.put(publicEndpoint, Rule.PUBLIC);
     }
     RULES.put("GET /api/v1/staff/me", Rule.STAFF);
     RULES.put("GET /personal", Rule.STAFF);
+    RULES.put("GET /personal/vandring/{id}/rapport", Rule.STAFF);
     RULES.put("GET /personal/", Rule.STAFF);
     RULES.put("GET /api/v1/staff/accounts", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/accounts", Rule.ADMIN);
