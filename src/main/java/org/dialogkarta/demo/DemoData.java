@@ -88,6 +88,8 @@ class DemoData implements ApplicationRunner {
     Map<String, Long> dialogueIds = new HashMap<>();
     demo.dialogues().forEach(d -> dialogueIds.put(d.slug(), insert(d)));
     insertPins(demo.pins(), dialogueIds, insertReceipts(demo.pins()));
+    demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst()
+        .ifPresent(d -> DemoFeedback.add(jdbc, dialogueIds.get(d.slug())));
     return true;
   }
 
