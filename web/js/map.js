@@ -17,7 +17,7 @@ const ENTITIES = { copy: '©', amp: '&', nbsp: '\u00a0', lt: '<', gt: '>', quot:
  * Entities that people copy from tile providers' docs (&copy;) are read as the character they
  * name; then everything is escaped, so no markup from configuration ever reaches the page.
  */
-function attributionHtml(text) {
+export function attributionHtml(text) {
   const plain = String(text)
     .replace(/&#(\d{1,7});/g, (m, code) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : m))
     .replace(/&([a-z]+);/g, (m, name) => ENTITIES[name] ?? m);
@@ -51,7 +51,7 @@ function pinTitle(props) {
 
 /**
  * opts: site, studyArea (GeoJSON or null), canPlace(), onPlace({lon, lat}, how),
- * onDraftMoved({lon, lat}) -> boolean, onTilesFailed().
+ * onDraftMoved({lon, lat}) -> boolean, onTilesFailed(), popupDetails(feature) -> nodes (optional).
  */
 export function createMap(container, opts) {
   if (!L) return null;
@@ -160,7 +160,7 @@ export function createMap(container, opts) {
   }
 
   function popupContent(feature) {
-    const content = h('div', { class: 'pin-popup', tabindex: '-1' }, ...pinDetails(feature.properties));
+    const content = h('div', { class: 'pin-popup', tabindex: '-1' }, ...(opts.popupDetails?.(feature) ?? pinDetails(feature.properties)));
     content.addEventListener('keydown', (e) => { if (e.key === 'Escape') map.closePopup(); });
     return content;
   }

@@ -29,20 +29,46 @@ export function photoList(photos) {
       h('img', { src: p.thumbnailUrl, alt: t('pin.photo'), loading: 'lazy', width: '96', height: '96' })))));
 }
 
+/** The citizen's text, or a neutral note when it was deleted under the retention rule. */
+export function pinText(text, { id } = {}) {
+  return text == null
+    ? h('p', { class: 'pin-text pin-text--deleted', id, i18n: 'citizen.pin.textDeleted' })
+    : h('p', { class: 'user-text pin-text', id }, text);
+}
+
+/** Where the municipality's handling has come, in words ("Status: Åtgärd planerad"). */
+export function pinStatus(status) {
+  if (!status) return null;
+  return h('p', { class: 'pin-status' }, h('span', { i18n: 'citizen.pin.statusLabel' }), ' ',
+    h('strong', {}, label('pinStatus', status)));
+}
+
+/** The municipality's public answers, oldest first, each with its date. */
+export function replyList(replies) {
+  if (!replies?.length) return null;
+  return h('div', { class: 'pin-replies' }, replies.map((r) => h('div', { class: 'pin-reply' },
+    h('p', { class: 'pin-reply__label' }, h('span', { i18n: 'citizen.reply.heading' }),
+      r.createdAt ? h('span', { class: 'pin-reply__date' }, formatDate(r.createdAt)) : null),
+    h('p', { class: 'user-text pin-reply__text' }, r.text ?? ''))));
+}
+
 /**
- * Category, sub-tags, the citizen's text and the date. headingTag is h3 in lists (so screen
- * reader users can jump between pins) and p in popups.
+ * Category, sub-tags, the citizen's text, the date, the status and the municipality's replies.
+ * headingTag is h3 in lists (so screen reader users can jump between pins) and p in popups.
+ * supportCount: false where a "me too" button already shows the count.
  */
-export function pinDetails(props, { headingTag = 'p', headingId } = {}) {
-  const supports = props.supports > 0 ? h('p', { class: 'pin-supports' }, tn('pin.supports', props.supports)) : null;
+export function pinDetails(props, { headingTag = 'p', headingId, supportCount = true } = {}) {
+  const supports = supportCount && props.supports > 0 ? h('p', { class: 'pin-supports' }, tn('pin.supports', props.supports)) : null;
   return [
     h(headingTag, { class: 'pin-category', id: headingId },
       categoryMark(props.category), label('category', props.category)),
     subtagList(props.subtags),
-    h('p', { class: 'user-text pin-text' }, props.text ?? ''),
+    pinText(props.text),
     photoList(props.photos),
     h('p', { class: 'pin-date' }, t('pin.submitted', { date: formatDate(props.createdAt) })),
+    pinStatus(props.status),
     supports,
+    replyList(props.replies),
   ];
 }
 

@@ -87,8 +87,10 @@ class Workflow {
           + pin.status().code() + " and cannot go to " + status.code() + "; it can go to "
           + String.join(", ", StatusTransitions.next(pin.status()).stream().map(PinStatus::code).toList())));
     }
-    boolean forwarded = (status == null ? pin.status() : status) == PinStatus.FORWARDED;
-    if (forwarded && department == null && pin.departmentId() == null) {
+    // Only a move to forwarded needs a department: a reply that keeps an old forwarded pin's status
+    // must not be blocked because nobody recorded where it went back then.
+    boolean becomesForwarded = status == PinStatus.FORWARDED && pin.status() != PinStatus.FORWARDED;
+    if (becomesForwarded && department == null && pin.departmentId() == null) {
       return List.of(FieldViolation.of("departmentId", "department.required",
           "Say which department pin " + pin.id() + " is forwarded to"));
     }

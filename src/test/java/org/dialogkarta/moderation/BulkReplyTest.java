@@ -48,6 +48,16 @@ class BulkReplyTest extends StaffApiTest {
   }
 
   @Test
+  void aReplyThatKeepsTheStatusIsNotBlockedByAnOldForwardedPinWithoutDepartment() {
+    Submitted old = pin("Gammal", 16.18, 58.59);
+    jdbc.sql("UPDATE pin SET status = 'forwarded' WHERE id = :id").param("id", old.id()).update();
+    Api.Response r = planner.post("/api/v1/staff/pins/replies",
+        "{\"pinIds\": [%d], \"text\": \"Vi tittar på det.\"}".formatted(old.id()));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(receiptPin(old).get("replies").get(0).get("text").asString()).isEqualTo("Vi tittar på det.");
+  }
+
+  @Test
   void aReplyToADrawnAreaTakesTheVisiblePinsOfThatDialogueInside() {
     Submitted inside1 = pin("Inne 1", 16.172, 58.582);
     Submitted inside2 = pin("Inne 2", 16.173, 58.583);
