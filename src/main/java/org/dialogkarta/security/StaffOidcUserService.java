@@ -26,7 +26,11 @@ class StaffOidcUserService extends OidcUserService {
 
   @Override
   public OidcUser loadUser(OidcUserRequest request) {
-    OidcUser user = super.loadUser(request);
+    return asStaff(super.loadUser(request));
+  }
+
+  /** The provider's user with the roles of their Dialogkarta account, or no access. */
+  OidcUser asStaff(OidcUser user) {
     String name = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getEmail();
     StaffAccount account = name == null ? null
         : accounts.findByUsername(name.strip().toLowerCase()).filter(StaffAccount::enabled).orElse(null);
