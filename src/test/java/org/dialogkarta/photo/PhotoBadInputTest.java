@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.dialogkarta.support.Api;
+import org.dialogkarta.support.Problems;
 import org.dialogkarta.support.IntegrationTest;
 import org.dialogkarta.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every kind of bad photo gets a 4xx problem naming the field {@code photo} with a stable code,
@@ -134,16 +134,7 @@ class PhotoBadInputTest {
   }
 
   static void assertPhotoProblem(Api.Response r, int status, String code) {
-    assertThat(r.status()).as(r.body()).isEqualTo(status);
-    assertThat(r.contentType()).startsWith("application/problem+json");
-    JsonNode problem = r.json();
-    assertThat(problem.get("status").asInt()).isEqualTo(status);
-    assertThat(problem.get("title").asString()).isNotBlank();
-    assertThat(problem.get("detail").asString()).isNotBlank();
-    JsonNode error = problem.get("errors").get(0);
-    assertThat(error.get("field").asString()).isEqualTo("photo");
-    assertThat(error.get("code").asString()).isEqualTo(code);
-    assertThat(error.get("message").asString()).isNotBlank();
+    Problems.assertProblem(r, status, code, "photo");
   }
 
   private static Arguments bad(String why, String fileName, String type, byte[] bytes, int status, String code) {

@@ -1,6 +1,7 @@
 package org.dialogkarta.pin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dialogkarta.support.Problems.assertProblem;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every kind of bad input to the pin API gets a 4xx problem-details answer naming the fault, and
@@ -142,23 +142,6 @@ class PinBadInputTest {
     assertProblem(api.get(pinsPath(open) + "?bbox=1,2,3"), 422, "bbox.invalid", "bbox");
     assertProblem(api.get(pinsPath(open) + "?category=complaint"), 422, "category.unknown", "category");
     assertProblem(api.get("/api/v1/pins/abc"), 400, "parameter.invalid", "id");
-  }
-
-  private static void assertProblem(Api.Response r, int status, String code, String field) {
-    assertThat(r.status()).as(r.body()).isEqualTo(status);
-    assertThat(r.contentType()).startsWith("application/problem+json");
-    JsonNode problem = r.json();
-    assertThat(problem.get("status").asInt()).isEqualTo(status);
-    assertThat(problem.get("title").asString()).isNotBlank();
-    assertThat(problem.get("detail").asString()).isNotBlank();
-    if (field == null) {
-      assertThat(problem.get("code").asString()).isEqualTo(code);
-    } else {
-      JsonNode error = problem.get("errors").get(0);
-      assertThat(error.get("field").asString()).isEqualTo(field);
-      assertThat(error.get("code").asString()).isEqualTo(code);
-      assertThat(error.get("message").asString()).isNotBlank();
-    }
   }
 
   private static Arguments bad(String why, String body, int status, String field, String code) {
