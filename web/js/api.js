@@ -16,7 +16,8 @@ async function request(path, options = {}) {
   let response;
   try {
     response = await fetch(path, { ...options, headers: { Accept: 'application/json', ...options.headers } });
-  } catch {
+  } catch (e) {
+    if (e?.name === 'AbortError') throw e; // the caller gave up on it; not a network fault
     throw new ApiError(0, null, true);
   }
   const type = response.headers.get('Content-Type') || '';
@@ -45,7 +46,16 @@ export const api = {
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
     body: JSON.stringify(body),
   }),
+  /** Published pins of the category near a place ("me too" while pinning); signal aborts a stale ask. */
+  nearby: (ref, { lon, lat }, category, signal) => request(`/api/v1/dialogues/${enc(ref)}/pins/nearby?${
+    new URLSearchParams({ lon: String(lon), lat: String(lat), category })}`, { signal }),
+  support: (pinId, receipt) => request(`/api/v1/pins/${enc(pinId)}/supports`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(receipt ? { receipt } : {}),
+  }),
   receipt: (token) => request(`/api/v1/receipts/${enc(token)}`),
+  deleteOwnPin: (token, pinId) => request(`/api/v1/receipts/${enc(token)}/pins/${enc(pinId)}`, { method: 'DELETE' }),
 };
 
 // The receipt token groups one person's pins; kept on this device only.

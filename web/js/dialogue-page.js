@@ -1,7 +1,7 @@
 // Dialogue page: the dialogue's header, the map with its pins, the pin form and the list.
 // The pieces talk only through this file, so each can be read (and tested) on its own.
 import { boot, showReceiptLink } from './page.js';
-import { api, receiptUrl } from './api.js';
+import { api } from './api.js';
 import { h, announce } from './dom.js';
 import { t, tn, formatDate } from './i18n.js';
 import { statusLine, facts, lifecycleTexts } from './dialogue-info.js';
@@ -9,9 +9,12 @@ import { inStudyArea } from './geo.js';
 import { createMap } from './map.js';
 import { createPinForm } from './pin-form.js';
 import { createPinList } from './pin-list.js';
+import { pinDetails } from './pins.js';
+import { supportControl, refreshSupportButtons } from './support.js';
+import { createConfirmation } from './confirmation.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null };
+const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null, confirmation: null };
 
 function slug() {
   const match = /^\/dialoger\/([^/]+)\/?$/.exec(location.pathname);
@@ -100,32 +103,49 @@ function showPins() {
   state.map?.setPins(state.list.visible());
 }
 
-function submitted(feature, receipt) {
-  state.features = [...state.features.filter((f) => f.id !== feature.id), feature];
-  state.dialogue.pinCount = (state.dialogue.pinCount ?? 0) + 1;
-  const count = $('dialogue-header').querySelector('.pin-count');
-  if (count) count.textContent = tn('dialogue.pinCount', state.dialogue.pinCount);
-  state.map?.setDraft(null);
-  showPins();
+function confirm(options) {
   showPanel('confirmation');
   delete $('map-status').dataset.i18n; // the confirmation speaks now
   $('map-status').textContent = '';
-  const link = $('receipt-link');
-  link.href = `/kvitto#${receipt}`;
-  link.textContent = receiptUrl(receipt);
-  $('copy-status').textContent = '';
-  showReceiptLink();
+  state.confirmation.show(options);
   $('confirmation').focus();
 }
 
-async function copyReceipt() {
-  try {
-    await navigator.clipboard.writeText($('receipt-link').href);
-    announce($('copy-status'), t('confirm.copied'));
-  } catch {
-    getSelection().selectAllChildren($('receipt-link'));
-    announce($('copy-status'), t('confirm.copyFailed'));
+function submitted(feature, receipt, { photo } = {}) {
+  // Pre-moderated dialogues show a pin only after review: it joins neither the map nor the count.
+  const pending = state.dialogue.moderationMode === 'pre';
+  if (!pending) {
+    state.features = [...state.features.filter((f) => f.id !== feature.id), feature];
+    state.dialogue.pinCount = (state.dialogue.pinCount ?? 0) + 1;
+    const count = $('dialogue-header').querySelector('.pin-count');
+    if (count) count.textContent = tn('dialogue.pinCount', state.dialogue.pinCount);
   }
+  state.map?.setDraft(null);
+  showPins();
+  confirm({ kind: 'pin', receipt, pending, pinId: feature.id, photoFile: photo });
+}
+
+/** "Me too" from the form's suggestions: the form is closed, the supported pin shows its new count. */
+function supportedInstead(feature, answer) {
+  const known = state.features.find((f) => f.id === feature.id);
+  if (known) known.properties.supports = answer.supports;
+  state.map?.setDraft(null);
+  showPins();
+  refreshSupportButtons(feature.id, answer.supports);
+  confirm({ kind: 'support', receipt: answer.receipt });
+}
+
+function photoUploaded(pinId, photo) {
+  const f = state.features.find((x) => x.id === pinId);
+  if (!f || !photo?.url) return;
+  f.properties.photos = [...(f.properties.photos || []), { id: photo.id, url: photo.url, thumbnailUrl: photo.thumbnailUrl }];
+  showPins();
+}
+
+/** Popups: the pin, and "me too" while the dialogue takes it. */
+function popupDetails(feature) {
+  return [...pinDetails(feature.properties, { supportCount: !isOpen() }),
+    isOpen() ? supportControl(feature, { onSupported: () => showReceiptLink() }) : null];
 }
 
 function setUpParticipation() {
@@ -150,12 +170,14 @@ function setUpParticipation() {
     onPlace: place,
     onDraftMoved: (pos) => place(pos, 'drag'),
     onTilesFailed: () => showMapNote('map.tilesFailed'),
+    popupDetails,
   });
   const categories = [...new Set([...d.categories, ...state.features.map((f) => f.properties.category)])];
   state.list = createPinList({
     categories,
     onFilter: () => state.map?.setPins(state.list.visible()),
     onShowOnMap: state.map ? (id, button) => state.map.showPin(id, button) : null,
+    support: open ? { onSupported: () => showReceiptLink() } : null,
   });
   if (!state.map) {
     $('map-wrap').hidden = true;
@@ -170,6 +192,7 @@ function setUpParticipation() {
     dialogue: d,
     maxLength: state.site.textMaxLength || 2000,
     onSubmitted: submitted,
+    onSupported: supportedInstead,
     onCancel: () => {
       state.map?.setDraft(null);
       showPanel('howto');
@@ -187,10 +210,12 @@ function setUpParticipation() {
     return say('place.mapFocused');
   });
   $('locate-button').addEventListener('click', locate);
-  $('copy-receipt').addEventListener('click', copyReceipt);
-  $('pin-again').addEventListener('click', () => {
-    showPanel('howto');
-    focusStart();
+  state.confirmation = createConfirmation({
+    onAgain: () => {
+      showPanel('howto');
+      focusStart();
+    },
+    onPhotoUploaded: photoUploaded,
   });
 }
 

@@ -6,6 +6,8 @@ import { t, tn, has, formatNumber } from './i18n.js';
 import { api, ApiError, savedReceipt, saveReceipt } from './api.js';
 import { categoryMark } from './pins.js';
 import { roundCoord } from './geo.js';
+import { createNearby } from './nearby.js';
+import { createPhotoField } from './photo-field.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,7 +39,10 @@ function slotOf(field) {
   return SLOTS.includes(top) ? top : null;
 }
 
-/** opts: dialogue, maxLength, onSubmitted(feature, receipt), onCancel(). */
+/**
+ * opts: dialogue, maxLength, onSubmitted(feature, receipt, {photo}), onSupported(feature, answer)
+ * when a nearby pin was supported instead, onCancel().
+ */
 export function createPinForm(opts) {
   const form = $('pin-form');
   const text = $('pin-text');
@@ -46,14 +51,19 @@ export function createPinForm(opts) {
   let location = null;
   let idempotencyKey = null;
   let sending = false;
+  const photo = createPhotoField();
+  const nearby = createNearby({ dialogue, onSupported: (feature, answer) => {
+    reset();
+    opts.onSupported(feature, answer);
+  } });
+  const category = () => form.querySelector('input[name=category]:checked')?.value || null;
 
   $('category-options').replaceChildren(...dialogue.categories.map((code) => choice('radio', 'category', code, `category-${code}`,
     categoryMark(code), h('span', { class: 'choice__label' }, codeLabel('category', code)),
     has(`category.${code}.hint`) ? h('span', { class: 'choice__hint', i18n: `category.${code}.hint` }) : null)));
 
   function renderSubtags() {
-    const category = form.querySelector('input[name=category]:checked')?.value;
-    const tags = dialogue.subtags?.[category] || [];
+    const tags = dialogue.subtags?.[category()] || [];
     const checked = new Set(new FormData(form).getAll('subtags'));
     $('subtag-options').replaceChildren(...tags.map((code) => {
       const item = choice('checkbox', 'subtags', code, `subtag-${code}`, codeLabel('subtag', code));
@@ -79,6 +89,7 @@ export function createPinForm(opts) {
     status.dataset.i18n = pos ? 'form.location.chosen' : 'form.location.none';
     status.textContent = t(status.dataset.i18n);
     if (pos) setError('location', null);
+    nearby.update(pos, category());
   }
 
   function fieldsOf(slot) {
@@ -167,6 +178,7 @@ export function createPinForm(opts) {
     idempotencyKey ??= newKey(); // kept until success, so a retry is recognised by the server
     setSending(true);
     try {
+      const photoFile = await photo.file();
       const answer = await api.submitPin(dialogue.slug, body, idempotencyKey);
       saveReceipt(answer.receipt);
       const feature = {
@@ -176,7 +188,7 @@ export function createPinForm(opts) {
       };
       setSending(false);
       reset();
-      opts.onSubmitted(feature, answer.receipt);
+      opts.onSubmitted(feature, answer.receipt, { photo: photoFile });
     } catch (err) {
       setSending(false);
       const e = err instanceof ApiError ? err : new ApiError(0, null, true);
@@ -196,6 +208,7 @@ export function createPinForm(opts) {
     if (e.target.name === 'category') {
       renderSubtags();
       setError('category', null);
+      nearby.update(location, category());
     }
   });
   text.addEventListener('input', () => {
@@ -214,6 +227,8 @@ export function createPinForm(opts) {
     setLocation(null);
     updateCounter();
     idempotencyKey = null;
+    photo.reset();
+    nearby.clear();
     form.hidden = true;
   }
 
@@ -229,6 +244,9 @@ export function createPinForm(opts) {
       if (focus) (form.querySelector('input[name=category]:checked') || form.querySelector('input[name=category]'))?.focus();
     },
     close: reset,
-    refreshLanguage: updateCounter,
+    refreshLanguage() {
+      updateCounter();
+      nearby.refreshLanguage();
+    },
   };
 }

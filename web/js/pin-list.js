@@ -3,10 +3,14 @@
 import { h, announce } from './dom.js';
 import { t, has } from './i18n.js';
 import { categoryMark, categoryClass, pinDetails, newestFirst } from './pins.js';
+import { supportControl } from './support.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** opts: categories (codes), onFilter(selected Set), onShowOnMap(id, button) or null. */
+/**
+ * opts: categories (codes), onFilter(selected Set), onShowOnMap(id, button) or null,
+ * support: { onSupported(feature, answer) } while the dialogue takes "me too", else null.
+ */
 export function createPinList(opts) {
   const list = $('pin-list');
   const toggle = $('list-toggle');
@@ -42,7 +46,10 @@ export function createPinList(opts) {
         onclick: (e) => opts.onShowOnMap(f.id, e.currentTarget) })
       : null;
     return h('li', { class: `pin-item ${categoryClass(f.properties.category)}`, 'data-pin-id': String(f.id), 'data-category': f.properties.category },
-      ...pinDetails(f.properties, { headingTag: 'h3', headingId }), show);
+      ...pinDetails(f.properties, { headingTag: 'h3', headingId, supportCount: !opts.support }),
+      h('div', { class: 'pin-item__actions' },
+        opts.support ? supportControl(f, { describedBy: headingId, onSupported: opts.support.onSupported }) : null,
+        show));
   }
 
   function render() {

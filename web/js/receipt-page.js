@@ -1,14 +1,17 @@
-// Receipt page: the submitter's own pins with moderation state and status in words. The token
-// sits after "#" in the address, so it never reaches a server log or a Referer header.
+// Receipt page: the submitter's own pins with moderation outcome, status history and replies,
+// and the pins they said "me too" to. The token sits after "#" in the address, so it never
+// reaches a server log or a Referer header.
 import { boot } from './page.js';
 import { api } from './api.js';
-import { h } from './dom.js';
-import { t, tn, label, formatDate } from './i18n.js';
-import { categoryMark, categoryClass, subtagList, photoList } from './pins.js';
+import { h, announce } from './dom.js';
+import { t, tn, label } from './i18n.js';
+import { ownPinItem, supportedItem } from './receipt-items.js';
+import { createDeleteDialog } from './receipt-delete.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN = /^[A-Za-z0-9_-]{43}$/; // 256 bits, base64url, as the server issues them
 let receipt = null;
+let deleteDialog = null;
 
 function token() {
   return decodeURIComponent(location.hash.replace(/^#/, '')).trim();
@@ -21,34 +24,45 @@ function showError(key) {
   box.hidden = false;
 }
 
-function fact(labelKey, ...value) {
-  return h('div', { class: 'fact' }, h('dt', { i18n: labelKey }), h('dd', {}, ...value));
+function excerpt(pin) {
+  if (pin.text == null) return `${label('category', pin.category)}`;
+  const text = pin.text.replace(/\s+/g, ' ').trim();
+  return `${label('category', pin.category)}: ${text.length > 120 ? `${text.slice(0, 119)}…` : text}`;
 }
 
-function pinItem(pin) {
-  const d = pin.dialogue || {};
-  const moderation = h('span', { class: `state state--${pin.moderationState}` }, label('moderation', pin.moderationState));
-  const reason = pin.moderationReason
-    ? h('span', { class: 'user-text state-reason' }, t('receipt.reason', { reason: pin.moderationReason }))
-    : null;
-  return h('li', { class: `receipt-pin ${categoryClass(pin.category)}`, 'data-pin-id': String(pin.id) },
-    h('h2', { class: 'pin-category' }, categoryMark(pin.category), label('category', pin.category)),
-    subtagList(pin.subtags),
-    h('p', { class: 'user-text pin-text' }, pin.text ?? ''),
-    photoList(pin.photos),
-    h('dl', { class: 'facts' },
-      fact('receipt.dialogue', d.slug ? h('a', { href: `/dialoger/${encodeURIComponent(d.slug)}` }, d.title ?? d.slug) : (d.title ?? '')),
-      fact('receipt.visibility', moderation, reason ? ' ' : null, reason),
-      fact('receipt.status', h('strong', {}, label('pinStatus', pin.status)))),
-    h('p', { class: 'pin-date' }, t('pin.submitted', { date: formatDate(pin.createdAt, true) })));
+function summaryText() {
+  const pins = receipt.pins || [];
+  const supported = receipt.supported || [];
+  const parts = [pins.length ? tn('receipt.count', pins.length) : t(supported.length ? 'receipt.noOwnPins' : 'receipt.empty')];
+  if (supported.length) parts.push(tn('receipt.supportedCount', supported.length));
+  return parts.join(' ');
 }
 
 function renderPins() {
   const pins = receipt.pins || [];
+  const supported = receipt.supported || [];
   const summary = $('receipt-summary');
   summary.hidden = false;
-  summary.textContent = pins.length ? tn('receipt.count', pins.length) : t('receipt.empty');
-  $('receipt-pins').replaceChildren(...pins.map(pinItem));
+  summary.textContent = summaryText();
+  $('receipt-pins').replaceChildren(...pins.map((pin) => ownPinItem(pin, {
+    onDelete: (p) => deleteDialog.open(p, excerpt(p)),
+  })));
+  $('receipt-supported-section').hidden = supported.length === 0;
+  $('receipt-supported').replaceChildren(...supported.map(supportedItem));
+}
+
+async function remove(pin) {
+  await api.deleteOwnPin(token(), pin.id);
+}
+
+/** After a deletion: gone from the page, said aloud, focus on the summary that now counts one less. */
+function removed(pin) {
+  receipt.pins = (receipt.pins || []).filter((p) => p.id !== pin.id);
+  $('receipt-pins').querySelector(`li.receipt-pin[data-pin-id="${CSS.escape(String(pin.id))}"]`)?.remove();
+  const summary = $('receipt-summary');
+  summary.textContent = summaryText();
+  summary.focus();
+  announce($('receipt-live'), t('receipt.delete.done'));
 }
 
 async function load() {
@@ -56,6 +70,8 @@ async function load() {
   $('receipt-error').hidden = true;
   $('receipt-summary').hidden = true;
   $('receipt-pins').replaceChildren();
+  $('receipt-supported').replaceChildren();
+  $('receipt-supported-section').hidden = true;
   const value = token();
   if (!value) return showError('receipt.missing');
   if (!TOKEN.test(value)) return showError('receipt.notFound');
@@ -72,4 +88,7 @@ async function load() {
 }
 
 window.addEventListener('hashchange', load);
-boot(load, () => receipt && renderPins());
+boot(() => {
+  deleteDialog = createDeleteDialog({ remove, done: removed });
+  return load();
+}, () => receipt && renderPins());
