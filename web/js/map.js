@@ -45,7 +45,8 @@ function clusterIcon(cluster) {
 }
 
 function pinTitle(props) {
-  const text = String(props.text ?? '').replace(/\s+/g, ' ');
+  // A text deleted under the retention rule still needs a name a screen reader can say.
+  const text = props.text == null ? t('citizen.pin.textDeleted') : String(props.text).replace(/\s+/g, ' ');
   return `${label('category', props.category)}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`;
 }
 
