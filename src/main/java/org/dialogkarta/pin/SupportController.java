@@ -36,18 +36,22 @@ class SupportController {
 
   @PostMapping("/api/v1/pins/{id}/supports")
   ResponseEntity<Supported> support(@PathVariable long id, @RequestBody(required = false) SupportRequest body) {
-    String status = jdbc.sql("""
-            SELECT d.status FROM pin p JOIN dialogue d ON d.id = p.dialogue_id
+    record Target(String dialogueStatus, Long receiptId) {}
+    Target target = jdbc.sql("""
+            SELECT d.status AS dialogue_status, p.receipt_id FROM pin p JOIN dialogue d ON d.id = p.dialogue_id
             WHERE p.id = :id AND p.moderation_state = 'published' AND p.merged_into IS NULL
             FOR UPDATE OF p""")
-        .param("id", id).query(String.class).optional()
+        .param("id", id).query(Target.class).optional()
         .orElseThrow(() -> new NotFoundException("No published pin " + id));
-    if (!"ongoing".equals(status)) {
-      throw new ConflictException("dialogue.closed", "The dialogue is " + status + " and takes no more support");
+    if (!"ongoing".equals(target.dialogueStatus())) {
+      throw new ConflictException("dialogue.closed", "The dialogue is " + target.dialogueStatus() + " and takes no more support");
     }
     Receipts.Issued receipt = Optional.ofNullable(body == null ? null : body.receipt())
         .flatMap(token -> receipts.find(token).map(receiptId -> new Receipts.Issued(receiptId, token)))
         .orElseGet(receipts::issue);
+    if (Long.valueOf(receipt.id()).equals(target.receiptId())) {
+      throw new ConflictException("support.own_pin", "This is your own pin; it already counts");
+    }
     int added = jdbc.sql("INSERT INTO pin_support (pin_id, receipt_id) VALUES (:pin, :receipt) ON CONFLICT DO NOTHING")
         .param("pin", id).param("receipt", receipt.id()).update();
     if (added == 1) {

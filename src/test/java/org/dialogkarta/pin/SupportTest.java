@@ -23,8 +23,9 @@ class SupportTest {
   void aSupportCountsOncePerReceiptAndGivesTheSupporterAReceipt() {
     Api api = new Api(port);
     TestData.Dialogue d = new TestData(jdbc).openDialogue();
-    long pin = api.postJson("/api/v1/dialogues/" + d.slug() + "/pins", Api.pinJson("safety_concern", "Mörk tunnel", 16.18, 58.59))
-        .json().get("id").asLong();
+    Api.Response written = api.postJson("/api/v1/dialogues/" + d.slug() + "/pins", Api.pinJson("safety_concern", "Mörk tunnel", 16.18, 58.59));
+    long pin = written.json().get("id").asLong();
+    String writerReceipt = written.json().get("receipt").asString();
 
     Api.Response first = api.postJson("/api/v1/pins/" + pin + "/supports", "{}");
     assertThat(first.status()).isEqualTo(201);
@@ -36,6 +37,10 @@ class SupportTest {
     assertThat(again.json().get("supports").asInt()).isEqualTo(1);
 
     assertThat(api.postJson("/api/v1/pins/" + pin + "/supports", "{}").json().get("supports").asInt()).isEqualTo(2);
+
+    Api.Response own = api.postJson("/api/v1/pins/" + pin + "/supports", "{\"receipt\": \"" + writerReceipt + "\"}");
+    assertThat(own.status()).isEqualTo(409);
+    assertThat(own.json().get("code").asString()).isEqualTo("support.own_pin");
     JsonNode pinRead = api.get("/api/v1/pins/" + pin).json();
     assertThat(pinRead.get("properties").get("supports").asInt()).isEqualTo(2);
   }
