@@ -1,15 +1,15 @@
 // The map beside the moderation queue: the study area, every pin of the list (not clustered, so
-// that each can be seen, ticked and picked), the pin being looked at, the ticked pins, and a
-// small polygon tool to tick the pins inside an area. Returns null when Leaflet did not load;
+// that each can be seen, ticked and picked), the pin being looked at, the ticked pins, and the
+// polygon tool (polygon-draw.js) to tick the pins inside an area. Returns null when Leaflet did not load;
 // the page then works from the list alone.
 import { h } from './dom.js';
 import { t, label } from './i18n.js';
 import { categoryClass } from './pins.js';
 import { attributionHtml } from './map.js';
+import { createPolygonTool } from './polygon-draw.js';
 
 const L = window.L;
 const SWEDEN = { center: [62.5, 16.5], zoom: 5 };
-const CLOSE_PX = 14; // a click this near the first corner closes the area
 
 function pinTitle(pin) {
   const text = String(pin.text ?? '').replace(/\s+/g, ' ');
@@ -26,20 +26,6 @@ function icon(pin, current, checked) {
     iconSize: [30, 30],
     iconAnchor: [15, 15],
   });
-}
-
-/** Rings as RFC 7946 wants them: closed, and the outer ring counter-clockwise. */
-function polygonGeoJson(latlngs) {
-  const ring = latlngs.map((p) => [Math.round(p.lng * 1e7) / 1e7, Math.round(p.lat * 1e7) / 1e7]);
-  let twiceArea = 0;
-  for (let i = 0; i < ring.length; i += 1) {
-    const [x1, y1] = ring[i];
-    const [x2, y2] = ring[(i + 1) % ring.length];
-    twiceArea += x1 * y2 - x2 * y1;
-  }
-  if (twiceArea < 0) ring.reverse();
-  ring.push([...ring[0]]);
-  return { type: 'Polygon', coordinates: [ring] };
 }
 
 /**
@@ -77,112 +63,19 @@ export function createQueueMap(container, opts) {
   let currentId = null;
   let checked = new Set();
 
-  // ---- the polygon tool ----
-  let drawing = false;
-  let corners = [];
-  const drawLayer = L.layerGroup().addTo(map);
-  let guide = null;
+  // ---- the polygon tool (polygon-draw.js); the closed area stays shown as the selection ----
   let drawnPolygon = null;
-
-  function redrawSketch() {
-    drawLayer.clearLayers();
-    if (corners.length > 1) L.polyline(corners, { className: 'draw-line', interactive: false }).addTo(drawLayer);
-    corners.forEach((c, i) => L.circleMarker(c, {
-      radius: i === 0 ? 9 : 6, className: i === 0 ? 'draw-corner draw-corner--first' : 'draw-corner', interactive: false,
-    }).addTo(drawLayer));
-    guide = corners.length ? L.polyline([corners[corners.length - 1], corners[corners.length - 1]], { className: 'draw-guide', interactive: false }).addTo(drawLayer) : null;
-  }
-
-  function addCorner(latlng) {
-    if (corners.length >= 3) {
-      const first = map.latLngToContainerPoint(corners[0]);
-      if (first.distanceTo(map.latLngToContainerPoint(latlng)) <= CLOSE_PX) {
-        finish();
-        return;
-      }
-    }
-    const last = corners[corners.length - 1];
-    if (last && map.latLngToContainerPoint(last).distanceTo(map.latLngToContainerPoint(latlng)) < 3) return; // a double click
-    corners.push(L.latLng(latlng.lat, latlng.lng));
-    redrawSketch();
-    opts.onDrawState?.('corner', corners.length);
-  }
-
-  function stopDrawing() {
-    drawing = false;
-    corners = [];
-    drawLayer.clearLayers();
-    guide = null;
-    wrap.classList.remove('is-drawing', 'can-place');
-    map.doubleClickZoom.enable();
-  }
-
-  function finish() {
-    if (!drawing) return;
-    if (corners.length < 3) {
-      opts.onDrawState?.('tooFew', corners.length);
-      return;
-    }
-    const polygon = polygonGeoJson(corners);
-    const latlngs = corners.slice();
-    stopDrawing();
-    showPolygon(latlngs);
-    opts.onDrawState?.('closed', latlngs.length);
-    opts.onDrawn(polygon);
-  }
-
-  function cancel() {
-    if (!drawing) return;
-    stopDrawing();
-    opts.onDrawState?.('cancelled', 0);
-  }
-
   function showPolygon(latlngs) {
     drawnPolygon?.remove();
     drawnPolygon = latlngs ? L.polygon(latlngs, { className: 'drawn-area', interactive: false }).addTo(map) : null;
   }
-
-  map.on('click', (e) => {
-    if (drawing) addCorner(e.latlng);
-  });
-  map.on('mousemove', (e) => {
-    if (drawing && guide) guide.setLatLngs([corners[corners.length - 1], e.latlng]);
-  });
-
-  // Keyboard: Leaflet pans with the arrows and zooms with + and -. While drawing, Space adds a
-  // corner where the crosshair is, Backspace takes the last one back; Enter closes the area and
-  // Escape cancels, wherever the focus is (except where Enter or Escape has its own meaning).
-  const showCrosshair = (on) => wrap.classList.toggle('show-crosshair', on);
-  let pointerDown = false;
-  container.addEventListener('pointerdown', () => { pointerDown = true; showCrosshair(false); });
-  container.addEventListener('pointerup', () => { pointerDown = false; });
-  container.addEventListener('focus', () => showCrosshair(!pointerDown && drawing));
-  container.addEventListener('blur', () => showCrosshair(false));
-  container.addEventListener('keydown', (e) => {
-    if (e.target !== container || !drawing) return;
-    if (e.key === ' ' || e.key === 'Spacebar') {
-      e.preventDefault();
-      showCrosshair(true);
-      addCorner(map.getCenter());
-    } else if (e.key === 'Backspace' && corners.length) {
-      e.preventDefault();
-      corners.pop();
-      redrawSketch();
-      opts.onDrawState?.('corner', corners.length);
-    } else if (e.key.startsWith('Arrow')) {
-      showCrosshair(true);
-    }
-  });
-  document.addEventListener('keydown', (e) => {
-    if (!drawing) return;
-    const tag = e.target?.tagName;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      cancel();
-    } else if (e.key === 'Enter' && !['BUTTON', 'A', 'TEXTAREA', 'SELECT', 'INPUT'].includes(tag)) {
-      e.preventDefault();
-      finish();
-    }
+  const tool = createPolygonTool(map, {
+    wrap,
+    onClosed: (polygon, latlngs) => {
+      showPolygon(latlngs);
+      opts.onDrawn(polygon);
+    },
+    onState: (state, corners) => opts.onDrawState?.(state, corners),
   });
 
   // ---- pins ----
@@ -199,7 +92,7 @@ export function createQueueMap(container, opts) {
       });
       // Leaflet makes markers focusable and turns Enter into a click, so this is the keyboard way too.
       marker.on('click', (e) => {
-        if (drawing) addCorner(e.latlng);
+        if (tool.isDrawing()) tool.addCorner(e.latlng);
         else opts.onSelect(pin.id);
       });
       marker.addTo(pinLayer);
@@ -246,18 +139,12 @@ export function createQueueMap(container, opts) {
       for (const id of new Set([...before, ...checked])) if (before.has(id) !== checked.has(id)) restyle(id);
     },
     startDrawing() {
-      if (drawing) return;
-      drawing = true;
-      corners = []; // the area drawn before stays until this one is closed: it is still the selection
-      map.closePopup();
-      map.doubleClickZoom.disable(); // a double click adds two corners, it does not zoom
-      wrap.classList.add('is-drawing', 'can-place');
-      opts.onDrawState?.('started', 0);
+      tool.start(); // the area drawn before stays until this one is closed: it is still the selection
     },
-    finishDrawing: finish,
-    cancelDrawing: cancel,
-    isDrawing: () => drawing,
-    corners: () => corners.length,
+    finishDrawing: () => tool.finish(),
+    cancelDrawing: () => tool.cancel(),
+    isDrawing: () => tool.isDrawing(),
+    corners: () => tool.corners(),
     clearPolygon: () => showPolygon(null),
     focus() {
       container.focus({ preventScroll: true });

@@ -8,6 +8,7 @@ const $ = (id) => document.getElementById(id);
 
 /** What each tool is for, in the words of the role that uses it. */
 function description(page) {
+  if (page.desc) return page.desc;
   if (page.page === 'moderation') return can('planner') ? 'staff.start.moderation.planner' : 'staff.start.moderation.moderator';
   return `staff.start.${page.page}`;
 }

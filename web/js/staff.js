@@ -22,6 +22,10 @@ const PAGES = [
   { id: 'nav-moderation', href: '/personal/moderation.html', role: 'moderator', key: 'staff.nav.moderation', page: 'moderation' },
   { id: 'nav-accounts', href: '/personal/accounts.html', role: 'admin', key: 'staff.nav.accounts', page: 'accounts' },
   { id: 'nav-audit', href: '/personal/audit.html', role: 'admin', key: 'staff.nav.audit', page: 'audit' },
+  { id: 'nav-dialogues', href: '/personal/dialogues.html', role: 'admin', key: 'admin.nav.dialogues', page: 'dialogues', desc: 'admin.start.dialogues' },
+  { id: 'nav-departments', href: '/personal/departments.html', role: 'admin', key: 'admin.nav.departments', page: 'departments', desc: 'admin.start.departments' },
+  { id: 'nav-walks', href: '/personal/walks.html', role: 'planner', key: 'walk.nav.walks', page: 'walks', desc: 'walk.start.walks' },
+  { id: 'nav-meeting', href: '/personal/meeting.html', role: 'planner', key: 'walk.nav.meeting', page: 'meeting', desc: 'walk.start.meeting' },
 ];
 
 let me = null;
@@ -44,8 +48,8 @@ export function toSignIn() {
   location.assign(SIGN_IN);
 }
 
-async function send(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+async function send(path, { method = 'GET', body, headers: extra = {} } = {}) {
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...extra };
   if (method !== 'GET' && me?.csrf) headers[me.csrf.headerName] = me.csrf.token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
