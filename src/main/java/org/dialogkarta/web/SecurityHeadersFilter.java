@@ -22,7 +22,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
   SecurityHeadersFilter(DialogkartaProperties properties) {
     this.policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data: blob:" + tileOrigin(properties.basemap().url()) + "; "
-        + "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
+        // The walk mode's service worker fetches tiles to keep them for offline use: connect-src.
+        + "connect-src 'self'" + tileOrigin(properties.basemap().url()) + "; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
   }
 
   /** The origin of a tile URL template, with Leaflet's {s} subdomain as a wildcard. */

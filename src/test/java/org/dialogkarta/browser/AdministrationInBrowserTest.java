@@ -49,17 +49,19 @@ class AdministrationInBrowserTest extends BrowserTest {
     page.locator("#study-area-file").setInputFiles(new FilePayload("hageby.geojson", "application/geo+json",
         AREA.getBytes(StandardCharsets.UTF_8)));
     page.locator("#dialogue-save").click();
-    Locator item = page.locator("#dialogues-list li.admin-dialogue").filter(new Locator.FilterOptions().setHasText("Parken vid Hageby torg"));
-    assertThat(item).hasCount(1);
-    assertThat(count(slug)).isOne();
+    eventually(() -> count(slug) == 1, "the dialogue to be saved");
+    long id = jdbc.sql("SELECT id FROM dialogue WHERE slug = :s").param("s", slug).query(Long.class).single();
+    Locator item = page.locator("#dialogues-list li.admin-dialogue[data-dialogue-id='" + id + "']");
+    assertThat(item).containsText("Parken vid Hageby torg");
     assertThat(jdbc.sql("SELECT status || ' ' || ST_NumGeometries(study_area) FROM dialogue WHERE slug = :s")
         .param("s", slug).query(String.class).single()).isEqualTo("planned 1");
 
     item.locator("button.open-dialogue").click();
-    assertThat(page.locator("#admin-status")).not().isEmpty();
+    eventually(() -> "ongoing".equals(jdbc.sql("SELECT status FROM dialogue WHERE id = :id").param("id", id)
+        .query(String.class).single()), "the dialogue to open");
     page.navigate(url("/"));
     assertThat(page.locator("#dialogues-ongoing article.dialogue-card").filter(
-        new Locator.FilterOptions().setHasText("Parken vid Hageby torg"))).hasCount(1);
+        new Locator.FilterOptions().setHas(page.locator("a[href='/dialoger/" + slug + "']")))).hasCount(1);
   }
 
   private void signInAsAdmin() {

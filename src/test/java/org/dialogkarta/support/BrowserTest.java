@@ -89,6 +89,22 @@ public abstract class BrowserTest {
         .setViewportSize(360, 740).setHasTouch(true).setIsMobile(true).setDeviceScaleFactor(2));
   }
 
+  /** Waits (up to 15 s) for something the page does in the background to reach the database. */
+  protected static void eventually(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting for: " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   protected String url(String path) {
     return "http://localhost:" + port + path;
   }
