@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,9 +67,9 @@ class DemoData implements ApplicationRunner {
     long started = System.nanoTime();
     Contents demo = DemoMunicipality.norrkoping();
     if (Boolean.TRUE.equals(transaction.execute(status -> load(demo)))) {
-      log.info("Demo data loaded in {} ms: {} neighbourhoods, {} dialogues, {} pins",
+      log.info("Demo data loaded in {} ms: {} neighbourhoods, {} dialogues, {} walks, {} pins",
           (System.nanoTime() - started) / 1_000_000, demo.neighbourhoods().size(),
-          demo.dialogues().size(), demo.pins().size());
+          demo.dialogues().size(), demo.walks().size(), demo.pins().size());
     } else {
       log.info("Demo data is already in the database; nothing loaded");
     }
@@ -87,7 +88,8 @@ class DemoData implements ApplicationRunner {
     demo.neighbourhoods().forEach(this::insert);
     Map<String, Long> dialogueIds = new HashMap<>();
     demo.dialogues().forEach(d -> dialogueIds.put(d.slug(), insert(d)));
-    insertPins(demo.pins(), dialogueIds, insertReceipts(demo.pins()));
+    List<Long> walkIds = demo.walks().stream().map(w -> insert(w, dialogueIds.get(w.dialogueSlug()))).toList();
+    insertPins(demo.pins(), dialogueIds, walkIds, insertReceipts(demo.pins()));
     demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst()
         .ifPresent(d -> DemoFeedback.add(jdbc, dialogueIds.get(d.slug())));
     return true;
@@ -161,7 +163,26 @@ class DemoData implements ApplicationRunner {
     return ids;
   }
 
-  private void insertPins(List<Pin> pins, Map<String, Long> dialogueIds,
+  private long insert(DemoWalks.Walk w, long dialogueId) {
+    return jdbc.sql("""
+            INSERT INTO walk (dialogue_id, kind, title, starts_at, ends_at, closed_at, meeting_point,
+                              meeting_point_name, planned_route, participant_count, groups, facilitator,
+                              light, weather, note, created_at)
+            VALUES (:dialogue, :kind, :title, :startsAt, :endsAt, :closedAt, ST_GeomFromText(:point, 4326),
+                    :pointName, ST_GeomFromText(:route, 4326), :participants, :groups, :facilitator,
+                    :light, :weather, :note, :createdAt)
+            RETURNING id""")
+        .param("dialogue", dialogueId).param("kind", w.kind()).param("title", w.title())
+        .param("startsAt", utc(w.startsAt())).param("endsAt", utc(w.endsAt()))
+        .param("closedAt", utc(w.closedAt())).param("point", w.meetingPoint().toText())
+        .param("pointName", w.meetingPointName()).param("route", w.plannedRoute().toText())
+        .param("participants", w.participantCount()).param("groups", w.groups().toArray(String[]::new))
+        .param("facilitator", w.facilitator()).param("light", w.light()).param("weather", w.weather())
+        .param("note", w.note()).param("createdAt", utc(w.startsAt().minus(Duration.ofDays(14))))
+        .query(Long.class).single();
+  }
+
+  private void insertPins(List<Pin> pins, Map<String, Long> dialogueIds, List<Long> walkIds,
       Map<Integer, Long> receiptIds) {
     SqlParameterSource[] rows = pins.stream().map(p -> new MapSqlParameterSource()
             .addValue("dialogue", dialogueIds.get(p.dialogueSlug()))
@@ -179,15 +200,19 @@ class DemoData implements ApplicationRunner {
             .addValue("reason", p.moderationReason(), Types.VARCHAR)
             .addValue("status", p.status())
             .addValue("supports", p.supports())
-            .addValue("createdAt", utc(p.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE))
+            .addValue("createdAt", utc(p.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+            .addValue("walk", p.walk() == null ? null : walkIds.get(p.walk()), Types.BIGINT)
+            .addValue("recordedAt", p.recordedAt() == null ? null : utc(p.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+            .addValue("accuracy", p.accuracyM(), Types.REAL))
         .toArray(SqlParameterSource[]::new);
     batch.batchUpdate("""
         INSERT INTO pin (dialogue_id, receipt_id, location, category, subtags, text, age_band,
                          gender, relations, source, moderation_state, moderation_reason, status,
-                         supports, created_at)
+                         supports, created_at, walk_id, recorded_at, accuracy_m)
         VALUES (:dialogue, :receipt, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :category,
                 CAST(:subtags AS text[]), :text, :age, :gender, CAST(:relations AS text[]),
-                :source, :moderation, :reason, :status, :supports, :createdAt)""", rows);
+                :source, :moderation, :reason, :status, :supports, :createdAt, :walk, :recordedAt,
+                :accuracy)""", rows);
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -55,7 +55,8 @@ final class DemoMunicipality {
       Map<String, List<String>> subtags, String outcome, String nextSteps, String responsibleUnit,
       String contact, Instant createdAt) {}
 
-  record Contents(List<Neighbourhood> neighbourhoods, List<Dialogue> dialogues, List<Pin> pins) {
+  record Contents(List<Neighbourhood> neighbourhoods, List<Dialogue> dialogues, List<Pin> pins,
+      List<DemoWalks.Walk> walks) {
     Dialogue dialogue(String slug) {
       return dialogues.stream().filter(d -> d.slug().equals(slug)).findFirst().orElseThrow();
     }
@@ -117,14 +118,16 @@ final class DemoMunicipality {
 
     PhraseBook book = new PhraseBook(readTsv("/demo/pin-texts.tsv", 5).stream()
         .map(f -> new Phrase(f[0], f[1], f[2], f[3], f[4])).toList());
+    List<DemoWalks.Walk> walks = DemoWalks.navestad(WALK);
     List<Pin> pins = new ArrayList<>();
     for (Plan plan : List.of(walkPlan(dialogues.get(0), places),
         villagePlan(dialogues.get(1), places), parkPlan(dialogues.get(3), places))) {
       // One Random per dialogue, so that changing one dialogue leaves the others as they were.
       Random random = new Random(SEED + plan.slug().hashCode());
-      pins.addAll(DemoPins.generate(plan, book, random, pins.size() + 1));
+      List<Pin> made = DemoPins.generate(plan, book, random, pins.size() + 1);
+      pins.addAll(plan.slug().equals(WALK) ? DemoWalks.link(made, walks) : made);
     }
-    return new Contents(districts, dialogues, List.copyOf(pins));
+    return new Contents(districts, dialogues, List.copyOf(pins), walks);
   }
 
   /** The safety walk: safety concerns dominate; two walks and a meeting bring bursts of pins. */

@@ -61,15 +61,33 @@ final class DemoPins {
       List<Choice<String>> ages, LocalDate from, LocalDate to, List<Event> events,
       double eventShare, int pending) {}
 
-  /** One pin as it goes into the table; pins with the same submitter share one receipt. */
+  /**
+   * One pin as it goes into the table; pins with the same submitter share one receipt. A pin made
+   * on a demo walk names the walk ({@code walk}, its index in {@link DemoWalks#navestad}) and
+   * when the phone made it, with the position accuracy the phone reported.
+   */
   record Pin(String dialogueSlug, int submitter, Point location, String category,
       List<String> subtags, String text, String ageBand, String gender, List<String> relations,
       String source, String moderationState, String moderationReason, String status, int supports,
-      Instant createdAt) {
+      Instant createdAt, Integer walk, Instant recordedAt, Float accuracyM) {
+
+    Pin(String dialogueSlug, int submitter, Point location, String category, List<String> subtags,
+        String text, String ageBand, String gender, List<String> relations, String source,
+        String moderationState, String moderationReason, String status, int supports, Instant createdAt) {
+      this(dialogueSlug, submitter, location, category, subtags, text, ageBand, gender, relations, source,
+          moderationState, moderationReason, status, supports, createdAt, null, null, null);
+    }
 
     Pin pending() {
       return new Pin(dialogueSlug, submitter, location, category, subtags, text, ageBand, gender,
-          relations, source, "pending", null, "received", 0, createdAt);
+          relations, source, "pending", null, "received", 0, createdAt, walk, recordedAt, accuracyM);
+    }
+
+    /** The pin as made on a walk: recorded then, sent a moment later. */
+    Pin onWalk(int walkIndex, Instant recorded, float accuracy) {
+      return new Pin(dialogueSlug, submitter, location, category, subtags, text, ageBand, gender,
+          relations, source, moderationState, moderationReason, status, supports, recorded.plusSeconds(15),
+          walkIndex, recorded, accuracy);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
@@ -28,6 +29,18 @@ public final class GeoJson {
       case Point p -> {
         out.put("type", "Point");
         out.put("coordinates", position(p.getCoordinate()));
+      }
+      case LineString line -> {
+        out.put("type", "LineString");
+        out.put("coordinates", ring(line, false));
+      }
+      case MultiLineString lines -> {
+        out.put("type", "MultiLineString");
+        List<Object> parts = new ArrayList<>();
+        for (int i = 0; i < lines.getNumGeometries(); i++) {
+          parts.add(ring((LineString) lines.getGeometryN(i), false));
+        }
+        out.put("coordinates", parts);
       }
       case Polygon p -> {
         out.put("type", "Polygon");

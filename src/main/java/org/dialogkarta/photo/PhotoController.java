@@ -2,6 +2,7 @@ package org.dialogkarta.photo;
 
 import java.net.URI;
 import java.time.Duration;
+import org.dialogkarta.pin.IdempotencyKeys;
 import org.dialogkarta.pin.Receipts;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -53,12 +54,16 @@ class PhotoController {
   @PostMapping(path = "/pins/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<UploadedPhoto> upload(@PathVariable long id,
       @RequestHeader(name = RECEIPT_HEADER, required = false) String receiptToken,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestPart(name = PhotoFaults.FIELD, required = false) MultipartFile photo) {
-    Photos.Stored stored = uploads.add(id, receiptToken, photo);
+    Photos.Stored stored = uploads.add(id, receiptToken, photo, IdempotencyKeys.parse(idempotencyKey));
     String url = "/api/v1/photos/" + stored.id();
-    return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(url))
-        .body(new UploadedPhoto(stored.id(), stored.width(), stored.height(), stored.byteSize(),
-            url, url + "/thumbnail"));
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED).location(URI.create(url));
+    if (stored.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.body(new UploadedPhoto(stored.id(), stored.width(), stored.height(), stored.byteSize(),
+        url, url + "/thumbnail"));
   }
 
   @GetMapping("/photos/{id}")

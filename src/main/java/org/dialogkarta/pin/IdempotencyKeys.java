@@ -16,19 +16,20 @@ import org.springframework.stereotype.Component;
  * {@code Idempotency-Key} handling for pin submissions, so that a phone that retries on a bad
  * connection creates one pin. The key is claimed with an insert inside the submitting
  * transaction: a concurrent request with the same key waits on that row, then sees the finished
- * answer and replays it. If the first request fails, its claim is rolled back with it.
+ * answer and replays it. If the first request fails, its claim is rolled back with it. Photos and
+ * walk tracks read the same header with {@link #parse} and keep their keys in their own rows.
  */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
-  static final Duration KEPT_FOR = Duration.ofHours(24);
+  public static final Duration KEPT_FOR = Duration.ofHours(24);
   private final JdbcClient jdbc;
 
   IdempotencyKeys(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  static UUID parse(String header) {
+  public static UUID parse(String header) {
     if (header == null) {
       return null;
     }

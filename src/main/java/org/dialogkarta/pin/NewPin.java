@@ -1,10 +1,18 @@
 package org.dialogkarta.pin;
 
+import java.time.Instant;
 import java.util.List;
 import org.dialogkarta.dialogue.Category;
 import org.locationtech.jts.geom.Point;
 
-/** A submission that has passed every rule of its dialogue; the only way to make a {@link Pin}. */
+/**
+ * A submission that has passed every rule of its dialogue; the only way to make a {@link Pin}.
+ *
+ * @param walkId      the walk it was made on ({@code source} is then {@code walk})
+ * @param accuracyM   the device's reported position accuracy, metres
+ * @param recordedAt  when the device made it, if it said so
+ * @param meetingName the meeting at which a facilitator entered it ({@code source} {@code meeting})
+ */
 public record NewPin(
     long dialogueId,
     Point location,
@@ -12,7 +20,11 @@ public record NewPin(
     List<String> subtags,
     String text,
     Profile profile,
-    Source source) {
+    Source source,
+    Long walkId,
+    Float accuracyM,
+    Instant recordedAt,
+    String meetingName) {
 
   public NewPin {
     subtags = List.copyOf(subtags);

@@ -49,6 +49,11 @@ public class Pin {
   private String moderationReason;
   private PinStatus status;
   private int supports;
+  private Long walkId;
+  @Column(name = "accuracy_m") // the naming strategy would drop the underscore before a final capital
+  private Float accuracyM;
+  private Instant recordedAt;
+  private String meetingName;
   private Instant createdAt;
 
   protected Pin() {}
@@ -67,6 +72,10 @@ public class Pin {
     pin.source = p.source();
     pin.moderationState = initialState;
     pin.status = PinStatus.RECEIVED;
+    pin.walkId = p.walkId();
+    pin.accuracyM = p.accuracyM();
+    pin.recordedAt = p.recordedAt();
+    pin.meetingName = p.meetingName();
     pin.createdAt = now;
     return pin;
   }

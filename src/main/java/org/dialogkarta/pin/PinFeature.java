@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A published pin as a GeoJSON Feature: only what the public may see, no profile answers. */
+/**
+ * A published pin as a GeoJSON Feature: only what the public may see, no profile answers. A null
+ * {@code text} is a walk pin made without words, or, with {@code textDeleted}, a text deleted
+ * under the retention rule.
+ */
 public record PinFeature(String type, long id, Map<String, Object> geometry, Properties properties) {
 
   public record Properties(
@@ -16,12 +20,13 @@ public record PinFeature(String type, long id, Map<String, Object> geometry, Pro
       int supports,
       Instant createdAt,
       List<Photo> photos,
-      List<Reply> replies) {
+      List<Reply> replies,
+      boolean textDeleted) {
 
     /** A pin without replies (one that nobody has answered yet, or a read that does not need them). */
     public Properties(long dialogueId, String category, List<String> subtags, String text, String status,
         int supports, Instant createdAt, List<Photo> photos) {
-      this(dialogueId, category, subtags, text, status, supports, createdAt, photos, List.of());
+      this(dialogueId, category, subtags, text, status, supports, createdAt, photos, List.of(), false);
     }
   }
 

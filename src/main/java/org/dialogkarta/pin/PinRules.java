@@ -1,5 +1,9 @@
 package org.dialogkarta.pin;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +11,7 @@ import java.util.Optional;
 import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.geo.Wgs84;
+import org.dialogkarta.walk.WalkWindow;
 import org.dialogkarta.web.Coded;
 import org.dialogkarta.web.ConflictException;
 import org.dialogkarta.web.FieldViolation;
@@ -19,9 +24,30 @@ import org.locationtech.jts.geom.Point;
  */
 final class PinRules {
 
+  /** The farthest in the future a device clock may be and still be believed. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  static final double MAX_ACCURACY_METRES = 10_000;
+  static final int MEETING_NAME_MAX = 200;
+
   private PinRules() {}
 
+  /** A pin from the public form or from walk mode; {@code walk} is the walk its walkId names. */
+  static NewPin check(Dialogue dialogue, PinSubmission s, WalkWindow walk, Instant now) {
+    return check(dialogue, s, walk, null, false, now);
+  }
+
+  /** A pin without walk, checked now (the rules' tests and callers that know no walks). */
   static NewPin check(Dialogue dialogue, PinSubmission s) {
+    return check(dialogue, s, null, Instant.now());
+  }
+
+  /** A pin a facilitator enters for a participant at a meeting: it names the meeting, no walk. */
+  static NewPin checkAtMeeting(Dialogue dialogue, PinSubmission s, String meetingName, Instant now) {
+    return check(dialogue, s, null, meetingName, true, now);
+  }
+
+  private static NewPin check(Dialogue dialogue, PinSubmission s, WalkWindow walk, String rawMeetingName,
+      boolean atMeeting, Instant now) {
     if (!dialogue.isOpenForPins()) {
       throw new ConflictException("dialogue.closed", "The dialogue '" + dialogue.title()
           + "' is " + dialogue.status().code() + " and does not take new pins");
@@ -30,15 +56,98 @@ final class PinRules {
     Point location = location(dialogue, s.location(), faults);
     Category category = category(dialogue, s.category(), faults);
     List<String> subtags = subtags(dialogue, category, s.subtags(), faults);
-    String text = text(s.text(), faults);
+    // On a walk, "pin here" is two taps (category, save): words are welcome but not required.
+    String text = s.walkId() != null && PinText.clean(s.text()) == null ? null : text(s.text(), faults);
     NewPin.Profile profile = profile(s.profile(), faults);
-    if (s.walkId() != null) {
-      faults.add(FieldViolation.of("walkId", "walk.unknown", "No walk " + s.walkId() + " in this dialogue"));
+    Float accuracy = accuracy(s.accuracy(), faults);
+    Instant recordedAt = recordedAt(s.recordedAt(), now, faults);
+    String meetingName = atMeeting ? meetingName(rawMeetingName, faults) : null;
+    boolean walkEnded = false;
+    if (s.walkId() != null && atMeeting) {
+      faults.add(FieldViolation.of("walkId", "walk.not_at_meeting", "A pin entered at a meeting belongs to no walk"));
+    } else if (s.walkId() != null) {
+      walkEnded = walk(dialogue, s.walkId(), walk, recordedAt == null ? now : recordedAt, faults);
     }
     if (!faults.isEmpty()) {
       throw new InvalidInputException(faults);
     }
-    return new NewPin(dialogue.id(), location, category, subtags, text, profile, Source.WEB);
+    if (walkEnded) {
+      throw new ConflictException("walk.ended", "Walk " + s.walkId() + " had ended when this pin was made;"
+          + " send it without walkId to add it to the dialogue");
+    }
+    Source source = atMeeting ? Source.MEETING : s.walkId() != null ? Source.WALK : Source.WEB;
+    return new NewPin(dialogue.id(), location, category, subtags, text, profile, source, s.walkId(), accuracy,
+        recordedAt, meetingName);
+  }
+
+  /**
+   * A walk pin must name a walk of this dialogue and be made while the walk takes pins. Returns
+   * true when the walk had ended: that is a conflict (409) with the walk's state, not a fault of
+   * a field, and is answered only if nothing else is wrong.
+   */
+  private static boolean walk(Dialogue dialogue, long walkId, WalkWindow walk, Instant madeAt,
+      List<FieldViolation> faults) {
+    if (walk == null) {
+      faults.add(FieldViolation.of("walkId", "walk.unknown", "No walk " + walkId + " in this dialogue"));
+      return false;
+    }
+    if (walk.dialogueId() != dialogue.id()) {
+      faults.add(FieldViolation.of("walkId", "walk.other_dialogue", "Walk " + walkId + " belongs to another dialogue"));
+      return false;
+    }
+    WalkWindow.Timing timing = walk.timing(madeAt);
+    if (timing == WalkWindow.Timing.BEFORE) {
+      faults.add(FieldViolation.of("walkId", "walk.not_started",
+          "Walk " + walkId + " takes pins from " + walk.opens() + ", an hour before it starts"));
+    }
+    return timing == WalkWindow.Timing.AFTER;
+  }
+
+  private static Float accuracy(Double metres, List<FieldViolation> faults) {
+    if (metres == null) {
+      return null;
+    }
+    if (!Double.isFinite(metres) || metres < 0 || metres > MAX_ACCURACY_METRES) {
+      faults.add(FieldViolation.of("accuracy", "accuracy.out_of_range",
+          "The accuracy is in metres, from 0 to " + (int) MAX_ACCURACY_METRES));
+      return null;
+    }
+    return metres.floatValue();
+  }
+
+  /** An instant with Z or an offset; a device clock a few minutes fast is forgiven. */
+  private static Instant recordedAt(String raw, Instant now, List<FieldViolation> faults) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(raw.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      faults.add(FieldViolation.of("recordedAt", "recordedAt.malformed",
+          "recordedAt is an ISO 8601 time with Z or an offset, e.g. 2026-10-14T18:25:00Z"));
+      return null;
+    }
+    if (at.isAfter(now.plus(CLOCK_SKEW))) {
+      faults.add(FieldViolation.of("recordedAt", "recordedAt.future", "recordedAt is in the future"));
+      return null;
+    }
+    return at;
+  }
+
+  private static String meetingName(String raw, List<FieldViolation> faults) {
+    String name = PinText.clean(raw);
+    if (name == null) {
+      faults.add(FieldViolation.of("meetingName", "meetingName.blank", "Name the meeting"));
+    } else if (PinText.hasLoneSurrogate(name) || name.contains("\n")) {
+      faults.add(FieldViolation.of("meetingName", "meetingName.invalid", "The meeting's name is one line of text"));
+    } else if (PinText.length(name) > MEETING_NAME_MAX) {
+      faults.add(FieldViolation.of("meetingName", "meetingName.too_long",
+          "The meeting's name is at most " + MEETING_NAME_MAX + " characters"));
+    } else {
+      return name;
+    }
+    return null;
   }
 
   private static Point location(Dialogue dialogue, PinSubmission.Location loc, List<FieldViolation> faults) {

@@ -6,7 +6,10 @@ import java.util.List;
  * The JSON body of {@code POST /api/v1/dialogues/{id}/pins}, exactly as sent. Values stay strings
  * here so that a wrong one is reported by field name ({@link PinRules}), not as broken JSON.
  *
- * @param receipt an earlier receipt token of the same submitter, to gather their pins on one link
+ * @param walkId     the walk the pin was made on, if any
+ * @param receipt    an earlier receipt token of the same submitter, to gather their pins on one link
+ * @param accuracy   the position accuracy the device reported, in metres
+ * @param recordedAt when the device made the pin (ISO 8601 with offset), for pins sent later
  */
 public record PinSubmission(
     String category,
@@ -15,7 +18,9 @@ public record PinSubmission(
     Location location,
     Profile profile,
     Long walkId,
-    String receipt) {
+    String receipt,
+    Double accuracy,
+    String recordedAt) {
 
   /** A GeoJSON Point: {@code {"type": "Point", "coordinates": [lon, lat]}}. */
   public record Location(String type, List<Double> coordinates) {}

@@ -4,16 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueRepository;
 import org.dialogkarta.dialogue.ModerationMode;
+import org.dialogkarta.walk.WalkWindow;
+import org.dialogkarta.walk.WalkWindows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Takes a citizen's pin in: one transaction for key claim, rules, receipt and the pin itself. */
+/**
+ * Takes a pin in: one transaction for key claim, rules, receipt and the pin itself. Citizens send
+ * pins from the map or from walk mode; facilitators enter them at meetings for participants.
+ */
 @Service
 class PinSubmissions {
 
@@ -21,14 +29,18 @@ class PinSubmissions {
   private final PinRepository pins;
   private final Receipts receipts;
   private final IdempotencyKeys keys;
+  private final WalkWindows walks;
+  private final AuditLog audit;
   private final JsonMapper json;
 
   PinSubmissions(DialogueRepository dialogues, PinRepository pins, Receipts receipts,
-      IdempotencyKeys keys, JsonMapper json) {
+      IdempotencyKeys keys, WalkWindows walks, AuditLog audit, JsonMapper json) {
     this.dialogues = dialogues;
     this.pins = pins;
     this.receipts = receipts;
     this.keys = keys;
+    this.walks = walks;
+    this.audit = audit;
     this.json = json;
   }
 
@@ -36,16 +48,47 @@ class PinSubmissions {
   SubmittedPin submit(String dialogueRef, PinSubmission submission, UUID idempotencyKey) {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
     if (idempotencyKey != null) {
-      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, requestHash(dialogue, submission));
+      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, requestHash(dialogue, "", submission));
       if (earlier.isPresent()) {
         return earlier.get();
       }
     }
-    NewPin newPin = PinRules.check(dialogue, submission);
-    Receipts.Issued receipt = Optional.ofNullable(submission.receipt())
+    WalkWindow walk = submission.walkId() == null ? null : walks.of(submission.walkId()).orElse(null);
+    NewPin newPin = PinRules.check(dialogue, submission, walk, Instant.now());
+    return store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey);
+  }
+
+  /**
+   * A pin a facilitator enters for a participant at a meeting. Published at once: a member of
+   * staff wrote it down, so there is nothing for a moderator to check first. Audited as the
+   * facilitator's action; the audit row names the meeting and category, never the text.
+   */
+  @Transactional
+  SubmittedPin submitAtMeeting(String dialogueRef, PinSubmission submission, String meetingName,
+      UUID idempotencyKey) {
+    Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
+    if (idempotencyKey != null) {
+      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey,
+          requestHash(dialogue, "meeting\n" + meetingName, submission));
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    NewPin newPin = PinRules.checkAtMeeting(dialogue, submission, meetingName, Instant.now());
+    SubmittedPin answer = store(newPin, submission.receipt(), ModerationState.PUBLISHED, idempotencyKey);
+    Map<String, Object> entered = new LinkedHashMap<>();
+    entered.put("dialogueId", dialogue.id());
+    entered.put("meetingName", newPin.meetingName());
+    entered.put("category", newPin.category().code());
+    audit.record("pin.meeting_entry", "pin", answer.id(), null, entered);
+    return answer;
+  }
+
+  private SubmittedPin store(NewPin newPin, String receiptToken, ModerationState state, UUID idempotencyKey) {
+    Receipts.Issued receipt = Optional.ofNullable(receiptToken)
         .flatMap(token -> receipts.find(token).map(id -> new Receipts.Issued(id, token)))
         .orElseGet(receipts::issue);
-    Pin pin = pins.save(Pin.from(newPin, receipt.id(), initialState(dialogue), Instant.now()));
+    Pin pin = pins.save(Pin.from(newPin, receipt.id(), state, Instant.now()));
     SubmittedPin answer = new SubmittedPin(pin.id(), receipt.token(), false);
     if (idempotencyKey != null) {
       keys.complete(idempotencyKey, answer);
@@ -58,11 +101,17 @@ class PinSubmissions {
     return dialogue.moderationMode() == ModerationMode.PRE ? ModerationState.PENDING : ModerationState.PUBLISHED;
   }
 
-  /** Same dialogue and same body (as parsed, so white space and key order do not matter). */
-  private byte[] requestHash(Dialogue dialogue, PinSubmission submission) {
+  /**
+   * Same dialogue, same kind of entry and same body (as parsed, so white space and key order do
+   * not matter). The entry keeps a key used on the public form from replaying at a meeting.
+   */
+  private byte[] requestHash(Dialogue dialogue, String entry, PinSubmission submission) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update((dialogue.id() + "\n").getBytes(StandardCharsets.UTF_8));
+      if (!entry.isEmpty()) {
+        sha.update((entry + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       return sha.digest(json.writeValueAsBytes(submission));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

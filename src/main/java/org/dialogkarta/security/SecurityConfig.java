@@ -35,6 +35,9 @@ class SecurityConfig {
       ObjectProvider<ClientRegistrationRepository> oidcClients, StaffOidcUserService oidcUsers) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     http.authorizeHttpRequests(rules -> rules
+            // Before the administrators' dialogue rule: planners plan walks and enter meeting pins.
+            .requestMatchers("/api/v1/staff/walks/**", "/api/v1/staff/walks",
+                "/api/v1/staff/dialogues/*/meeting-pins").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/accounts/**", "/api/v1/staff/accounts",
                 "/api/v1/staff/audit/**", "/api/v1/staff/audit",
                 "/api/v1/staff/dialogues/**", "/api/v1/staff/dialogues").hasRole("ADMIN")
@@ -76,7 +79,7 @@ class SecurityConfig {
   static boolean isCitizenWrite(HttpServletRequest request) {
     String path = request.getRequestURI();
     return path.startsWith("/api/v1/dialogues/") || path.startsWith("/api/v1/pins/")
-        || path.startsWith("/api/v1/receipts/");
+        || path.startsWith("/api/v1/receipts/") || path.startsWith("/api/v1/walks/");
   }
 
   /**

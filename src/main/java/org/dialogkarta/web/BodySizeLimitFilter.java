@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,14 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps JSON request bodies of the API. A declared Content-Length over the limit is refused before
  * reading; a chunked body is counted while it is read and fails with {@link BodyTooLargeException},
  * which {@link ProblemDetailsAdvice} answers with 413. Multipart uploads have their own limits.
+ * A walk's GPS track is the one JSON body that is large by nature, and gets a limit of its own.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-  private final long limit;
+  private static final Pattern TRACK_UPLOAD = Pattern.compile("/api/v1/walks/[^/]+/tracks");
+
+  private final long defaultLimit;
+  private final long trackLimit;
 
   BodySizeLimitFilter(DialogkartaProperties properties) {
-    this.limit = properties.maxBodyBytes();
+    this.defaultLimit = properties.maxBodyBytes();
+    this.trackLimit = properties.maxTrackBodyBytes();
   }
 
   @Override
@@ -36,6 +42,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
+    long limit = TRACK_UPLOAD.matcher(request.getRequestURI()).matches() ? trackLimit : defaultLimit;
     if (request.getContentLengthLong() > limit) {
       ProblemWriter.write(request, response, 413, "Body too large",
           new BodyTooLargeException(limit).getMessage(), "body.too_large");

@@ -12,15 +12,25 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param maxBodyBytes the largest request body accepted by the JSON API
  * @param basemap      the background map's tile URL template and attribution
  * @param photos       limits of photo uploads
+ * @param maxTrackBodyBytes the largest walk track upload (20 000 points of up to about 60 bytes
+ *                     each); 0 means 2 MB
  */
 @ConfigurationProperties("dialogkarta")
 public record DialogkartaProperties(boolean demoData, int metricSrid, long maxBodyBytes, Basemap basemap,
-    Photos photos) {
+    Photos photos, long maxTrackBodyBytes) {
+
+  static final long DEFAULT_MAX_TRACK_BODY_BYTES = 2L * 1024 * 1024;
 
   @ConstructorBinding
   public DialogkartaProperties {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("dialogkarta.max-body-bytes must be positive");
+    }
+    if (maxTrackBodyBytes < 0) {
+      throw new IllegalArgumentException("dialogkarta.max-track-body-bytes must be positive");
+    }
+    if (maxTrackBodyBytes == 0) {
+      maxTrackBodyBytes = DEFAULT_MAX_TRACK_BODY_BYTES;
     }
     if (basemap == null) {
       basemap = new Basemap("", "", 19);
@@ -30,9 +40,9 @@ public record DialogkartaProperties(boolean demoData, int metricSrid, long maxBo
     }
   }
 
-  /** For code and tests that do not care about photos. */
+  /** For code and tests that do not care about photos or tracks. */
   public DialogkartaProperties(boolean demoData, int metricSrid, long maxBodyBytes, Basemap basemap) {
-    this(demoData, metricSrid, maxBodyBytes, basemap, null);
+    this(demoData, metricSrid, maxBodyBytes, basemap, null, 0);
   }
 
   /** An empty {@code url} means no background map: pins, form and list still work. */

@@ -111,6 +111,36 @@ class DemoDataTest {
     }
   }
 
+  @Test
+  void theNavestadWalksCarryTheirPinsInRouteOrder() {
+    Dialogue navestad = demo.dialogue(DemoMunicipality.WALK);
+    assertThat(demo.walks()).hasSize(2).allSatisfy(w -> {
+      assertThat(w.dialogueSlug()).isEqualTo(DemoMunicipality.WALK);
+      assertThat(navestad.studyArea().covers(w.plannedRoute())).isTrue();
+      assertThat(navestad.studyArea().covers(w.meetingPoint())).isTrue();
+      assertThat(w.endsAt()).isAfter(w.startsAt());
+      assertThat(w.closedAt()).isAfter(w.endsAt());
+      assertThat(w.closedAt()).isBefore(DemoMunicipality.AS_OF.atStartOfDay(DemoPins.ZONE).toInstant());
+    });
+    List<Pin> walkPins = pinsOf(DemoMunicipality.WALK).stream().filter(p -> p.source().equals("walk")).toList();
+    assertThat(walkPins).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.walk()).isNotNull();
+      DemoWalks.Walk w = demo.walks().get(p.walk());
+      assertThat(p.recordedAt()).isBetween(w.startsAt(), w.endsAt());
+      assertThat(p.createdAt()).isAfter(p.recordedAt());
+    });
+    assertThat(demo.pins()).filteredOn(p -> p.walk() != null).allSatisfy(p ->
+        assertThat(p.source()).isEqualTo("walk"));
+    var along = new org.locationtech.jts.linearref.LengthIndexedLine(DemoWalks.ROUTE);
+    for (int w = 0; w < demo.walks().size(); w++) {
+      int walk = w;
+      List<Double> positions = walkPins.stream().filter(p -> p.walk() == walk)
+          .sorted(java.util.Comparator.comparing(Pin::recordedAt))
+          .map(p -> along.project(p.location().getCoordinate())).toList();
+      assertThat(positions).hasSizeGreaterThan(5).isSorted();
+    }
+  }
+
   private List<Pin> pinsOf(String slug) {
     return demo.pins().stream().filter(p -> p.dialogueSlug().equals(slug)).toList();
   }

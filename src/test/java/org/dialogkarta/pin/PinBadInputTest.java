@@ -67,7 +67,7 @@ class PinBadInputTest {
         bad("a lone surrogate", pin("suggestion", "a\\ud800b", "[16.18, 58.59]"), 422, "text", "text.invalid"),
         bad("text is a number", "{\"category\": \"suggestion\", \"text\": {\"a\": 1}, \"location\": " + GOOD_LOCATION + "}", 400, null, "body.malformed"),
         bad("unknown profile answer", "{\"category\": \"suggestion\", \"text\": \"x\", \"profile\": {\"gender\": \"robot\"}, \"location\": " + GOOD_LOCATION + "}", 422, "profile.gender", "profile.unknown"),
-        bad("walk that does not exist", "{\"category\": \"suggestion\", \"text\": \"x\", \"walkId\": 99, \"location\": " + GOOD_LOCATION + "}", 422, "walkId", "walk.unknown"),
+        bad("walk that does not exist", "{\"category\": \"suggestion\", \"text\": \"x\", \"walkId\": 999999999999, \"location\": " + GOOD_LOCATION + "}", 422, "walkId", "walk.unknown"),
         bad("malformed JSON", "{\"category\": suggestion}", 400, null, "body.malformed"),
         bad("truncated JSON", pin("suggestion", "x", "[16.18, 58.59]").substring(0, 40), 400, null, "body.malformed"),
         bad("empty body", "", 400, null, "body.malformed"),

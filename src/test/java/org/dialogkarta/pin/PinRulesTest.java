@@ -11,6 +11,7 @@ import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueStatus;
 import org.dialogkarta.dialogue.ParticipationLevel;
 import org.dialogkarta.dialogue.Subtag;
+import org.dialogkarta.walk.WalkWindow;
 import org.dialogkarta.web.ConflictException;
 import org.dialogkarta.web.FieldViolation;
 import org.dialogkarta.web.InvalidInputException;
@@ -33,7 +34,7 @@ class PinRulesTest {
   void aGoodSubmissionBecomesANewPin() {
     NewPin pin = PinRules.check(open, new PinSubmission("safety_concern", List.of("lighting", "lighting"),
         "  Mörk gångtunnel  ", point(16.18, 58.59),
-        new PinSubmission.Profile("25_44", "woman", List.of("lives", "works", "lives")), null, null));
+        new PinSubmission.Profile("25_44", "woman", List.of("lives", "works", "lives")), null, null, null, null));
     assertThat(pin.category()).isEqualTo(Category.SAFETY_CONCERN);
     assertThat(pin.subtags()).containsExactly("lighting");
     assertThat(pin.text()).isEqualTo("Mörk gångtunnel");
@@ -62,21 +63,24 @@ class PinRulesTest {
   @Test
   void everyFaultIsReportedAtOnceWithItsField() {
     PinSubmission bad = new PinSubmission("valued_place", List.of(), " ", point(200, 58.59),
-        new PinSubmission.Profile("teen", null, List.of("sleeps")), 7L, null);
+        new PinSubmission.Profile("teen", null, List.of("sleeps")), 7L, null, null, null);
     assertThat(faults(bad)).extracting(FieldViolation::field, FieldViolation::code).containsExactly(
         org.assertj.core.groups.Tuple.tuple("location.coordinates", "location.out_of_range"),
         org.assertj.core.groups.Tuple.tuple("category", "category.disabled"),
-        org.assertj.core.groups.Tuple.tuple("text", "text.blank"),
+        // no text.blank: on a walk the text is optional ("pin here" in two taps)
         org.assertj.core.groups.Tuple.tuple("profile.ageBand", "profile.unknown"),
         org.assertj.core.groups.Tuple.tuple("profile.relations", "profile.unknown"),
         org.assertj.core.groups.Tuple.tuple("walkId", "walk.unknown"));
+    PinSubmission noWalk = new PinSubmission("valued_place", List.of(), " ", point(200, 58.59), null, null, null, null, null);
+    assertThat(faults(noWalk)).extracting(FieldViolation::code)
+        .containsExactly("location.out_of_range", "category.disabled", "text.blank");
   }
 
   @Test
   void locationFaults() {
     assertThat(codes(submission("suggestion", "x", null))).containsExactly("location.missing");
     assertThat(codes(new PinSubmission("suggestion", null, "x",
-        new PinSubmission.Location("LineString", List.of(16.18, 58.59)), null, null, null)))
+        new PinSubmission.Location("LineString", List.of(16.18, 58.59)), null, null, null, null, null)))
         .containsExactly("location.not_point");
     assertThat(codes(submission("suggestion", "x", new PinSubmission.Location("Point", List.of(16.18)))))
         .containsExactly("location.malformed");
@@ -91,7 +95,7 @@ class PinRulesTest {
   void categoryAndSubtagFaults() {
     assertThat(codes(submission(null, "x", point(16.18, 58.59)))).containsExactly("category.missing");
     assertThat(codes(submission("complaint", "x", point(16.18, 58.59)))).containsExactly("category.unknown");
-    assertThat(codes(new PinSubmission("suggestion", List.of("lighting"), "x", point(16.18, 58.59), null, null, null)))
+    assertThat(codes(new PinSubmission("suggestion", List.of("lighting"), "x", point(16.18, 58.59), null, null, null, null, null)))
         .containsExactly("subtag.unknown");
   }
 
@@ -103,6 +107,71 @@ class PinRulesTest {
     assertThat(PinRules.check(open, submission("suggestion", "å".repeat(2000), point(16.18, 58.59))).text())
         .hasSize(2000);
     assertThat(codes(submission("suggestion", "x \uD800 y", point(16.18, 58.59)))).containsExactly("text.invalid");
+  }
+
+  private static final java.time.Instant NOW = java.time.Instant.parse("2026-10-14T18:30:00Z");
+  /** A walk of the dialogue from 18:00 to 20:00 UTC, not closed. */
+  private static final WalkWindow WALK = new WalkWindow(3, 7, java.time.Instant.parse("2026-10-14T18:00:00Z"),
+      java.time.Instant.parse("2026-10-14T20:00:00Z"), null);
+
+  @Test
+  void aWalkPinKeepsItsWalkTimeAndAccuracy() {
+    NewPin pin = PinRules.check(open, walkPin(3L, 12.5, "2026-10-14T20:25:00+02:00"), WALK, NOW);
+    assertThat(pin.source()).isEqualTo(Source.WALK);
+    assertThat(pin.walkId()).isEqualTo(3L);
+    assertThat(pin.accuracyM()).isEqualTo(12.5f);
+    assertThat(pin.recordedAt()).isEqualTo(java.time.Instant.parse("2026-10-14T18:25:00Z"));
+  }
+
+  @Test
+  void theWalksWindowIsJudgedByWhenThePinWasMade() {
+    java.time.Instant nextDay = NOW.plus(java.time.Duration.ofDays(1));
+    assertThat(PinRules.check(open, walkPin(3L, null, "2026-10-14T19:59:00Z"), WALK, nextDay).walkId()).isEqualTo(3L);
+    assertThatThrownBy(() -> PinRules.check(open, walkPin(3L, null, null), WALK, nextDay))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("had ended");
+    assertThatThrownBy(() -> PinRules.check(open, walkPin(3L, null, "2026-10-14T23:00:01Z"), WALK, nextDay))
+        .isInstanceOf(ConflictException.class);
+    WalkWindow closedEarly = new WalkWindow(3, 7, WALK.startsAt(), WALK.endsAt(), NOW);
+    assertThatThrownBy(() -> PinRules.check(open, walkPin(3L, null, "2026-10-14T18:31:00Z"), closedEarly, NOW.plusSeconds(90)))
+        .isInstanceOf(ConflictException.class);
+    assertThat(walkFaults(walkPin(3L, null, "2026-10-14T16:59:00Z"), WALK)).containsExactly("walkId:walk.not_started");
+    assertThat(walkFaults(walkPin(3L, null, null), new WalkWindow(3, 8, WALK.startsAt(), WALK.endsAt(), null)))
+        .containsExactly("walkId:walk.other_dialogue");
+    assertThat(walkFaults(walkPin(3L, null, null), null)).containsExactly("walkId:walk.unknown");
+  }
+
+  @Test
+  void deviceTimeAndAccuracyFaults() {
+    assertThat(walkFaults(walkPin(null, -0.5, null), null)).containsExactly("accuracy:accuracy.out_of_range");
+    assertThat(walkFaults(walkPin(null, Double.NaN, null), null)).containsExactly("accuracy:accuracy.out_of_range");
+    assertThat(walkFaults(walkPin(null, null, "2026-10-14T18:36:00Z"), null)).containsExactly("recordedAt:recordedAt.future");
+    assertThat(walkFaults(walkPin(null, null, "2026-10-14 18:00"), null)).containsExactly("recordedAt:recordedAt.malformed");
+    assertThat(PinRules.check(open, walkPin(null, 0.0, "2026-10-14T18:34:00Z"), null, NOW).source()).isEqualTo(Source.WEB);
+  }
+
+  @Test
+  void aMeetingPinNamesItsMeeting() {
+    NewPin pin = PinRules.checkAtMeeting(open, submission("suggestion", "Fler bussar", point(16.18, 58.59)),
+        "  Öppet möte i Kimstad  ", NOW);
+    assertThat(pin.source()).isEqualTo(Source.MEETING);
+    assertThat(pin.meetingName()).isEqualTo("Öppet möte i Kimstad");
+    assertThatThrownBy(() -> PinRules.checkAtMeeting(open, walkPin(3L, null, null), "Möte", NOW))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no walk");
+    assertThatThrownBy(() -> PinRules.checkAtMeeting(open, submission("suggestion", "x", point(16.18, 58.59)), "a\nb", NOW))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  private List<String> walkFaults(PinSubmission s, WalkWindow walk) {
+    try {
+      PinRules.check(open, s, walk, NOW);
+    } catch (InvalidInputException e) {
+      return e.violations().stream().map(v -> v.field() + ":" + v.code()).toList();
+    }
+    throw new AssertionError("expected the submission to be refused");
+  }
+
+  private static PinSubmission walkPin(Long walkId, Double accuracy, String recordedAt) {
+    return new PinSubmission("suggestion", null, "Här", point(16.18, 58.59), null, walkId, null, accuracy, recordedAt);
   }
 
   private List<String> codes(PinSubmission s) {
@@ -119,7 +188,7 @@ class PinRulesTest {
   }
 
   private static PinSubmission submission(String category, String text, PinSubmission.Location location) {
-    return new PinSubmission(category, null, text, location, null, null, null);
+    return new PinSubmission(category, null, text, location, null, null, null, null, null);
   }
 
   private static PinSubmission.Location point(double lon, double lat) {

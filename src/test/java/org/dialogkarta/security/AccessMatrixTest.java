@@ -43,6 +43,7 @@ class AccessMatrixTest {
         "GET /api/v1/receipts/{token}/photos/{id}", "GET /api/v1/receipts/{token}/photos/{id}/thumbnail",
         "GET /api/v1/site", "GET /api/v1/messages/{lang}", "GET /api/v1/csrf",
         "POST /api/v1/pins/{id}/supports", "DELETE /api/v1/receipts/{token}/pins/{id}",
+        "GET /api/v1/walks/{id}", "POST /api/v1/walks/{id}/tracks",
         "GET /dialoger/{slug}", "GET /vandring/{id}", "GET /kvitto", "GET /logga-in", "ANY /error")) {
       RULES.put(publicEndpoint, Rule.PUBLIC);
     }
@@ -71,6 +72,12 @@ class AccessMatrixTest {
         "GET /api/v1/staff/pins", "POST /api/v1/staff/pins/{id}/status", "POST /api/v1/staff/pins/{id}/notes",
         "POST /api/v1/staff/pins/selection", "POST /api/v1/staff/pins/replies", "POST /api/v1/staff/pins/merge")) {
       RULES.put(workflow, Rule.PLANNER);
+    }
+    for (String walks : List.of(
+        "GET /api/v1/staff/walks", "POST /api/v1/staff/walks", "GET /api/v1/staff/walks/{id}",
+        "PUT /api/v1/staff/walks/{id}", "POST /api/v1/staff/walks/{id}/close",
+        "GET /api/v1/staff/walks/{id}/report", "POST /api/v1/staff/dialogues/{id}/meeting-pins")) {
+      RULES.put(walks, Rule.PLANNER);
     }
   }
 

@@ -1,0 +1,41 @@
+package org.dialogkarta.walk;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dialogkarta.dialogue.Category;
+import org.dialogkarta.dialogue.Dialogue;
+
+/**
+ * A walk as walk mode shows it to anyone with the link: where and when, the route, and the
+ * categories to pin with. Not the facilitator's name, the note or the participants: walk mode
+ * needs none of them, and the link travels by text message.
+ */
+record PublicWalk(
+    long id,
+    DialogueRef dialogue,
+    WalkKind kind,
+    String title,
+    Instant startsAt,
+    Instant endsAt,
+    Instant closedAt,
+    Map<String, Object> meetingPoint,
+    String meetingPointName,
+    Map<String, Object> plannedRoute,
+    List<Category> categories,
+    Map<String, List<String>> subtags,
+    Instant pinsFrom,
+    Instant pinsUntil,
+    boolean open) {
+
+  record DialogueRef(long id, String slug, String title) {}
+
+  static PublicWalk of(Walk w, Dialogue d) {
+    Map<String, List<String>> subtags = new LinkedHashMap<>();
+    d.subtagsByCategory().forEach((category, tags) -> subtags.put(category.code(), tags));
+    return new PublicWalk(w.id(), new DialogueRef(d.id(), d.slug(), d.title()), w.kind(), w.title(), w.startsAt(),
+        w.endsAt(), w.closedAt(), w.meetingPoint(), w.meetingPointName(), w.plannedRoute(), d.categories(),
+        subtags, w.pinsFrom(), w.pinsUntil(), w.open());
+  }
+}

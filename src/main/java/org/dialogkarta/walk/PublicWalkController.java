@@ -1,0 +1,52 @@
+package org.dialogkarta.walk;
+
+import org.dialogkarta.dialogue.DialogueRepository;
+import org.dialogkarta.pin.IdempotencyKeys;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What walk mode reads and sends, without an account: the walk itself, and the GPS track a
+ * participant chose to record. The pins of a walk go through the dialogue's own pin API with
+ * {@code walkId}.
+ */
+@RestController
+@RequestMapping("/api/v1/walks")
+class PublicWalkController {
+
+  private final Walks walks;
+  private final Tracks tracks;
+  private final DialogueRepository dialogues;
+
+  PublicWalkController(Walks walks, Tracks tracks, DialogueRepository dialogues) {
+    this.walks = walks;
+    this.tracks = tracks;
+    this.dialogues = dialogues;
+  }
+
+  @GetMapping("/{id}")
+  PublicWalk walk(@PathVariable long id) {
+    Walk walk = walks.get(id);
+    return PublicWalk.of(walk, dialogues.getByIdOrSlug(Long.toString(walk.dialogue().id())));
+  }
+
+  @PostMapping(path = "/{id}/tracks", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Tracks.Answer> track(@PathVariable long id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody Tracks.Upload upload) {
+    Tracks.Answer answer = tracks.add(id, upload, IdempotencyKeys.parse(idempotencyKey));
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED);
+    if (answer.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.body(answer);
+  }
+}
