@@ -46,7 +46,8 @@ function clusterIcon(cluster) {
 
 function pinTitle(props) {
   // A text deleted under the retention rule still needs a name a screen reader can say.
-  const text = props.text == null ? t('citizen.pin.textDeleted') : String(props.text).replace(/\s+/g, ' ');
+  const text = props.text != null ? String(props.text).replace(/\s+/g, ' ')
+    : props.textDeleted ? t('citizen.pin.textDeleted') : '';
   return `${label('category', props.category)}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`;
 }
 

@@ -239,7 +239,7 @@ export function createDetail(container, opts) {
         pin.department ? h('span', { class: 'badge badge--department' }, pin.department.name) : null),
       subtagList(pin.subtags),
       pin.text == null
-        ? h('p', { class: 'hint detail-text', i18n: 'staff.pin.textDeleted' })
+        ? h('p', { class: 'hint detail-text', i18n: pin.source === 'walk' ? 'staff.pin.noText' : 'staff.pin.textDeleted' })
         : h('p', { class: 'user-text pin-text detail-text' }, pin.text),
       pin.redacted ? h('p', { class: 'hint', i18n: 'staff.pin.redactedNote' }) : null,
       isAdminView ? h('details', { class: 'original-text' },

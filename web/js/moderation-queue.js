@@ -51,7 +51,7 @@ export function createQueue(opts) {
       h('span', { class: 'queue-item__head', id: headingId },
         categoryMark(pin.category), h('span', {}, label('category', pin.category)),
         h('span', { class: 'queue-item__id' }, `#${id}`)),
-      h('span', { class: 'queue-item__text user-text' }, pin.text == null ? t('staff.pin.textDeleted') : shortText(pin.text)),
+      h('span', { class: 'queue-item__text user-text' }, pin.text == null ? t(pin.source === 'walk' ? 'staff.pin.noText' : 'staff.pin.textDeleted') : shortText(pin.text)),
       h('span', { class: 'queue-item__meta' }, meta(pin, { showStatus })));
     open.addEventListener('click', () => opts.onOpen(pin.id));
     const li = h('li', {

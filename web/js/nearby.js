@@ -63,7 +63,7 @@ export function createNearby(opts) {
       }
     });
     return h('li', { class: 'nearby-pin', 'data-pin-id': String(f.id) },
-      pinText(f.properties.text, { id: textId }),
+      pinText(f.properties.text, { id: textId, deleted: f.properties.textDeleted }),
       h('p', { class: 'nearby-meta' }, meta(f)),
       button, error);
   }

@@ -29,11 +29,13 @@ export function photoList(photos) {
       h('img', { src: p.thumbnailUrl, alt: t('pin.photo'), loading: 'lazy', width: '96', height: '96' })))));
 }
 
-/** The citizen's text, or a neutral note when it was deleted under the retention rule. */
-export function pinText(text, { id } = {}) {
-  return text == null
-    ? h('p', { class: 'pin-text pin-text--deleted', id, i18n: 'citizen.pin.textDeleted' })
-    : h('p', { class: 'user-text pin-text', id }, text);
+/**
+ * The citizen's text; a neutral note when it was deleted under the retention rule; nothing for a
+ * walk pin made without words (two taps on a dark path).
+ */
+export function pinText(text, { id, deleted = true } = {}) {
+  if (text != null) return h('p', { class: 'user-text pin-text', id }, text);
+  return deleted ? h('p', { class: 'pin-text pin-text--deleted', id, i18n: 'citizen.pin.textDeleted' }) : null;
 }
 
 /** Where the municipality's handling has come, in words ("Status: Åtgärd planerad"). */
@@ -63,7 +65,7 @@ export function pinDetails(props, { headingTag = 'p', headingId, supportCount = 
     h(headingTag, { class: 'pin-category', id: headingId },
       categoryMark(props.category), label('category', props.category)),
     subtagList(props.subtags),
-    pinText(props.text),
+    pinText(props.text, { deleted: props.textDeleted }),
     photoList(props.photos),
     h('p', { class: 'pin-date' }, t('pin.submitted', { date: formatDate(props.createdAt) })),
     pinStatus(props.status),

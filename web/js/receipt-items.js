@@ -37,7 +37,7 @@ export function ownPinItem(pin, opts) {
   return h('li', { class: `receipt-pin ${categoryClass(pin.category)}`, 'data-pin-id': String(pin.id) },
     h('h2', { class: 'pin-category', id: `${base}-heading` }, categoryMark(pin.category), label('category', pin.category)),
     subtagList(pin.subtags),
-    pinText(pin.text),
+    pinText(pin.text, { deleted: false }), // retention cuts the receipt link, so no text here is a walk pin without words
     photoList(pin.photos),
     pin.mergedInto != null ? h('p', { class: 'notice merged-note', i18n: 'receipt.merged' }) : null,
     h('dl', { class: 'facts' },
@@ -58,7 +58,7 @@ export function supportedItem(s) {
     history: s.history, replies: s.replies, department: s.department });
   return h('li', { class: `receipt-supported ${categoryClass(s.category)}`, 'data-pin-id': String(s.id) },
     h('h3', { class: 'pin-category', id: `${base}-heading` }, categoryMark(s.category), label('category', s.category)),
-    pinText(s.text),
+    pinText(s.text, { deleted: false }),
     s.mergedInto != null ? h('p', { class: 'notice merged-note', i18n: 'receipt.supported.merged' }) : null,
     h('dl', { class: 'facts' }, fact('receipt.dialogue', dialogueLink(s.dialogue)), ...statusFacts(s)),
     ...history(base, entries, 'h4'),
