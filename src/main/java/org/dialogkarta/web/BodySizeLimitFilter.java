@@ -17,19 +17,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps JSON request bodies of the API. A declared Content-Length over the limit is refused before
  * reading; a chunked body is counted while it is read and fails with {@link BodyTooLargeException},
  * which {@link ProblemDetailsAdvice} answers with 413. Multipart uploads have their own limits.
- * A walk's GPS track is the one JSON body that is large by nature, and gets a limit of its own.
+ * Bodies that carry geometry are large by nature and get a limit of their own: a walk's GPS track,
+ * and a dialogue whose study area a GIS engineer exported from QGIS with every vertex.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-  private static final Pattern TRACK_UPLOAD = Pattern.compile("/api/v1/walks/[^/]+/tracks");
+  private static final Pattern GEOMETRY_BODY =
+      Pattern.compile("/api/v1/walks/[^/]+/tracks|/api/v1/staff/dialogues(/[^/]+)?");
 
   private final long defaultLimit;
-  private final long trackLimit;
+  private final long geometryLimit;
 
   BodySizeLimitFilter(DialogkartaProperties properties) {
     this.defaultLimit = properties.maxBodyBytes();
-    this.trackLimit = properties.maxTrackBodyBytes();
+    this.geometryLimit = properties.maxGeometryBodyBytes();
   }
 
   @Override
@@ -42,7 +44,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    long limit = TRACK_UPLOAD.matcher(request.getRequestURI()).matches() ? trackLimit : defaultLimit;
+    long limit = GEOMETRY_BODY.matcher(request.getRequestURI()).matches() ? geometryLimit : defaultLimit;
     if (request.getContentLengthLong() > limit) {
       ProblemWriter.write(request, response, 413, "Body too large",
           new BodyTooLargeException(limit).getMessage(), "body.too_large");

@@ -12,25 +12,26 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param maxBodyBytes the largest request body accepted by the JSON API
  * @param basemap      the background map's tile URL template and attribution
  * @param photos       limits of photo uploads
- * @param maxTrackBodyBytes the largest walk track upload (20 000 points of up to about 60 bytes
- *                     each); 0 means 2 MB
+ * @param maxGeometryBodyBytes the largest body that carries geometry: a walk track (20 000 points
+ *                     of up to about 60 bytes each) or a dialogue with a detailed study area;
+ *                     0 means 2 MB
  */
 @ConfigurationProperties("dialogkarta")
 public record DialogkartaProperties(boolean demoData, int metricSrid, long maxBodyBytes, Basemap basemap,
-    Photos photos, long maxTrackBodyBytes) {
+    Photos photos, long maxGeometryBodyBytes) {
 
-  static final long DEFAULT_MAX_TRACK_BODY_BYTES = 2L * 1024 * 1024;
+  static final long DEFAULT_MAX_GEOMETRY_BODY_BYTES = 2L * 1024 * 1024;
 
   @ConstructorBinding
   public DialogkartaProperties {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("dialogkarta.max-body-bytes must be positive");
     }
-    if (maxTrackBodyBytes < 0) {
-      throw new IllegalArgumentException("dialogkarta.max-track-body-bytes must be positive");
+    if (maxGeometryBodyBytes < 0) {
+      throw new IllegalArgumentException("dialogkarta.max-geometry-body-bytes must be positive");
     }
-    if (maxTrackBodyBytes == 0) {
-      maxTrackBodyBytes = DEFAULT_MAX_TRACK_BODY_BYTES;
+    if (maxGeometryBodyBytes == 0) {
+      maxGeometryBodyBytes = DEFAULT_MAX_GEOMETRY_BODY_BYTES;
     }
     if (basemap == null) {
       basemap = new Basemap("", "", 19);

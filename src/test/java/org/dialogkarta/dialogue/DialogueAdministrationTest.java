@@ -95,6 +95,24 @@ class DialogueAdministrationTest {
     assertThat(again.json().get("code").asString()).isEqualTo("slug.taken");
   }
 
+  @Test
+  void aDetailedStudyAreaFromQgisFitsThoughItIsLargerThanOrdinaryBodies() {
+    StringBuilder ring = new StringBuilder("[");
+    int vertices = 4000; // about 160 kB of coordinates: over the 64 kB limit of other bodies
+    for (int i = 0; i <= vertices; i++) {
+      double a = 2 * Math.PI * (i % vertices) / vertices;
+      ring.append(i == 0 ? "" : ",").append("[%.9f,%.9f]".formatted(16.18 + 0.02 * Math.cos(a), 58.59 + 0.01 * Math.sin(a)));
+    }
+    String area = "{\"type\": \"Polygon\", \"coordinates\": [" + ring.append("]") + "]}";
+    String slug = "detalj-" + UUID.randomUUID().toString().substring(0, 8);
+    String body = draft(slug, "planned", "post", area);
+    assertThat(body.length()).isGreaterThan(100_000);
+    Api.Response r = api.postJson("/api/v1/staff/dialogues", body, "Authorization", admin);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(jdbc.sql("SELECT ST_NPoints(study_area) FROM dialogue WHERE slug = :s").param("s", slug)
+        .query(Integer.class).single()).isEqualTo(vertices + 1);
+  }
+
   private Api.Response status(String slug, String status) {
     return api.postJson("/api/v1/staff/dialogues/" + slug + "/status", "{\"status\": \"" + status + "\"}", "Authorization", admin);
   }
