@@ -16,9 +16,26 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+# Whether this checkout's own cluster is running (false when it does not exist yet).
+own_cluster_running() {
+  [ -f "$dir/data/PG_VERSION" ] && as_owner "$pg_bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1
+}
 psql_super() { PGOPTIONS="-c client_min_messages=warning" as_owner "$pg_bin/psql" -h "$dir/run" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 start() {
+  if ! own_cluster_running; then
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      # Another checkout's cluster (same databases and credentials) serves just as well.
+      if PGPASSWORD=$db_password "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U "$db_user" -d dialogkarta_test \
+          -qtAc "SELECT postgis_lib_version()" >/dev/null 2>&1; then
+        echo "local-db: using the Dialogkarta cluster already running on 127.0.0.1:$port"
+        return 0
+      fi
+      echo "local-db: port $port is taken by another server." >&2
+      echo "local-db: stop it, or choose another port: DIALOGKARTA_PG_PORT=55442 make ..." >&2
+      exit 1
+    fi
+  fi
   mkdir -p "$dir"
   if [ "$(id -u)" -eq 0 ]; then
     chown postgres:postgres "$dir"
@@ -35,11 +52,6 @@ start() {
   fi
   as_owner mkdir -p "$dir/run"
   if ! as_owner "$pg_bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "local-db: port $port is taken by another server (another checkout's cluster?)." >&2
-      echo "local-db: stop it there with 'make stop', or choose another port: DIALOGKARTA_PG_PORT=55442 make ..." >&2
-      exit 1
-    fi
     as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
       -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1" >/dev/null
   fi
