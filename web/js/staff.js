@@ -6,6 +6,7 @@ import { boot } from './page.js';
 import { ApiError } from './api.js';
 import { h } from './dom.js';
 import { t, has } from './i18n.js';
+import { mountStaffHeader } from './staff-header.js';
 
 export const SIGN_IN = '/logga-in';
 
@@ -184,6 +185,7 @@ export function showPageProblem(message, retry) {
  */
 export function staffBoot({ page, role, render, onLanguage }) {
   let ready = false;
+  mountStaffHeader();
   wireLogout();
   boot(async () => {
     const status = document.getElementById('page-status');
