@@ -17,7 +17,7 @@ const ENTITIES = { copy: '©', amp: '&', nbsp: '\u00a0', lt: '<', gt: '>', quot:
  * Entities that people copy from tile providers' docs (&copy;) are read as the character they
  * name; then everything is escaped, so no markup from configuration ever reaches the page.
  */
-export function attributionHtml(text) {
+function attributionHtml(text) {
   const plain = String(text)
     .replace(/&#(\d{1,7});/g, (m, code) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : m))
     .replace(/&([a-z]+);/g, (m, name) => ENTITIES[name] ?? m);
@@ -52,6 +52,37 @@ function pinTitle(props) {
 }
 
 /**
+ * A Leaflet map with Dialogkarta's controls and the configured basemap, or a plain background
+ * when none is configured. onTilesFailed() runs once when the first tiles all fail (offline or
+ * blocked, not one bad tile); onTileSeen(url) for each tile shown (walk mode keeps them offline).
+ * mapOptions and positions adjust it per page. Every map of every page starts here.
+ */
+export function leafletMap(container, opts, { mapOptions = {}, positions = {} } = {}) {
+  const maxZoom = opts.site?.basemap?.maxZoom || 19;
+  const map = L.map(container, { zoomControl: false, attributionControl: false, maxZoom, minZoom: 3, zoomSnap: 0.25, ...mapOptions });
+  const zoom = L.control.zoom({ position: positions.zoom || 'topleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
+  L.control.scale({ imperial: false, position: positions.scale || 'bottomleft' }).addTo(map);
+  const basemap = opts.site?.basemap;
+  if (basemap?.url) {
+    L.control.attribution({ prefix: false, position: positions.attribution || 'bottomright' }).addTo(map);
+    const tiles = L.tileLayer(basemap.url, { maxZoom, attribution: attributionHtml(basemap.attribution || '') }).addTo(map);
+    let loaded = 0;
+    let failed = 0;
+    tiles.on('tileload', (e) => {
+      loaded += 1;
+      opts.onTileSeen?.(e.tile.src);
+    });
+    tiles.on('tileerror', () => {
+      failed += 1;
+      if (failed === 3 && loaded === 0) opts.onTilesFailed?.();
+    });
+  } else {
+    container.classList.add('no-basemap');
+  }
+  return { map, zoom };
+}
+
+/**
  * opts: site, studyArea (GeoJSON or null), canPlace(), onPlace({lon, lat}, how),
  * onDraftMoved({lon, lat}) -> boolean, onTilesFailed(), popupDetails(feature) -> nodes (optional).
  */
@@ -59,25 +90,7 @@ export function createMap(container, opts) {
   if (!L) return null;
   const wrap = container.parentElement;
   wrap.classList.toggle('can-place', opts.canPlace()); // no crosshair where nothing can be placed
-  const maxZoom = opts.site?.basemap?.maxZoom || 19;
-  const map = L.map(container, { zoomControl: false, attributionControl: false, maxZoom, minZoom: 3, zoomSnap: 0.25 });
-  const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
-  L.control.scale({ imperial: false }).addTo(map);
-
-  const basemap = opts.site?.basemap;
-  if (basemap?.url) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    const tiles = L.tileLayer(basemap.url, { maxZoom, attribution: attributionHtml(basemap.attribution || '') }).addTo(map);
-    let loaded = 0;
-    let failed = 0;
-    tiles.on('tileload', () => { loaded += 1; });
-    tiles.on('tileerror', () => {
-      failed += 1;
-      if (failed === 3 && loaded === 0) opts.onTilesFailed?.(); // offline or blocked, not one bad tile
-    });
-  } else {
-    container.classList.add('no-basemap');
-  }
+  const { map, zoom } = leafletMap(container, opts);
 
   let areaBounds = null;
   if (opts.studyArea) {

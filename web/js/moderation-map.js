@@ -5,7 +5,7 @@
 import { h } from './dom.js';
 import { t, label } from './i18n.js';
 import { categoryClass } from './pins.js';
-import { attributionHtml } from './map.js';
+import { leafletMap } from './map.js';
 import { createPolygonTool } from './polygon-draw.js';
 
 const L = window.L;
@@ -35,24 +35,7 @@ function icon(pin, current, checked) {
 export function createQueueMap(container, opts) {
   if (!L) return null;
   const wrap = container.parentElement;
-  const maxZoom = opts.site?.basemap?.maxZoom || 19;
-  const map = L.map(container, { zoomControl: false, attributionControl: false, maxZoom, minZoom: 3, zoomSnap: 0.25, doubleClickZoom: true });
-  const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
-  L.control.scale({ imperial: false }).addTo(map);
-  const basemap = opts.site?.basemap;
-  if (basemap?.url) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    const tiles = L.tileLayer(basemap.url, { maxZoom, attribution: attributionHtml(basemap.attribution || '') }).addTo(map);
-    let loaded = 0;
-    let failed = 0;
-    tiles.on('tileload', () => { loaded += 1; });
-    tiles.on('tileerror', () => {
-      failed += 1;
-      if (failed === 3 && loaded === 0) opts.onTilesFailed?.();
-    });
-  } else {
-    container.classList.add('no-basemap');
-  }
+  const { map, zoom } = leafletMap(container, opts);
   map.setView(SWEDEN.center, SWEDEN.zoom);
 
   let areaLayer = null;

@@ -2,7 +2,7 @@
 // draw another part, and a mark where the server found the area at fault. Returns null when
 // Leaflet did not load; the area can then still be uploaded as a file.
 import { t } from './i18n.js';
-import { attributionHtml } from './map.js';
+import { leafletMap } from './map.js';
 import { createPolygonTool } from './polygon-draw.js';
 
 const L = window.L;
@@ -12,24 +12,7 @@ const SWEDEN = { center: [62.5, 16.5], zoom: 5 };
 export function createStudyAreaMap(container, opts) {
   if (!L) return null;
   const wrap = container.parentElement;
-  const maxZoom = opts.site?.basemap?.maxZoom || 19;
-  const map = L.map(container, { zoomControl: false, attributionControl: false, maxZoom, minZoom: 3, zoomSnap: 0.25 });
-  const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
-  L.control.scale({ imperial: false }).addTo(map);
-  const basemap = opts.site?.basemap;
-  if (basemap?.url) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    const tiles = L.tileLayer(basemap.url, { maxZoom, attribution: attributionHtml(basemap.attribution || '') }).addTo(map);
-    let loaded = 0;
-    let failed = 0;
-    tiles.on('tileload', () => { loaded += 1; });
-    tiles.on('tileerror', () => {
-      failed += 1;
-      if (failed === 3 && loaded === 0) opts.onTilesFailed?.(); // offline or blocked, not one bad tile
-    });
-  } else {
-    container.classList.add('no-basemap');
-  }
+  const { map, zoom } = leafletMap(container, opts);
   map.setView(SWEDEN.center, SWEDEN.zoom);
 
   let areaLayer = null;

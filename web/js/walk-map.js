@@ -5,7 +5,7 @@
 import { h } from './dom.js';
 import { t, label } from './i18n.js';
 import { categoryClass } from './pins.js';
-import { attributionHtml } from './map.js';
+import { leafletMap } from './map.js';
 
 const L = window.L;
 const SWEDEN = { center: [62.5, 16.5], zoom: 5 };
@@ -19,28 +19,11 @@ function divIcon(className, child, size) {
 export function createWalkMap(container, opts) {
   if (!L) return null;
   const wrap = container.parentElement;
-  const maxZoom = opts.site?.basemap?.maxZoom || 19;
-  const map = L.map(container, { zoomControl: false, attributionControl: false, maxZoom, minZoom: 3, zoomSnap: 0.5, tap: true });
-  const zoom = L.control.zoom({ position: 'bottomright', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
-  L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+  const { map, zoom } = leafletMap(container, opts, {
+    mapOptions: { zoomSnap: 0.5, tap: true },
+    positions: { zoom: 'bottomright', scale: 'bottomleft', attribution: 'topright' },
+  });
 
-  const basemap = opts.site?.basemap;
-  if (basemap?.url) {
-    L.control.attribution({ prefix: false, position: 'topright' }).addTo(map);
-    const tiles = L.tileLayer(basemap.url, { maxZoom, attribution: attributionHtml(basemap.attribution || '') }).addTo(map);
-    let loaded = 0;
-    let failed = 0;
-    tiles.on('tileload', (e) => {
-      loaded += 1;
-      opts.onTileSeen?.(e.tile.src);
-    });
-    tiles.on('tileerror', () => {
-      failed += 1;
-      if (failed === 3 && loaded === 0) opts.onTilesFailed?.();
-    });
-  } else {
-    container.classList.add('no-basemap');
-  }
 
   const frame = L.featureGroup();
   if (opts.studyArea) {

@@ -4,7 +4,7 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { categoryClass } from './pins.js';
-import { attributionHtml } from './map.js';
+import { leafletMap } from './map.js';
 
 const L = window.L;
 export const SWEDEN = { center: [62.5, 16.5], zoom: 5 };
@@ -13,24 +13,7 @@ export const latLng = ([lon, lat]) => [lat, lon];
 /** A map in container, or null without Leaflet. opts: site, onTilesFailed(). */
 export function baseMap(container, opts = {}) {
   if (!L) return null;
-  const maxZoom = opts.site?.basemap?.maxZoom || 19;
-  const map = L.map(container, { zoomControl: false, attributionControl: false, maxZoom, minZoom: 3, zoomSnap: 0.25, doubleClickZoom: false });
-  L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
-  L.control.scale({ imperial: false }).addTo(map);
-  const basemap = opts.site?.basemap;
-  if (basemap?.url) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    const tiles = L.tileLayer(basemap.url, { maxZoom, attribution: attributionHtml(basemap.attribution || '') }).addTo(map);
-    let loaded = 0;
-    let failed = 0;
-    tiles.on('tileload', () => { loaded += 1; });
-    tiles.on('tileerror', () => {
-      failed += 1;
-      if (failed === 3 && loaded === 0) opts.onTilesFailed?.();
-    });
-  } else {
-    container.classList.add('no-basemap');
-  }
+  const { map } = leafletMap(container, opts, { mapOptions: { doubleClickZoom: false } });
   map.setView(SWEDEN.center, SWEDEN.zoom);
   return map;
 }
