@@ -12,7 +12,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path, options = {}) {
+/** fetch() that answers the parsed JSON, or throws ApiError: every page's calls go through here. */
+export async function request(path, options = {}) {
   let response;
   try {
     response = await fetch(path, { ...options, headers: { Accept: 'application/json', ...options.headers } });

@@ -3,7 +3,7 @@
 // the two answers that end a page: 401 (to the sign-in page) and 403 (the role does not allow it).
 // The staff pages are static files without data: everything comes from the protected API.
 import { boot } from './page.js';
-import { ApiError } from './api.js';
+import { request } from './api.js';
 import { h } from './dom.js';
 import { t, has } from './i18n.js';
 import { mountStaffHeader } from './staff-header.js';
@@ -53,22 +53,7 @@ async function send(path, { method = 'GET', body, headers: extra = {} } = {}) {
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...extra };
   if (method !== 'GET' && me?.csrf) headers[me.csrf.headerName] = me.csrf.token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
-  try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, null, true);
-  }
-  let data = null;
-  if ((response.headers.get('Content-Type') || '').includes('json')) {
-    try {
-      data = await response.json();
-    } catch {
-      throw new ApiError(response.status, null, true);
-    }
-  }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+  return request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 /**

@@ -4,7 +4,7 @@
 // growing pause; any other 4xx is final for that item: it is marked failed with the reason and
 // stays visible. Every request carries the item's own Idempotency-Key, made once and stored, so
 // a retry after a lost answer can never make a second pin, photo or track.
-import { api, ApiError, savedReceipt, saveReceipt } from './api.js';
+import { api, ApiError, request, savedReceipt, saveReceipt } from './api.js';
 import { pinsOf, updatePin, tracksOf, updateTrack } from './walk-store.js';
 
 const PERIOD_MS = 30_000;
@@ -25,23 +25,8 @@ function failure(e) {
   return { status: e.status || 0, code: e.code || null, detail: e.problem?.detail || e.problem?.title || null, errors: e.errors || [] };
 }
 
-async function post(path, { headers, body }) {
-  let response;
-  try {
-    response = await fetch(path, { method: 'POST', headers: { Accept: 'application/json', ...headers }, body, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, null, true);
-  }
-  let data = null;
-  if ((response.headers.get('Content-Type') || '').includes('json')) {
-    try {
-      data = await response.json();
-    } catch {
-      throw new ApiError(response.status, null, true);
-    }
-  }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+function post(path, { headers, body }) {
+  return request(path, { method: 'POST', headers, body });
 }
 
 /** opts: walkId, dialogueId, onChange() after anything changed state, isOpen() for the walk. */
