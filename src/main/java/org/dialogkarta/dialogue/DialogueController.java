@@ -43,7 +43,7 @@ class DialogueController {
   @GetMapping("/{id}")
   DialogueView one(@PathVariable String id) {
     Dialogue d = dialogues.getByIdOrSlug(id);
-    return DialogueView.of(d, publishedPinCounts().getOrDefault(d.id(), 0L));
+    return DialogueView.of(d, dialogues.countPublishedPins(d.id()));
   }
 
   private Map<Long, Long> publishedPinCounts() {

@@ -15,6 +15,11 @@ public interface DialogueRepository extends JpaRepository<Dialogue, Long> {
       + " AND merged_into IS NULL GROUP BY dialogue_id", nativeQuery = true)
   List<Object[]> countPublishedPins();
 
+  /** The same count for one dialogue, so that reading one dialogue does not count them all. */
+  @Query(value = "SELECT count(*) FROM pin WHERE dialogue_id = :dialogue AND moderation_state = 'published'"
+      + " AND merged_into IS NULL", nativeQuery = true)
+  long countPublishedPins(long dialogue);
+
   /** A dialogue by numeric id or by slug, as the API's {@code {id}} allows both. */
   default Dialogue getByIdOrSlug(String ref) {
     Optional<Dialogue> found = ref.matches("\\d{1,18}")
