@@ -43,19 +43,28 @@ public class Retention {
   @Transactional
   public Map<String, Integer> run() {
     String period = keepFor.toString();
-    int photos = jdbc.sql("DELETE FROM photo WHERE pin_id IN (" + EXPIRED + ")").param("period", period).update();
-    int notes = jdbc.sql("DELETE FROM pin_note WHERE pin_id IN (" + EXPIRED + ")").param("period", period).update();
-    int originals = jdbc.sql("DELETE FROM pin_redaction WHERE pin_id IN (" + EXPIRED + ")").param("period", period).update();
-    int texts = jdbc.sql("UPDATE pin SET text = NULL, text_deleted_at = now(), receipt_id = NULL"
-            + " WHERE text IS NOT NULL AND id IN (" + EXPIRED + ")")
-        .param("period", period).update();
-    jdbc.sql("UPDATE pin_support SET receipt_id = NULL WHERE receipt_id IS NOT NULL AND pin_id IN (" + EXPIRED + ")")
-        .param("period", period).update();
+    // Found once; every deletion below works on the same pins.
+    Long[] expired = jdbc.sql(EXPIRED + " AND p.text_deleted_at IS NULL").param("period", period)
+        .query(Long.class).list().toArray(Long[]::new);
+    if (expired.length == 0) {
+      return Map.of("texts", 0, "photos", 0, "notes", 0, "originals", 0);
+    }
+    int photos = onExpired("DELETE FROM photo WHERE pin_id = ANY (:pins)", expired);
+    int notes = onExpired("DELETE FROM pin_note WHERE pin_id = ANY (:pins)", expired);
+    int originals = onExpired("DELETE FROM pin_redaction WHERE pin_id = ANY (:pins)", expired);
+    onExpired("UPDATE pin_support SET receipt_id = NULL WHERE pin_id = ANY (:pins)", expired);
+    // A walk pin may have had no words at all: its receipt link is cut all the same.
+    int texts = onExpired("UPDATE pin SET text = NULL, text_deleted_at = now(), receipt_id = NULL"
+        + " WHERE id = ANY (:pins)", expired);
     Map<String, Integer> deleted = Map.of("texts", texts, "photos", photos, "notes", notes, "originals", originals);
     if (texts + photos + notes + originals > 0) {
       audit.record("retention.run", "retention", null, Map.of("keepFor", period), deleted);
       log.info("Retention after {}: deleted {}", period, deleted);
     }
     return deleted;
+  }
+
+  private int onExpired(String sql, Long[] pins) {
+    return jdbc.sql(sql).param("pins", pins).update();
   }
 }

@@ -33,6 +33,14 @@ class RetentionTest {
     jdbc.sql("INSERT INTO pin_note (pin_id, author, text) VALUES (:p, 'planner', 'Ringde tillbaka')").param("p", oldPin).update();
     jdbc.sql("INSERT INTO photo (pin_id, image, thumbnail, width, height, byte_size) VALUES (:p, '\\x00', '\\x00', 1, 1, 1)")
         .param("p", oldPin).update();
+    long walk = jdbc.sql("""
+            INSERT INTO walk (dialogue_id, kind, title, starts_at, ends_at, facilitator)
+            VALUES (:d, 'safety_walk', 'Kvällsvandring', now() - interval '2 hours', now() - interval '1 hour', 'X')
+            RETURNING id""").param("d", old.id()).query(Long.class).single();
+    long wordless = jdbc.sql("""
+            INSERT INTO pin (dialogue_id, receipt_id, location, category, text, source, walk_id)
+            SELECT :d, receipt_id, location, 'safety_concern', NULL, 'walk', :w FROM pin WHERE id = :p
+            RETURNING id""").param("d", old.id()).param("w", walk).param("p", oldPin).query(Long.class).single();
     close(old, "2020-06-30");
     close(recent, java.time.LocalDate.now().minusMonths(3).toString());
 
@@ -47,6 +55,8 @@ class RetentionTest {
     assertThat(kept.get("status")).isEqualTo("received");
     assertThat(kept.get("wkt")).isEqualTo("POINT(16.18 58.59)");
     assertThat(count("SELECT count(*) FROM pin_note WHERE pin_id = :p", oldPin)).isZero();
+    assertThat(count("SELECT count(*) FROM pin WHERE id = :p AND receipt_id IS NULL AND text_deleted_at IS NOT NULL", wordless))
+        .as("a walk pin without words loses its receipt link too").isOne();
     assertThat(count("SELECT count(*) FROM photo WHERE pin_id = :p", oldPin)).isZero();
     assertThat(jdbc.sql("SELECT text FROM pin WHERE id = :id").param("id", recentPin).query(String.class).single())
         .isEqualTo("Fortfarande aktuellt");
