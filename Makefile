@@ -37,6 +37,12 @@ test: setup-test
 	@if [ -z "$$DIALOGKARTA_TEST_DB_URL" ]; then scripts/local-db.sh start; fi
 	$(MVN) verify
 
+# Benchmarks (JUnit tag "bench"): synthetic pins up to a million in the test database, figures
+# printed and compared with PostGIS and ogr2ogr in the same run; see docs/BENCHMARKS.md.
+bench: setup-test
+	@if [ -z "$$DIALOGKARTA_TEST_DB_URL" ]; then scripts/local-db.sh start; fi
+	$(MVN) -Pbench -Dsurefire.failIfNoSpecifiedTests=false test
+
 stop:
 	@scripts/local-db.sh stop
 
