@@ -97,13 +97,27 @@ class DemoData implements ApplicationRunner {
 
   private void insert(Neighbourhood n) {
     // A district an administrator has already entered under the same code is left as it is.
-    jdbc.sql("""
+    int inserted = jdbc.sql("""
             INSERT INTO neighbourhood (code, name, population, boundary)
             VALUES (:code, :name, :population, ST_Multi(ST_GeomFromText(:wkt, 4326)))
             ON CONFLICT (code) DO NOTHING""")
         .param("code", n.code()).param("name", n.name()).param("population", n.population())
         .param("wkt", n.boundary().toText())
         .update();
+    if (inserted == 1) {
+      // Invented but plausible: the age and gender make-up of a Swedish town spread over every
+      // district alike, so "who has been heard" has something to compare with.
+      jdbc.sql("""
+              INSERT INTO neighbourhood_population (neighbourhood_id, age_band, gender, population)
+              SELECT n.id, share.age_band, g.gender, round(n.population * share.part * g.part)
+              FROM neighbourhood n,
+                   (VALUES ('under_16', 0.18), ('16_24', 0.11), ('25_44', 0.27),
+                           ('45_64', 0.24), ('65_79', 0.15), ('80_plus', 0.05)) share (age_band, part),
+                   (VALUES ('woman', 0.5), ('man', 0.5)) g (gender, part)
+              WHERE n.code = :code""")
+          .param("code", n.code())
+          .update();
+    }
   }
 
   private long insert(Dialogue d) {
