@@ -27,6 +27,7 @@ const PAGES = [
   { id: 'nav-departments', href: '/personal/departments.html', role: 'admin', key: 'admin.nav.departments', page: 'departments', desc: 'admin.start.departments' },
   { id: 'nav-walks', href: '/personal/walks.html', role: 'planner', key: 'walk.nav.walks', page: 'walks', desc: 'walk.start.walks' },
   { id: 'nav-meeting', href: '/personal/meeting.html', role: 'planner', key: 'walk.nav.meeting', page: 'meeting', desc: 'walk.start.meeting' },
+  { id: 'nav-analysis', href: '/personal/analys', role: ['planner', 'gis'], key: 'analysis.nav', page: 'analysis', desc: 'analysis.start' },
 ];
 
 let me = null;
@@ -35,8 +36,9 @@ export function currentStaff() {
   return me;
 }
 
-/** Whether the signed-in staff member has the role, directly or through a higher one. */
+/** Whether the signed-in staff member has the role (or one of a list), directly or through a higher one. */
 export function can(role) {
+  if (Array.isArray(role)) return role.some(can);
   return !!me && me.roles.some((r) => (INCLUDES[r] || [r]).includes(role));
 }
 

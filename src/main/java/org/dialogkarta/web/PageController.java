@@ -32,6 +32,12 @@ class PageController {
     return "forward:/personal/walk-report.html";
   }
 
+  /** The planners' analysis map; its filters and layers travel in the query string. */
+  @GetMapping("/personal/analys")
+  String analysisMap() {
+    return "forward:/personal/analysis.html";
+  }
+
   @GetMapping("/logga-in")
   String signIn() {
     return "forward:/login.html";

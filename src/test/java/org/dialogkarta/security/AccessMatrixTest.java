@@ -50,6 +50,7 @@ class AccessMatrixTest {
     RULES.put("GET /api/v1/staff/me", Rule.STAFF);
     RULES.put("GET /personal", Rule.STAFF);
     RULES.put("GET /personal/vandring/{id}/rapport", Rule.STAFF);
+    RULES.put("GET /personal/analys", Rule.STAFF);
     RULES.put("GET /personal/", Rule.STAFF);
     RULES.put("GET /api/v1/staff/accounts", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/accounts", Rule.ADMIN);

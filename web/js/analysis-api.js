@@ -1,0 +1,30 @@
+// The analysis API's reads for the analysis map. They go through request() like every staff
+// call, but each can be called off (AbortSignal): when the filters change, the answer for the old
+// filters is no longer wanted and must not be drawn over the new one.
+import { request } from './api.js';
+import { toSignIn, errorText } from './staff.js';
+import { t } from './i18n.js';
+
+/** GET of an analysis path; a 401 (session ended) goes to the sign-in page and never settles. */
+export async function analysisGet(path, query, signal) {
+  const q = query?.toString();
+  try {
+    return await request(q ? `${path}?${q}` : path, { signal, headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  } catch (e) {
+    if (e?.status === 401) {
+      toSignIn();
+      return new Promise(() => {});
+    }
+    throw e;
+  }
+}
+
+export function isAbort(e) {
+  return e?.name === 'AbortError';
+}
+
+/** A missing endpoint (not yet deployed) reads as "not available", not as a failure. */
+export function problemText(e) {
+  if ((e?.status === 404 && e.code === 'http.404') || e?.status === 405) return t('analysis.layer.unavailable');
+  return errorText(e);
+}

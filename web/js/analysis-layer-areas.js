@@ -1,0 +1,176 @@
+// The two layers of places that hold pins: DBSCAN clusters (their hulls) and the Getis-Ord Gi*
+// hexagons coloured by hot/cold class. A click on a hull or a hexagon (or on its line in the
+// list under the layer's switch, for keyboard users) opens its pins in the side panel.
+import { h } from './dom.js';
+import { t, tn, label, formatNumber } from './i18n.js';
+import { analysisGet } from './analysis-api.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** Hot/cold classes, hottest first, and their diverging colours (red hot, blue cold). */
+export const HOTSPOT_CLASSES = [
+  ['hot_99', '#b2182b'], ['hot_95', '#ef8a62'], ['hot_90', '#fddbc7'], ['not_significant', '#e8e8e3'],
+  ['cold_90', '#d1e5f0'], ['cold_95', '#67a9cf'], ['cold_99', '#2166ac'],
+];
+const COLOUR = Object.fromEntries(HOTSPOT_CLASSES);
+const LIST_MAX = 30;
+
+function categoriesText(categories) {
+  return Object.entries(categories || {}).sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${label('category', c)} ${formatNumber(n)}`).join(', ');
+}
+
+/** Keyboard way in: the same places as buttons under the layer's switch. */
+function renderList(id, items, summaryKey) {
+  const box = document.querySelector(`.layer[data-layer=${id}]`);
+  let list = box.querySelector('.layer__list');
+  if (!items.length) {
+    list?.remove();
+    return;
+  }
+  if (!list) {
+    list = h('details', { class: 'layer__list' }, h('summary', {}), h('ul', {}));
+    box.append(list);
+  }
+  list.querySelector('summary').textContent = t(summaryKey, { n: formatNumber(items.length) });
+  list.querySelector('ul').replaceChildren(...items.map((item) => h('li', {},
+    h('button', { type: 'button', class: 'link-button', onclick: item.open }, item.text))));
+}
+
+function clearList(id) {
+  document.querySelector(`.layer[data-layer=${id}] .layer__list`)?.remove();
+}
+
+export function clustersLayer(ctx) {
+  const { L, map } = ctx;
+  const group = L.featureGroup();
+  let last = null;
+
+  function select(f) {
+    const p = f.properties;
+    ctx.onSelect({
+      kind: 'cluster',
+      title: t('analysis.selection.cluster', { id: p.clusterId, n: formatNumber(p.pinCount) }),
+      detail: categoriesText(p.categories),
+      pinIds: p.pinIds || [],
+    });
+  }
+
+  function draw(data) {
+    last = data;
+    group.clearLayers();
+    const features = data.features || [];
+    L.geoJSON(features, {
+      pane: ctx.pane('clusters'),
+      style: () => ({ className: 'analysis-cluster', color: '#5b2a86', weight: 3, fillColor: '#8e5cc2', fillOpacity: 0.18 }),
+      onEachFeature: (f, layer) => {
+        layer.bindTooltip(() => t('analysis.selection.cluster', { id: f.properties.clusterId, n: formatNumber(f.properties.pinCount) }), { sticky: true });
+        layer.on('click', () => select(f));
+      },
+    }).addTo(group);
+    renderList('clusters', features.slice(0, LIST_MAX).map((f) => ({
+      text: t('analysis.selection.cluster', { id: f.properties.clusterId, n: formatNumber(f.properties.pinCount) }),
+      open: () => select(f),
+    })), 'analysis.clusters.list');
+  }
+
+  return {
+    attach() { group.addTo(map); },
+    detach() { group.remove(); },
+    load(query, params, signal) {
+      const q = new URLSearchParams(query);
+      if (params.eps) q.set('eps', params.eps);
+      if (params.minPoints) q.set('minPoints', params.minPoints);
+      return analysisGet('/api/v1/analysis/clusters', q, signal);
+    },
+    draw,
+    clear() { group.clearLayers(); clearList('clusters'); last = null; },
+    bounds: () => (group.getLayers().length ? group.getBounds() : null),
+    summary(data) {
+      if (!data.features?.length) return t('analysis.clusters.none', { pins: formatNumber(data.pinCount ?? 0) });
+      return t('analysis.clusters.summary', {
+        clusters: formatNumber(data.clusterCount ?? data.features.length),
+        pins: formatNumber(data.pinCount ?? 0),
+        noise: formatNumber(data.noise?.count ?? 0),
+      });
+    },
+    refreshLanguage() { if (last) draw(last); },
+  };
+}
+
+export function hotspotsLayer(ctx) {
+  const { L, map } = ctx;
+  const group = L.featureGroup();
+  let last = null;
+
+  function className(cls) {
+    return label('analysis.hotspot.class', cls);
+  }
+
+  function select(f) {
+    const p = f.properties;
+    ctx.onSelect({
+      kind: 'cell',
+      title: t('analysis.selection.cell', { cls: className(p.class), n: formatNumber(p.count) }),
+      detail: t('analysis.selection.cellStats', { z: Number(p.zScore ?? 0).toFixed(2), p: Number(p.pValue ?? 1).toPrecision(2) }),
+      pinIds: p.pinIds || [],
+    });
+  }
+
+  function legend(data) {
+    const counts = {};
+    for (const f of data.features || []) counts[f.properties.class] = (counts[f.properties.class] || 0) + 1;
+    $('legend-hotspots-list').replaceChildren(...HOTSPOT_CLASSES.map(([cls, colour]) => h('li', { class: 'legend__item', 'data-class': cls },
+      h('span', { class: 'legend__swatch', style: `background:${colour}`, 'aria-hidden': 'true' }),
+      h('span', { class: 'legend__label' }, className(cls)),
+      h('span', { class: 'legend__count' }, tn('analysis.legend.cells', counts[cls] || 0)))));
+    const params = data.parameters || {};
+    $('legend-hotspots-note').textContent = params.cellSize
+      ? t('analysis.legend.hotspots.note', { cell: formatNumber(params.cellSize), band: formatNumber(params.distanceBand ?? params.cellSize * 2) })
+      : '';
+  }
+
+  function draw(data) {
+    last = data;
+    group.clearLayers();
+    const features = data.features || [];
+    L.geoJSON(features, {
+      pane: ctx.pane('hotspots'),
+      style: (f) => ({
+        className: `analysis-hex analysis-hex--${f.properties.class}`,
+        color: '#4d4d4d', weight: 0.5, fillColor: COLOUR[f.properties.class] || '#e8e8e3',
+        fillOpacity: f.properties.class === 'not_significant' ? 0.35 : 0.75,
+      }),
+      onEachFeature: (f, layer) => {
+        layer.bindTooltip(() => t('analysis.selection.cell', { cls: className(f.properties.class), n: formatNumber(f.properties.count) }), { sticky: true });
+        layer.on('click', () => select(f));
+      },
+    }).addTo(group);
+    legend(data);
+    const hot = features.filter((f) => f.properties.class?.startsWith('hot'))
+      .sort((a, b) => (b.properties.zScore ?? 0) - (a.properties.zScore ?? 0));
+    renderList('hotspots', hot.slice(0, LIST_MAX).map((f) => ({
+      text: t('analysis.selection.cell', { cls: className(f.properties.class), n: formatNumber(f.properties.count) }),
+      open: () => select(f),
+    })), 'analysis.hotspots.list');
+  }
+
+  return {
+    attach() { group.addTo(map); },
+    detach() { group.remove(); },
+    load(query, params, signal) {
+      const q = new URLSearchParams(query);
+      if (params.cellSize) q.set('cellSize', params.cellSize);
+      return analysisGet('/api/v1/analysis/hotspots', q, signal);
+    },
+    draw,
+    clear() { group.clearLayers(); clearList('hotspots'); legend({ features: [] }); last = null; },
+    bounds: () => (group.getLayers().length ? group.getBounds() : null),
+    summary(data) {
+      const hot = (data.features || []).filter((f) => f.properties.class?.startsWith('hot')).length;
+      const cold = (data.features || []).filter((f) => f.properties.class?.startsWith('cold')).length;
+      return t('analysis.hotspots.summary', { hot: formatNumber(hot), cold: formatNumber(cold), pins: formatNumber(data.pinCount ?? 0) });
+    },
+    refreshLanguage() { if (last) draw(last); },
+  };
+}
