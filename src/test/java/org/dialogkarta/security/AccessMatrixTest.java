@@ -47,6 +47,11 @@ class AccessMatrixTest {
         "GET /dialoger/{slug}", "GET /vandring/{id}", "GET /kvitto", "GET /logga-in", "ANY /error")) {
       RULES.put(publicEndpoint, Rule.PUBLIC);
     }
+    for (String ogc : List.of("GET /ogc", "GET /ogc/", "GET /ogc/conformance", "GET /ogc/api", "GET /ogc/collections",
+        "GET /ogc/collections/{collectionId}", "GET /ogc/collections/{collectionId}/items",
+        "GET /ogc/collections/{collectionId}/items/{featureId}")) {
+      RULES.put(ogc, Rule.PUBLIC);
+    }
     RULES.put("GET /api/v1/staff/me", Rule.STAFF);
     RULES.put("GET /personal", Rule.STAFF);
     RULES.put("GET /personal/vandring/{id}/rapport", Rule.STAFF);

@@ -1,0 +1,123 @@
+package org.dialogkarta.ogc;
+
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a layer's SQL with the filters of an items request. PostGIS does the geometry work: the
+ * box is brought into WGS84 (densified first, so that a projected box keeps its curved edges) and
+ * matched with the spatial index; the answer's geometry is transformed into the requested CRS,
+ * axes swapped for EPSG:4326 (latitude first), and written as GeoJSON text with decimals to suit
+ * the unit. Pages are in id order, so paging is stable while pins are added.
+ */
+@Component
+class FeatureQueries {
+
+  /** One feature as SQL wrote it: GeoJSON geometry text and properties as JSON text. */
+  record Feature(long id, String geometry, String properties) {}
+
+  record Page(long numberMatched, List<Feature> features) {}
+
+  private final JdbcClient jdbc;
+
+  FeatureQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Page page(Layer layer, ItemsRequest request) {
+    if (!layer.pins() && (!request.categories().isEmpty() || !request.statuses().isEmpty())) {
+      throw OgcBadRequest.of(request.categories().isEmpty() ? "status" : "category",
+          "Only pin collections can be filtered by category and status");
+    }
+    Map<String, Object> params = new HashMap<>(layer.params());
+    String where = filters(layer, request, wgs84Box(request.bbox()), params);
+    long matched = jdbc.sql("SELECT count(*) " + layer.from() + where).params(params).query(Long.class).single();
+    params.put("limit", request.limit());
+    params.put("offset", request.offset());
+    List<Feature> features = request.offset() >= matched ? List.of()
+        : jdbc.sql(select(layer, request.crs(), params) + where + " ORDER BY " + layer.id() + " LIMIT :limit OFFSET :offset")
+            .params(params).query((rs, row) -> new Feature(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    return new Page(matched, features);
+  }
+
+  Optional<Feature> one(Layer layer, long id, OgcCrs crs) {
+    Map<String, Object> params = new HashMap<>(layer.params());
+    params.put("id", id);
+    return jdbc.sql(select(layer, crs, params) + " AND " + layer.id() + " = :id").params(params)
+        .query((rs, row) -> new Feature(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+  }
+
+  /**
+   * The box as an EWKT polygon in WGS84. A projected box is densified before the transform so its
+   * edges stay where they were; a box the CRS cannot map to the earth is the client's fault.
+   */
+  private String wgs84Box(ItemsRequest.Box box) {
+    if (box == null) {
+      return null;
+    }
+    Map<String, Object> params = new HashMap<>(Map.of("minX", box.minX(), "minY", box.minY(),
+        "maxX", box.maxX(), "maxY", box.maxY(), "srid", box.crs().srid()));
+    params.put("segment", Math.max(Math.max(box.maxX() - box.minX(), box.maxY() - box.minY()) / 16, 1e-6));
+    String envelope = "ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, :srid)";
+    String sql = box.crs().srid() == 4326 ? "SELECT ST_AsEWKT(" + envelope + ", 15)"
+        : "SELECT ST_AsEWKT(ST_Transform(ST_Segmentize(" + envelope + ", :segment), 4326), 15)";
+    String ewkt;
+    try {
+      ewkt = jdbc.sql(sql).params(params).query(String.class).single();
+    } catch (DataAccessException e) {
+      throw OgcBadRequest.of("bbox", "The box lies outside the area where its CRS can be used");
+    }
+    if (ewkt == null || ewkt.contains("inf") || ewkt.contains("nan")) {
+      throw OgcBadRequest.of("bbox", "The box lies outside the area where its CRS can be used");
+    }
+    return ewkt;
+  }
+
+  private static String select(Layer layer, OgcCrs crs, Map<String, Object> params) {
+    String geometry = layer.geometry();
+    if (crs.srid() != 4326) {
+      geometry = "ST_Transform(" + geometry + ", :srid)";
+      params.put("srid", crs.srid());
+    } else if (crs.latitudeFirst()) {
+      geometry = "ST_FlipCoordinates(" + geometry + ")";
+    }
+    // Option 0: no bbox and no "crs" member in the geometry; the CRS travels in Content-Crs.
+    return "SELECT " + layer.id() + ", ST_AsGeoJSON(" + geometry + ", " + crs.decimals() + ", 0), ("
+        + layer.properties() + ")::text " + layer.from();
+  }
+
+  private static String filters(Layer layer, ItemsRequest request, String box, Map<String, Object> params) {
+    StringBuilder where = new StringBuilder();
+    if (box != null) {
+      where.append(" AND ").append(layer.geometry()).append(" && ST_GeomFromEWKT(:box)")
+          .append(" AND ST_Intersects(").append(layer.geometry()).append(", ST_GeomFromEWKT(:box))");
+      params.put("box", box);
+    }
+    TimeFilter time = request.datetime();
+    if (time != null && layer.timeStart() != null) {
+      if (time.end() != null) {
+        where.append(" AND ").append(layer.timeStart()).append(" <= :timeEnd");
+        params.put("timeEnd", Timestamp.from(time.end()));
+      }
+      if (time.start() != null) {
+        where.append(" AND ").append(layer.timeEnd()).append(" >= :timeStart");
+        params.put("timeStart", Timestamp.from(time.start()));
+      }
+    }
+    if (!request.categories().isEmpty()) {
+      where.append(" AND p.category IN (:categories)");
+      params.put("categories", request.categories());
+    }
+    if (!request.statuses().isEmpty()) {
+      where.append(" AND p.status IN (:statuses)");
+      params.put("statuses", request.statuses());
+    }
+    return where.toString();
+  }
+}

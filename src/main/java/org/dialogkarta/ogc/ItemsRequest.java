@@ -1,0 +1,125 @@
+package org.dialogkarta.ogc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.dialogkarta.dialogue.Category;
+import org.dialogkarta.pin.PinStatus;
+import org.dialogkarta.web.Coded;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The query of an items request, parsed and checked at the edge (every fault is a 400, as OGC
+ * API – Features asks): a page ({@code limit}, {@code offset}), a box in some CRS, a time filter,
+ * the CRS of the answer, and the pins' {@code category} and {@code status} (comma-separated
+ * lists). A parameter the API does not define is refused rather than silently ignored, so a typo
+ * never returns unfiltered data.
+ */
+record ItemsRequest(int limit, long offset, Box bbox, TimeFilter datetime, OgcCrs crs,
+    List<String> categories, List<String> statuses) {
+
+  static final int DEFAULT_LIMIT = 10;
+  static final int MAX_LIMIT = 10_000;
+  static final Set<String> PARAMETERS =
+      Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "category", "status");
+
+  /** A box in the x/y (east/north) order of its CRS, whatever order the parameter had. */
+  record Box(double minX, double minY, double maxX, double maxY, OgcCrs crs) {}
+
+  static ItemsRequest parse(MultiValueMap<String, String> query) {
+    for (String name : query.keySet()) {
+      if (!PARAMETERS.contains(name)) {
+        throw OgcBadRequest.of(name, "Unknown parameter '" + name + "'; items take " + String.join(", ",
+            PARAMETERS.stream().sorted().toList()));
+      }
+    }
+    int limit = (int) integer(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    long offset = integer(query, "offset", 0, 0, Long.MAX_VALUE / 2);
+    OgcCrs bboxCrs = OgcCrs.parse("bbox-crs", single(query, "bbox-crs"));
+    return new ItemsRequest(limit, offset, box(single(query, "bbox"), bboxCrs),
+        TimeFilter.parse(single(query, "datetime")), OgcCrs.parse("crs", single(query, "crs")),
+        codes(query, "category", Category.values()), codes(query, "status", PinStatus.values()));
+  }
+
+  static String single(MultiValueMap<String, String> query, String name) {
+    List<String> values = query.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw OgcBadRequest.of(name, "'" + name + "' may be given once");
+    }
+    return values.getFirst();
+  }
+
+  private static long integer(MultiValueMap<String, String> query, String name, long absent, long min, long max) {
+    String value = single(query, name);
+    if (value == null) {
+      return absent;
+    }
+    long n;
+    try {
+      n = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw OgcBadRequest.of(name, "'" + value + "' is not a whole number");
+    }
+    if (n < min || n > max) {
+      throw OgcBadRequest.of(name, "'" + name + "' must be between " + min + " and " + max);
+    }
+    return n;
+  }
+
+  private static Box box(String value, OgcCrs crs) {
+    if (value == null) {
+      return null;
+    }
+    String[] parts = value.split(",", -1);
+    if (parts.length != 4) {
+      throw OgcBadRequest.of("bbox", "Expected four numbers: lower left and upper right corner in the"
+          + " axis order of bbox-crs (CRS84: minLon,minLat,maxLon,maxLat)");
+    }
+    double[] v = new double[4];
+    for (int i = 0; i < 4; i++) {
+      try {
+        v[i] = Double.parseDouble(parts[i].strip());
+      } catch (NumberFormatException e) {
+        throw OgcBadRequest.of("bbox", "'" + parts[i] + "' is not a number");
+      }
+      if (!Double.isFinite(v[i])) {
+        throw OgcBadRequest.of("bbox", "'" + parts[i] + "' is not a finite number");
+      }
+    }
+    Box box = crs.latitudeFirst() ? new Box(v[1], v[0], v[3], v[2], crs) : new Box(v[0], v[1], v[2], v[3], crs);
+    if (box.minX() > box.maxX() || box.minY() > box.maxY()) {
+      throw OgcBadRequest.of("bbox", "The lower corner must come first, with no value greater than the"
+          + " upper corner's");
+    }
+    if (crs.degrees() && (box.minX() < -180 || box.maxX() > 180 || box.minY() < -90 || box.maxY() > 90)) {
+      throw OgcBadRequest.of("bbox", "Longitudes must be within -180..180 and latitudes within -90..90");
+    }
+    if (crs.srid() == 3857 && (Math.abs(box.minX()) > 20_037_508.35 || Math.abs(box.maxX()) > 20_037_508.35
+        || Math.abs(box.minY()) > 20_048_966.11 || Math.abs(box.maxY()) > 20_048_966.11)) {
+      throw OgcBadRequest.of("bbox", "The box lies outside the Web Mercator plane");
+    }
+    return box;
+  }
+
+  private static <T extends Enum<T> & Coded> List<String> codes(MultiValueMap<String, String> query, String name, T[] values) {
+    String value = single(query, name);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> known = Arrays.stream(values).map(Coded::code).toList();
+    Set<String> out = new LinkedHashSet<>();
+    for (String part : value.split(",", -1)) {
+      String code = part.strip();
+      if (!known.contains(code)) {
+        throw OgcBadRequest.of(name, "Unknown " + name + " '" + code + "'; one of " + String.join(", ", known));
+      }
+      out.add(code);
+    }
+    return new ArrayList<>(out);
+  }
+}

@@ -1,0 +1,58 @@
+package org.dialogkarta.ogc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A coordinate reference system offered by the OGC API (Part 2, CRS by reference), named by its
+ * OGC URI. CRS84 (longitude, latitude) is the default and what GeoJSON means without a CRS;
+ * EPSG:4326 is the same datum with the axis order EPSG defines, latitude first, so answers in it
+ * have their coordinates swapped. Transforms are done by PostGIS.
+ *
+ * @param degrees whether coordinates are in degrees (7 decimals, about a centimetre) rather than
+ *                metres (3 decimals)
+ */
+record OgcCrs(String uri, int srid, boolean latitudeFirst, boolean degrees) {
+
+  static final String EPSG_PREFIX = "http://www.opengis.net/def/crs/EPSG/0/";
+  static final OgcCrs CRS84 = new OgcCrs("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 4326, false, true);
+  static final OgcCrs EPSG_4326 = new OgcCrs(EPSG_PREFIX + "4326", 4326, true, true);
+
+  /** CRS84 first, then SWEREF 99 TM and its local zones, then WGS84 in EPSG order and Web Mercator. */
+  static final List<OgcCrs> SUPPORTED;
+
+  static {
+    List<OgcCrs> all = new ArrayList<>();
+    all.add(CRS84);
+    for (int srid = 3006; srid <= 3018; srid++) {
+      all.add(new OgcCrs(EPSG_PREFIX + srid, srid, false, false));
+    }
+    all.add(EPSG_4326);
+    all.add(new OgcCrs(EPSG_PREFIX + "3857", 3857, false, false));
+    SUPPORTED = List.copyOf(all);
+  }
+
+  /** Decimal places written in GeoJSON: about a centimetre in degrees, a millimetre in metres. */
+  int decimals() {
+    return degrees ? 7 : 3;
+  }
+
+  /** The parameter's value, or CRS84 when it is absent; an unknown CRS is a 400. */
+  static OgcCrs parse(String parameter, String value) {
+    if (value == null) {
+      return CRS84;
+    }
+    String uri = value.strip();
+    for (OgcCrs crs : SUPPORTED) {
+      if (crs.uri.equals(uri)) {
+        return crs;
+      }
+    }
+    throw OgcBadRequest.of(parameter, "Unsupported CRS '" + value + "'; use one of the URIs listed in the"
+        + " collection's 'crs' member, e.g. " + EPSG_PREFIX + "3006");
+  }
+
+  static List<String> uris() {
+    return SUPPORTED.stream().map(OgcCrs::uri).toList();
+  }
+}

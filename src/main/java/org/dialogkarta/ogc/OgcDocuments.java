@@ -1,0 +1,166 @@
+package org.dialogkarta.ogc;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON documents of the OGC API, as Jackson trees: landing page, conformance, collections,
+ * one collection, a page of items, one item. The HTML views ({@link OgcHtml}) are drawn from
+ * these same trees, so both formats always say the same thing.
+ */
+@Component
+class OgcDocuments {
+
+  static final String JSON = "application/json";
+  static final String GEOJSON = "application/geo+json";
+  static final String HTML = "text/html";
+  static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+
+  static final List<String> CONFORMANCE = List.of(
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+      "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+
+  private final JsonMapper mapper;
+
+  OgcDocuments(JsonMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  JsonMapper mapper() {
+    return mapper;
+  }
+
+  ObjectNode landing(String base) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("title", "Dialogkarta");
+    o.put("description", "Published pins of the municipality's citizen dialogues, with neighbourhoods,"
+        + " study areas and walk routes, as OGC API – Features.");
+    ArrayNode links = o.putArray("links");
+    link(links, base, "self", JSON, "This document");
+    link(links, base + "?f=html", "alternate", HTML, "This document as HTML");
+    link(links, base + "/api", "service-desc", OPENAPI, "The API definition (OpenAPI 3.0)");
+    link(links, base + "/api?f=html", "service-doc", HTML, "The API documentation");
+    link(links, base + "/conformance", "conformance", JSON, "Conformance classes implemented");
+    link(links, base + "/collections", "data", JSON, "The collections");
+    return o;
+  }
+
+  ObjectNode conformance(String base) {
+    ObjectNode o = mapper.createObjectNode();
+    ArrayNode links = o.putArray("links");
+    link(links, base + "/conformance", "self", JSON, "This document");
+    link(links, base + "/conformance?f=html", "alternate", HTML, "This document as HTML");
+    ArrayNode conformsTo = o.putArray("conformsTo");
+    CONFORMANCE.forEach(conformsTo::add);
+    return o;
+  }
+
+  ObjectNode collections(String base, List<OgcCollection> all) {
+    ObjectNode o = mapper.createObjectNode();
+    ArrayNode links = o.putArray("links");
+    link(links, base + "/collections", "self", JSON, "This document");
+    link(links, base + "/collections?f=html", "alternate", HTML, "This document as HTML");
+    ArrayNode collections = o.putArray("collections");
+    for (OgcCollection c : all) {
+      collections.add(collection(base, c));
+    }
+    return o;
+  }
+
+  ObjectNode collection(String base, OgcCollection c) {
+    String self = base + "/collections/" + c.id();
+    ObjectNode o = mapper.createObjectNode();
+    o.put("id", c.id());
+    o.put("title", c.title());
+    o.put("description", c.description());
+    o.put("itemType", "feature");
+    ArrayNode links = o.putArray("links");
+    link(links, self, "self", JSON, "This collection");
+    link(links, self + "?f=html", "alternate", HTML, "This collection as HTML");
+    link(links, self + "/items", "items", GEOJSON, "The features");
+    link(links, self + "/items?f=html", "items", HTML, "The features as HTML");
+    if (c.bbox() != null) {
+      ObjectNode spatial = o.putObject("extent").putObject("spatial");
+      ArrayNode box = spatial.putArray("bbox").addArray();
+      for (double v : c.bbox()) {
+        box.add(v);
+      }
+      spatial.put("crs", OgcCrs.CRS84.uri());
+    }
+    ArrayNode crs = o.putArray("crs");
+    OgcCrs.uris().forEach(crs::add);
+    o.put("storageCrs", OgcCrs.CRS84.uri());
+    return o;
+  }
+
+  /** A page of items; {@code pageUrl} gives the URL of the same request at another offset and format. */
+  ObjectNode items(String base, OgcCollection c, ItemsRequest request, FeatureQueries.Page page, PageUrls urls) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("type", "FeatureCollection");
+    ArrayNode features = o.putArray("features");
+    for (FeatureQueries.Feature f : page.features()) {
+      features.add(feature(f));
+    }
+    ArrayNode links = o.putArray("links");
+    link(links, urls.at(request.offset(), null), "self", GEOJSON, "This page");
+    link(links, urls.at(request.offset(), "html"), "alternate", HTML, "This page as HTML");
+    long next = request.offset() + request.limit();
+    if (next < page.numberMatched()) {
+      link(links, urls.at(next, null), "next", GEOJSON, "Next page");
+    }
+    if (request.offset() > 0) {
+      long previous = Math.min(Math.max(request.offset() - request.limit(), 0), previousStart(request, page));
+      link(links, urls.at(previous, null), "prev", GEOJSON, "Previous page");
+    }
+    link(links, base + "/collections/" + c.id(), "collection", JSON, "The collection");
+    o.put("numberMatched", page.numberMatched());
+    o.put("numberReturned", page.features().size());
+    o.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    return o;
+  }
+
+  /** Past the end, "prev" leads to the last page that has features. */
+  private static long previousStart(ItemsRequest request, FeatureQueries.Page page) {
+    long last = page.numberMatched() == 0 ? 0 : (page.numberMatched() - 1) / request.limit() * request.limit();
+    return Math.max(last, 0);
+  }
+
+  ObjectNode item(String base, OgcCollection c, FeatureQueries.Feature f, String self, String alternate) {
+    ObjectNode o = feature(f);
+    ArrayNode links = o.putArray("links");
+    link(links, self, "self", GEOJSON, "This feature");
+    link(links, alternate, "alternate", HTML, "This feature as HTML");
+    link(links, base + "/collections/" + c.id(), "collection", JSON, "The collection");
+    return o;
+  }
+
+  private ObjectNode feature(FeatureQueries.Feature f) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("type", "Feature");
+    o.put("id", f.id());
+    o.set("geometry", mapper.readTree(f.geometry()));
+    o.set("properties", mapper.readTree(f.properties()));
+    return o;
+  }
+
+  static void link(ArrayNode links, String href, String rel, String type, String title) {
+    ObjectNode l = links.addObject();
+    l.put("href", href);
+    l.put("rel", rel);
+    l.put("type", type);
+    l.put("title", title);
+  }
+
+  /** Builds the URL of the current items request at another offset, in JSON or ({@code "html"}) HTML. */
+  interface PageUrls {
+    String at(long offset, String format);
+  }
+}

@@ -1,0 +1,72 @@
+package org.dialogkarta.ogc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OGC API shows what the public map shows and nothing more: hidden, pending and merged pins
+ * are absent from every collection, page and single item, and a pin carries only public fields.
+ */
+class OgcVisibilityTest extends OgcTest {
+
+  @Test
+  void hiddenPendingAndMergedPinsNeverLeaveThroughTheOgcApi() {
+    long kept = pin("Synlig", 16.18, 58.59);
+    long hidden = pin("Dold", 16.18, 58.59, "hidden", "suggestion", "received", Instant.parse("2026-05-01T00:00:00Z"));
+    long pending = pin("Väntar", 16.18, 58.59, "pending", "suggestion", "received", Instant.parse("2026-05-01T00:00:00Z"));
+    long merged = pin("Dubblett", 16.18, 58.59);
+    jdbc.sql("UPDATE pin SET merged_into = :kept WHERE id = :merged").param("kept", kept).param("merged", merged).update();
+
+    assertThat(ids(items())).containsExactly(kept);
+    assertThat(api.get(items()).json().get("numberMatched").asLong()).isEqualTo(1);
+    List<Long> everywhere = ids("/ogc/collections/pins/items?limit=10000&bbox=16.17,58.58,16.19,58.60");
+    assertThat(everywhere).contains(kept).doesNotContain(hidden, pending, merged);
+    for (long absent : List.of(hidden, pending, merged)) {
+      for (String collection : List.of("pins", "pins-" + dialogue.slug())) {
+        assertThat(api.get("/ogc/collections/" + collection + "/items/" + absent).status())
+            .as(collection + " " + absent).isEqualTo(404);
+        assertThat(api.get("/ogc/collections/" + collection + "/items/" + absent + "?f=html").status()).isEqualTo(404);
+      }
+    }
+    assertThat(api.get(items() + "?f=html").body()).contains("Synlig").doesNotContain("Dold", "Väntar", "Dubblett");
+    assertThat(api.get("/ogc/collections/pins/items/" + kept).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aPinCarriesOnlyPublicFieldsAndNoTextOnceRetentionDeletedIt() {
+    long id = pin("Ta bort mig", 16.18, 58.59);
+    jdbc.sql("INSERT INTO reply (author, text) VALUES ('planner', 'Vi åtgärdar det i vår') RETURNING id")
+        .query(Long.class).optional()
+        .ifPresent(reply -> jdbc.sql("INSERT INTO pin_reply (pin_id, reply_id) VALUES (:p, :r)")
+            .param("p", id).param("r", reply).update());
+    JsonNode p = api.get(items() + "/" + id).json().get("properties");
+    List<String> names = new ArrayList<>(p.propertyNames());
+    assertThat(names).containsExactlyInAnyOrder("dialogue", "category", "subtags", "text", "status", "replies",
+        "createdAt", "source", "neighbourhood", "supports");
+    assertThat(p.get("replies").get(0).asString()).isEqualTo("Vi åtgärdar det i vår");
+    assertThat(p.get("dialogue").asString()).isEqualTo(dialogue.slug());
+    assertThat(api.get(items() + "/" + id).body()).doesNotContain("25_44", "woman", "lives", "planner");
+
+    jdbc.sql("UPDATE pin SET text = NULL, text_deleted_at = now() WHERE id = :id").param("id", id).update();
+    assertThat(api.get(items() + "/" + id).json().at("/properties/text").isNull()).isTrue();
+  }
+
+  @Test
+  void aPinOfAnotherDialogueIsNotAnItemOfThisDialoguesCollection() {
+    long here = pin("Här", 16.18, 58.59);
+    String otherCollection = "/ogc/collections/pins-" + data.openDialogue().slug();
+    assertThat(api.get(otherCollection + "/items/" + here).status()).isEqualTo(404);
+    assertThat(api.get(otherCollection + "/items").json().get("numberMatched").asLong()).isZero();
+  }
+
+  private List<Long> ids(String url) {
+    List<Long> ids = new ArrayList<>();
+    api.get(url).json().get("features").forEach(f -> ids.add(f.get("id").asLong()));
+    return ids;
+  }
+}
