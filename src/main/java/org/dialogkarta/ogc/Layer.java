@@ -31,9 +31,7 @@ record Layer(String from, Map<String, Object> params, String id, String geometry
                          WHERE pr.pin_id = p.id ORDER BY r.created_at, r.id),
         'createdAt', %s,
         'source', p.source,
-        'neighbourhood', (SELECT n.name FROM neighbourhood n
-                          WHERE n.boundary && p.location AND ST_Covers(n.boundary, p.location)
-                          ORDER BY n.id LIMIT 1),
+        'neighbourhood', (SELECT n.name FROM neighbourhood n WHERE n.id = p.neighbourhood_id),
         'supports', p.supports)""".formatted(utc("p.created_at"));
 
   /** All published pins, or those of one dialogue. */

@@ -203,7 +203,18 @@ class OgcApiTest extends OgcTest {
     assertThat(mine).isNotNull();
     assertThat(mine.at("/properties/slug").asString()).isEqualTo(dialogue.slug());
     assertThat(mine.at("/geometry/type").asString()).isEqualTo("MultiPolygon");
-    assertThat(api.get("/ogc/collections/neighbourhoods/items").status()).isEqualTo(200);
+    String code = "t" + dialogue.slug();
+    long neighbourhood = jdbc.sql("""
+            INSERT INTO neighbourhood (code, name, population, boundary)
+            VALUES (:code, 'Lilla Åkern', 123, ST_Multi(ST_GeomFromText(
+              'POLYGON((16.2001 58.6001, 16.2003 58.6001, 16.2003 58.6003, 16.2001 58.6003, 16.2001 58.6001))', 4326)))
+            RETURNING id""").param("code", code).query(Long.class).single();
+    long pin = pin("I Lilla Åkern", 16.2002, 58.6002);
+    assertThat(api.get(items() + "/" + pin).json().at("/properties/neighbourhood").asString()).isEqualTo("Lilla Åkern");
+    JsonNode n = api.get("/ogc/collections/neighbourhoods/items/" + neighbourhood).json();
+    assertThat(n.at("/properties/code").asString()).isEqualTo(code);
+    assertThat(n.at("/properties/population").asInt()).isEqualTo(123);
+    assertThat(n.at("/geometry/type").asString()).isEqualTo("MultiPolygon");
     assertThat(api.get("/ogc/collections/walk-routes/items?datetime=2026-01-01T00:00:00Z/..").status()).isEqualTo(200);
   }
 

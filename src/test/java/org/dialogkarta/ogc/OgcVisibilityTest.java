@@ -64,6 +64,24 @@ class OgcVisibilityTest extends OgcTest {
     assertThat(api.get(otherCollection + "/items").json().get("numberMatched").asLong()).isZero();
   }
 
+  @Test
+  void walkRoutesCarryWhatWalkModeShowsNotTheFacilitatorOrNotes() {
+    long walk = jdbc.sql("""
+            INSERT INTO walk (dialogue_id, kind, title, starts_at, ends_at, planned_route, facilitator, note,
+                              meeting_point_name)
+            VALUES (:d, 'safety_walk', 'Kvällsvandring', '2026-10-01T17:00:00Z', '2026-10-01T19:00:00Z',
+                    ST_GeomFromText('LINESTRING(16.17 58.58, 16.18 58.59)', 4326), 'Hemlig Facilitator',
+                    'Intern anteckning', 'Vid torget')
+            RETURNING id""").param("d", dialogue.id()).query(Long.class).single();
+    JsonNode route = api.get("/ogc/collections/walk-routes/items/" + walk).json();
+    assertThat(route.at("/geometry/type").asString()).isEqualTo("LineString");
+    assertThat(route.at("/properties/title").asString()).isEqualTo("Kvällsvandring");
+    assertThat(route.at("/properties/startsAt").asString()).isEqualTo("2026-10-01T17:00:00.000Z");
+    assertThat(route.toString()).doesNotContain("Hemlig", "Intern anteckning");
+    assertThat(ids("/ogc/collections/walk-routes/items?limit=10000&datetime=2026-10-01T18:00:00Z")).contains(walk);
+    assertThat(ids("/ogc/collections/walk-routes/items?limit=10000&datetime=2026-10-02T00:00:00Z/..")).doesNotContain(walk);
+  }
+
   private List<Long> ids(String url) {
     List<Long> ids = new ArrayList<>();
     api.get(url).json().get("features").forEach(f -> ids.add(f.get("id").asLong()));
