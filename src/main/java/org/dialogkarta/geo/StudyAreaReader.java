@@ -29,18 +29,8 @@ public final class StudyAreaReader {
     } catch (ParseException | RuntimeException e) {
       throw InvalidInputException.of(field, "area.malformed", "Not a GeoJSON geometry, Feature or FeatureCollection");
     }
-    List<Polygon> polygons = new ArrayList<>();
-    collect(g, polygons, field);
-    if (polygons.isEmpty()) {
-      throw InvalidInputException.of(field, "area.empty", "The area has no polygon");
-    }
-    MultiPolygon area = Wgs84.FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
-    for (Coordinate c : area.getCoordinates()) {
-      if (!Wgs84.isValidLon(c.x) || !Wgs84.isValidLat(c.y)) {
-        throw InvalidInputException.of(field, "area.out_of_range",
-            "Coordinates must be WGS84 [longitude, latitude]; found " + c.x + ", " + c.y);
-      }
-    }
+    MultiPolygon area = polygons(g, field, "area");
+    requireLonLat(area, field, "area");
     TopologyValidationError error = new IsValidOp(area).getValidationError();
     if (error != null) {
       throw InvalidInputException.of(field, "area.invalid", "The area is not a valid polygon: "
@@ -50,15 +40,41 @@ public final class StudyAreaReader {
     return area;
   }
 
-  private static void collect(Geometry g, List<Polygon> out, String field) {
+  /**
+   * The polygons of a geometry as one MultiPolygon (not yet checked for validity), refused with
+   * {@code <codePrefix>.not_polygon} or {@code <codePrefix>.empty}. Shared with the neighbourhood
+   * import, which reads the same kind of areas with properties around them.
+   */
+  public static MultiPolygon polygons(Geometry g, String field, String codePrefix) {
+    List<Polygon> polygons = new ArrayList<>();
+    collect(g, polygons, field, codePrefix);
+    if (polygons.isEmpty()) {
+      throw InvalidInputException.of(field, codePrefix + ".empty", "The area has no polygon");
+    }
+    return Wgs84.FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
+  }
+
+  /** Refuses ({@code <codePrefix>.out_of_range}) coordinates that cannot be longitude/latitude. */
+  public static void requireLonLat(Geometry area, String field, String codePrefix) {
+    for (Coordinate c : area.getCoordinates()) {
+      if (!Wgs84.isValidLon(c.x) || !Wgs84.isValidLat(c.y)) {
+        throw InvalidInputException.of(field, codePrefix + ".out_of_range",
+            "Coordinates must be WGS84 [longitude, latitude]; found " + c.x + ", " + c.y);
+      }
+    }
+  }
+
+  private static void collect(Geometry g, List<Polygon> out, String field, String codePrefix) {
     if (g instanceof Polygon p) {
-      out.add(p);
+      if (!p.isEmpty()) {
+        out.add(p);
+      }
     } else if (g instanceof MultiPolygon || "GeometryCollection".equals(g.getGeometryType())) {
       for (int i = 0; i < g.getNumGeometries(); i++) {
-        collect(g.getGeometryN(i), out, field);
+        collect(g.getGeometryN(i), out, field, codePrefix);
       }
     } else {
-      throw InvalidInputException.of(field, "area.not_polygon",
+      throw InvalidInputException.of(field, codePrefix + ".not_polygon",
           "An area must be made of polygons, not " + g.getGeometryType());
     }
   }

@@ -85,6 +85,8 @@ class AccessMatrixTest {
         "GET /api/v1/staff/walks/{id}/report", "POST /api/v1/staff/dialogues/{id}/meeting-pins")) {
       RULES.put(walks, Rule.PLANNER);
     }
+    RULES.put("GET /api/v1/staff/neighbourhoods", Rule.PLANNER);
+    RULES.put("POST /api/v1/staff/neighbourhoods", Rule.PLANNER);
   }
 
   private static final Map<String, Set<Rule>> ALLOWED_FOR = Map.of(
