@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * box is brought into WGS84 (densified first, so that a projected box keeps its curved edges) and
  * matched with the spatial index; the answer's geometry is transformed into the requested CRS,
  * axes swapped for EPSG:4326 (latitude first), and written as GeoJSON text with decimals to suit
- * the unit. Pages are in id order, so paging is stable while pins are added.
+ * the unit. Pages are in id order, so paging is stable while pins are added; the page's ids are
+ * chosen first, so the rows an offset skips are never turned into JSON.
  */
 @Component
 class FeatureQueries {
@@ -41,7 +42,8 @@ class FeatureQueries {
     params.put("limit", request.limit());
     params.put("offset", request.offset());
     List<Feature> features = request.offset() >= matched ? List.of()
-        : jdbc.sql(select(layer, request.crs(), params) + where + " ORDER BY " + layer.id() + " LIMIT :limit OFFSET :offset")
+        : jdbc.sql(select(layer, request.crs(), params) + " AND " + layer.id() + " IN (SELECT " + layer.id() + " "
+            + layer.from() + where + " ORDER BY " + layer.id() + " LIMIT :limit OFFSET :offset) ORDER BY " + layer.id())
             .params(params).query((rs, row) -> new Feature(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     return new Page(matched, features);
   }

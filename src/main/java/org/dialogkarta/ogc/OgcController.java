@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import org.dialogkarta.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.util.MultiValueMap;
@@ -18,9 +20,11 @@ import tools.jackson.databind.JsonNode;
  * OGC API – Features at {@code /ogc}: public and read-only, for QGIS, ArcGIS and GDAL. Each
  * resource answers as JSON (GeoJSON for features) or HTML ({@link Format}); the documents are
  * built by {@link OgcDocuments}, the features read by {@link FeatureQueries} with the same
- * visibility as the public map.
+ * visibility as the public map. Any web page may read it (CORS for GET): it is public data, and
+ * browser-based GIS viewers need that to add a layer by URL.
  */
 @RestController
+@CrossOrigin(origins = "*", methods = RequestMethod.GET, exposedHeaders = "Content-Crs")
 @RequestMapping("/ogc")
 class OgcController {
 

@@ -33,6 +33,15 @@ class OgcApiTest extends OgcTest {
   }
 
   @Test
+  void webPagesOfOtherSitesMayReadTheLayers() {
+    Api.Response r = api.send(HttpRequest.newBuilder(URI.create(api.base() + items()))
+        .header("Origin", "https://karta.example.se").GET());
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.raw().headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(r.raw().headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Content-Crs");
+  }
+
+  @Test
   void conformanceListsTheClassesImplemented() {
     List<String> classes = new ArrayList<>();
     api.get("/ogc/conformance").json().get("conformsTo").forEach(c -> classes.add(c.asString()));
