@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * The {@code datetime} parameter: an RFC 3339 instant, or an interval {@code start/end} where
@@ -13,6 +14,10 @@ import java.time.format.DateTimeParseException;
  * {@code 2026-05-01/2026-05-01} is that day.
  */
 record TimeFilter(Instant start, Instant end) {
+
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern DATE_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
 
   TimeFilter {
     if (start != null && end != null && start.isAfter(end)) {
@@ -47,7 +52,7 @@ record TimeFilter(Instant start, Instant end) {
   }
 
   private static boolean isDate(String v) {
-    return v.length() == 10 && v.indexOf('T') < 0 && v.indexOf('t') < 0;
+    return DATE.matcher(v).matches();
   }
 
   private static Instant startOf(String date) {
@@ -64,6 +69,9 @@ record TimeFilter(Instant start, Instant end) {
   }
 
   private static Instant instant(String v) {
+    if (!DATE_TIME.matcher(v).matches()) {
+      throw invalid(v); // also keeps out years that Java reads but PostgreSQL or RFC 3339 do not
+    }
     try {
       return OffsetDateTime.parse(v.toUpperCase(java.util.Locale.ROOT)).toInstant();
     } catch (DateTimeParseException e) {
