@@ -87,6 +87,10 @@ class AccessMatrixTest {
     }
     RULES.put("GET /api/v1/staff/neighbourhoods", Rule.PLANNER);
     RULES.put("POST /api/v1/staff/neighbourhoods", Rule.PLANNER);
+    for (String analysis : List.of(
+        "GET /api/v1/analysis/clusters", "GET /api/v1/analysis/hotspots", "GET /api/v1/analysis/pins")) {
+      RULES.put(analysis, Rule.PLANNER_OR_GIS);
+    }
   }
 
   private static final Map<String, Set<Rule>> ALLOWED_FOR = Map.of(

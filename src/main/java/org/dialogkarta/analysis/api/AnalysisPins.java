@@ -5,21 +5,35 @@ import org.dialogkarta.geo.MetricCrs;
 import org.dialogkarta.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the pins of an {@link AnalysisFilter} into a {@link PinSample}, positioned in the metric
  * CRS by PostGIS ({@code ST_Transform}), in one streamed query ordered by id so that every
- * analysis of the same selection sees the pins in the same order.
+ * analysis of the same selection sees the pins in the same order. Streamed for real: the
+ * PostgreSQL driver only fetches rows in batches inside a transaction with a fetch size, so a
+ * million pins never sit in memory as a result set, only as the sample's columns.
  */
 @Component
 public class AnalysisPins {
 
+  private static final int FETCH_SIZE = 10_000;
+
   private final JdbcClient jdbc;
   private final MetricCrs metricCrs;
+  private final TransactionTemplate readOnly;
 
-  AnalysisPins(JdbcClient jdbc, MetricCrs metricCrs) {
+  AnalysisPins(JdbcClient jdbc, MetricCrs metricCrs, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.metricCrs = metricCrs;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+  }
+
+  /** The metric CRS the sample's x/y are in. */
+  public int srid() {
+    return metricCrs.srid();
   }
 
   public PinSample load(AnalysisFilter filter) {
@@ -33,9 +47,10 @@ public class AnalysisPins {
         ORDER BY pin.id
         """.formatted(metricCrs.srid(), where.sql());
     PinSample.Builder sample = PinSample.builder(1024);
-    jdbc.sql(sql).params(where.params()).query(rs -> {
-      sample.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getLong(5));
-    });
+    readOnly.executeWithoutResult(status -> jdbc.sql(sql).withFetchSize(FETCH_SIZE).params(where.params())
+        .query(rs -> {
+          sample.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getLong(5));
+        }));
     return sample.build();
   }
 

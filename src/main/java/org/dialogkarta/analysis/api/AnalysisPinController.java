@@ -1,0 +1,123 @@
+package org.dialogkarta.analysis.api;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dialogkarta.web.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The filtered pins as GeoJSON points for the analysis map, staff view (full text), at most
+ * {@value #MAX_LIMIT} per answer with the total, or just the pins of a clicked cluster or
+ * hexagon ({@code ids}). Only published, unmerged pins, like every analysis.
+ */
+@RestController
+class AnalysisPinController {
+
+  static final int DEFAULT_LIMIT = 5000;
+  static final int MAX_LIMIT = 20_000;
+  static final int MAX_IDS = 2000;
+  private static final Set<String> OWN = Set.of("limit", "ids");
+
+  private final JdbcClient jdbc;
+  private final AnalysisPins pins;
+
+  AnalysisPinController(JdbcClient jdbc, AnalysisPins pins) {
+    this.jdbc = jdbc;
+    this.pins = pins;
+  }
+
+  @GetMapping("/api/v1/analysis/pins")
+  Map<String, Object> pins(@RequestParam MultiValueMap<String, String> params) {
+    AnalysisFilter filter = AnalysisFilter.from(params, OWN);
+    Integer given = Parameters.integer(params, "limit");
+    int limit = given == null ? DEFAULT_LIMIT : given;
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw InvalidInputException.of("limit", "limit.range", "'limit' must be between 1 and " + MAX_LIMIT + ", not " + limit);
+    }
+    List<Long> ids = ids(params);
+    pins.requireKnownDialogue(filter);
+    AnalysisFilter.SqlCondition where = filter.toSql();
+    Map<String, Object> values = new HashMap<>(where.params());
+    String condition = where.sql();
+    if (ids != null) {
+      condition += " AND pin.id IN (:ids)";
+      values.put("ids", ids.isEmpty() ? List.of(-1L) : ids);
+    }
+    long total = jdbc.sql("SELECT count(*) FROM pin WHERE " + condition).params(values).query(Long.class).single();
+    values.put("limit", limit);
+    List<Object> features = new ArrayList<>();
+    jdbc.sql("""
+        SELECT pin.id, pin.dialogue_id, pin.category, pin.subtags, pin.status, pin.source, pin.time_of_day,
+               pin.created_at, pin.text, ST_X(pin.location) AS lon, ST_Y(pin.location) AS lat
+        FROM pin WHERE %s ORDER BY pin.id LIMIT :limit""".formatted(condition))
+        .params(values)
+        .query(rs -> {
+          Map<String, Object> properties = new LinkedHashMap<>();
+          properties.put("id", rs.getLong("id"));
+          properties.put("dialogueId", rs.getLong("dialogue_id"));
+          properties.put("category", rs.getString("category"));
+          properties.put("subtags", strings(rs.getArray("subtags")));
+          properties.put("status", rs.getString("status"));
+          properties.put("source", rs.getString("source"));
+          properties.put("timeOfDay", rs.getString("time_of_day"));
+          properties.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
+          properties.put("text", rs.getString("text"));
+          Map<String, Object> feature = new LinkedHashMap<>();
+          feature.put("type", "Feature");
+          feature.put("id", rs.getLong("id"));
+          feature.put("geometry", Map.of("type", "Point", "coordinates",
+              List.of(round(rs.getDouble("lon")), round(rs.getDouble("lat")))));
+          feature.put("properties", properties);
+          features.add(feature);
+        });
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("type", "FeatureCollection");
+    out.put("total", total);
+    out.put("truncated", total > features.size());
+    out.put("features", features);
+    return out;
+  }
+
+  static List<Long> ids(MultiValueMap<String, String> params) {
+    List<String> given = params.get("ids");
+    if (given == null) {
+      return null;
+    }
+    LinkedHashSet<Long> ids = new LinkedHashSet<>();
+    for (String value : given) {
+      for (String part : value.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          ids.add(Long.parseLong(part.strip()));
+        } catch (NumberFormatException e) {
+          throw InvalidInputException.of("ids", "ids.invalid", "'ids' are pin ids like 1,2,3, not '" + part.strip() + "'");
+        }
+      }
+    }
+    if (ids.size() > MAX_IDS) {
+      throw InvalidInputException.of("ids", "ids.tooMany", "At most " + MAX_IDS + " ids, not " + ids.size());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    return array == null ? List.of() : List.of((String[]) array.getArray());
+  }
+
+  private static double round(double degrees) {
+    return Math.round(degrees * 1e7) / 1e7;
+  }
+}

@@ -1,0 +1,206 @@
+package org.dialogkarta.analysis.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.dialogkarta.support.Problems.assertProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dialogkarta.support.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+class AnalysisApiTest extends AnalysisApiTestBase {
+
+  /** Ten pins in a 20 m square, six along a 100 m line, one far off. */
+  private List<Long> town() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(pin((i % 4) * 6, (i / 4) * 6, i < 7 ? "safety_concern" : "suggestion"));
+    }
+    for (int i = 0; i < 6; i++) {
+      ids.add(pin(500 + i * 20, 300, "service_gap"));
+    }
+    ids.add(pin(-2000, -2000, "valued_place"));
+    return ids;
+  }
+
+  @Test
+  void clustersWithHullsCategoriesTimesAndNoise() {
+    List<Long> ids = town();
+    Api.Response r = get(planner, "/api/v1/analysis/clusters?dialogue=" + dialogue.slug() + "&eps=25&minPoints=3");
+
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode body = r.json();
+    assertThat(body.get("type").asString()).isEqualTo("FeatureCollection");
+    assertThat(body.get("parameters").get("eps").asDouble()).isEqualTo(25);
+    assertThat(body.get("parameters").get("minPoints").asInt()).isEqualTo(3);
+    assertThat(body.get("parameters").get("srid").asInt()).isEqualTo(3006);
+    assertThat(body.get("pinCount").asInt()).isEqualTo(17);
+    assertThat(body.get("clusterCount").asInt()).isEqualTo(2);
+    assertThat(body.get("noise").get("count").asInt()).isEqualTo(1);
+    assertThat(body.get("noise").get("pinIds").get(0).asLong()).isEqualTo(ids.get(16));
+
+    JsonNode square = body.get("features").get(0);
+    assertThat(square.get("id").asInt()).isEqualTo(1);
+    assertThat(square.get("properties").get("pinCount").asInt()).isEqualTo(10);
+    assertThat(square.get("properties").get("categories").get("safety_concern").asInt()).isEqualTo(7);
+    assertThat(square.get("properties").get("categories").get("suggestion").asInt()).isEqualTo(3);
+    assertThat(square.get("properties").get("firstAt").asString()).isEqualTo("2026-04-01T12:00:00Z");
+    assertThat(square.get("properties").get("pinIds")).hasSize(10);
+    assertThat(square.get("properties").get("pinIds").get(0).asLong()).isEqualTo(ids.get(0));
+    assertThat(square.get("geometry").get("type").asString()).isEqualTo("Polygon");
+    JsonNode corner = square.get("geometry").get("coordinates").get(0).get(0);
+    assertThat(corner.get(0).asDouble()).as("longitude first").isCloseTo(16.18, within(0.02));
+    assertThat(corner.get(1).asDouble()).isCloseTo(58.59, within(0.02));
+
+    JsonNode line = body.get("features").get(1);
+    assertThat(line.get("properties").get("clusterId").asInt()).isEqualTo(2);
+    assertThat(line.get("properties").get("pinCount").asInt()).isEqualTo(6);
+    assertThat(line.get("properties").get("hull").asString()).isEqualTo("convex");
+    assertThat(line.get("properties").get("categories").get("service_gap").asInt()).isEqualTo(6);
+  }
+
+  @Test
+  void defaultsAndCategoryFilterAndTheGisRole() {
+    town();
+    Api.Response r = get(gis, "/api/v1/analysis/clusters?dialogue=" + dialogue.id() + "&category=service_gap");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("parameters").get("eps").asDouble()).isEqualTo(50);
+    assertThat(r.json().get("parameters").get("minPoints").asInt()).isEqualTo(5);
+    assertThat(r.json().get("pinCount").asInt()).isEqualTo(6);
+    assertThat(r.json().get("clusterCount").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void hotspotsFindTheCrowdedHexagon() {
+    // 40 pins on one spot (within 2 m), one pin in each of 30 places spread over 3 km.
+    for (int i = 0; i < 40; i++) {
+      pin(-100 + i % 5 * 0.2, 64 + i / 5 * 0.2, "safety_concern"); // the centre of hexagon c-15908_37501
+    }
+    for (int i = 0; i < 30; i++) {
+      pin(-1500 + (i % 6) * 600, -1500 + (i / 6) * 700, "suggestion");
+    }
+    Api.Response r = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug() + "&cellSize=200");
+
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode body = r.json();
+    assertThat(body.get("parameters").get("cellSize").asDouble()).isEqualTo(200);
+    assertThat(body.get("parameters").get("distanceBand").asDouble()).isEqualTo(400);
+    assertThat(body.get("parameters").get("correction").asString()).isEqualTo("fdr");
+    assertThat(body.get("pinCount").asInt()).isEqualTo(70);
+    assertThat(body.get("cellCount").asInt()).isGreaterThan(200);
+    JsonNode crowded = null;
+    int pinsInCells = 0;
+    for (JsonNode f : body.get("features")) {
+      JsonNode p = f.get("properties");
+      assertThat(f.get("id").asString()).isEqualTo(p.get("cellId").asString()).matches("c-?\\d+_-?\\d+");
+      assertThat(f.get("geometry").get("coordinates").get(0)).hasSize(7);
+      assertThat(p.get("pinIds")).hasSize(p.get("count").asInt());
+      pinsInCells += p.get("count").asInt();
+      if (p.get("count").asInt() == 40) {
+        crowded = p;
+      }
+    }
+    assertThat(pinsInCells).isEqualTo(70);
+    assertThat(crowded).as(body.toString().substring(0, 3000)).isNotNull();
+    assertThat(crowded.get("cellId").asString()).isEqualTo("c-15908_37501");
+    assertThat(crowded.get("class").asString()).isEqualTo("hot_99");
+    assertThat(crowded.get("confidence").asInt()).isEqualTo(99);
+    assertThat(crowded.get("zScore").asDouble()).isGreaterThan(3);
+    assertThat(crowded.get("pValue").asDouble()).isLessThan(0.001);
+    assertThat(crowded.get("pAdjusted").asDouble()).isGreaterThanOrEqualTo(crowded.get("pValue").asDouble());
+  }
+
+  @Test
+  void hotspotsChooseASizeFromTheExtent() {
+    for (int i = 0; i < 20; i++) {
+      pin(i * 250, (i % 7) * 400, "suggestion");
+    }
+    Api.Response r = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug());
+    assertThat(r.status()).isEqualTo(200);
+    double size = r.json().get("parameters").get("cellSize").asDouble();
+    assertThat(size).isIn(20.0, 50.0, 100.0);
+    assertThat(r.json().get("cellCount").asInt()).isBetween(2000, 20000);
+  }
+
+  @Test
+  void pinsWithLimitTotalAndIds() {
+    List<Long> ids = town();
+    Api.Response all = get(planner, "/api/v1/analysis/pins?dialogue=" + dialogue.slug() + "&limit=5");
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.json().get("total").asInt()).isEqualTo(17);
+    assertThat(all.json().get("truncated").asBoolean()).isTrue();
+    assertThat(all.json().get("features")).hasSize(5);
+    JsonNode first = all.json().get("features").get(0);
+    assertThat(first.get("geometry").get("coordinates").get(0).asDouble()).isCloseTo(16.18, within(0.02));
+    assertThat(first.get("properties").get("text").asString()).isEqualTo("Analys safety_concern");
+    assertThat(first.get("properties").get("timeOfDay").asString()).isEqualTo("day");
+    assertThat(first.get("properties").get("dialogueId").asLong()).isEqualTo(dialogue.id());
+
+    Api.Response some = get(planner, "/api/v1/analysis/pins?dialogue=" + dialogue.slug() + "&ids="
+        + ids.get(3) + "," + ids.get(16));
+    assertThat(some.json().get("total").asInt()).isEqualTo(2);
+    assertThat(some.json().get("truncated").asBoolean()).isFalse();
+    assertThat(some.json().get("features").get(1).get("id").asLong()).isEqualTo(ids.get(16));
+    assertThat(some.json().get("features").get(1).get("properties").get("category").asString()).isEqualTo("valued_place");
+  }
+
+  @Test
+  void anEmptySelectionIsAnEmptyValidAnswer() {
+    for (String path : List.of("clusters", "hotspots", "pins")) {
+      Api.Response r = get(planner, "/api/v1/analysis/" + path + "?dialogue=" + dialogue.slug());
+      assertThat(r.status()).as(path).isEqualTo(200);
+      assertThat(r.json().get("type").asString()).isEqualTo("FeatureCollection");
+      assertThat(r.json().get("features")).isEmpty();
+    }
+    assertThat(get(planner, "/api/v1/analysis/clusters?dialogue=" + dialogue.slug()).json().get("clusterCount").asInt()).isZero();
+    assertThat(get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug()).json().get("cellCount").asInt()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', textBlock = """
+      # query                                  ; field ; code
+      clusters?eps=0                           ; eps ; eps.range
+      clusters?eps=-5                          ; eps ; eps.range
+      clusters?eps=NaN                         ; eps ; eps.range
+      clusters?eps=Infinity                    ; eps ; eps.range
+      clusters?eps=5001                        ; eps ; eps.range
+      clusters?eps=1e300                       ; eps ; eps.range
+      clusters?eps=fifty                       ; eps ; eps.invalid
+      clusters?minPoints=0                     ; minPoints ; minPoints.range
+      clusters?minPoints=-1                    ; minPoints ; minPoints.range
+      clusters?minPoints=10001                 ; minPoints ; minPoints.range
+      clusters?minPoints=2.5                   ; minPoints ; minPoints.invalid
+      clusters?epsilon=50                      ; epsilon ; parameter.unknown
+      hotspots?cellSize=0                      ; cellSize ; cellSize.range
+      hotspots?cellSize=-100                   ; cellSize ; cellSize.range
+      hotspots?cellSize=NaN                    ; cellSize ; cellSize.range
+      hotspots?cellSize=50001                  ; cellSize ; cellSize.range
+      hotspots?cellSize=0.0001                 ; cellSize ; cellSize.tooManyCells
+      hotspots?cellSize=0.5                    ; cellSize ; cellSize.tooManyCells
+      hotspots?cellSize=100&distanceBand=50    ; distanceBand ; distanceBand.belowCellSize
+      hotspots?cellSize=10&distanceBand=20000  ; distanceBand ; distanceBand.tooWide
+      hotspots?distanceBand=-1                 ; distanceBand ; distanceBand.range
+      hotspots?cellsize=100                    ; cellsize ; parameter.unknown
+      pins?limit=0                             ; limit ; limit.range
+      pins?limit=20001                         ; limit ; limit.range
+      pins?ids=1,x                             ; ids ; ids.invalid
+      pins?eps=50                              ; eps ; parameter.unknown
+      """)
+  void badInputIsA422NamingTheField(String query, String field, String code) {
+    town();
+    pin(5000, 5000, "suggestion"); // a 7 km spread, so tiny hexagons mean millions of cells
+    Api.Response r = get(planner, "/api/v1/analysis/" + query + "&dialogue=" + dialogue.slug());
+    assertProblem(r, 422, code, field);
+  }
+
+  @Test
+  void anUnknownDialogueIsRefused() {
+    for (String path : List.of("clusters", "hotspots", "pins")) {
+      assertProblem(get(planner, "/api/v1/analysis/" + path + "?dialogue=no-such-dialogue-x"), 422, "dialogue.unknown", "dialogue");
+    }
+  }
+}
