@@ -109,6 +109,7 @@ final class HtmlPage {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="icon" href="/favicon.svg">
         <title>%s</title>
         <style>
         body { font-family: system-ui, sans-serif; margin: 1.5rem; max-width: 80rem; }
