@@ -38,6 +38,12 @@ class PageController {
     return "forward:/personal/analysis.html";
   }
 
+  /** File exports for GIS staff (layers as GeoPackage, Shapefile, GeoJSON, KML, CSV). */
+  @GetMapping("/personal/exporter")
+  String exports() {
+    return "forward:/personal/exports.html";
+  }
+
   @GetMapping("/logga-in")
   String signIn() {
     return "forward:/login.html";

@@ -1,0 +1,112 @@
+package org.dialogkarta.export;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.dialogkarta.web.ConflictException;
+import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.web.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * File exports for GIS staff (role GIS by path in SecurityConfig): a direct download
+ * {@code /api/v1/exports/pins.gpkg?crs=EPSG:3006&dialogue=...}, or a background job with
+ * progress for large ones. Everything the caller asked for is checked before the first byte.
+ */
+@RestController
+class ExportController {
+
+  private final ExportRequests requests;
+  private final Exports exports;
+  private final ExportJobs jobs;
+
+  ExportController(ExportRequests requests, Exports exports, ExportJobs jobs) {
+    this.requests = requests;
+    this.exports = exports;
+    this.jobs = jobs;
+  }
+
+  @GetMapping("/api/v1/exports/{file}")
+  void download(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
+      HttpServletResponse response) throws IOException {
+    refuseUnknown(params);
+    ExportRequest request = requests.parse(file, single(params, "crs"), single(params, "dialogue"),
+        single(params, "layers"));
+    try (OutputStream out = new ResponseOutput(response, request.format().contentType(), request.fileName())) {
+      exports.write(request, out, jobs.work(), n -> { });
+    }
+  }
+
+  /** The job form's fields, all strings so that a wrong value is reported by field. */
+  record JobDraft(String layer, String format, String crs, String dialogue, String layers) {}
+
+  @PostMapping("/api/v1/exports/jobs")
+  ResponseEntity<ExportJob.Status> start(@RequestBody JobDraft draft, Principal who) {
+    ExportRequest request = requests.parse(draft.layer(), draft.format(), draft.crs(), draft.dialogue(),
+        draft.layers());
+    ExportJob job = jobs.start(request, who.getName());
+    return ResponseEntity.accepted().location(URI.create("/api/v1/exports/jobs/" + job.id)).body(job.status());
+  }
+
+  @GetMapping("/api/v1/exports/jobs/{id}")
+  ExportJob.Status job(@PathVariable String id, Principal who) {
+    return find(id, who).status();
+  }
+
+  @GetMapping("/api/v1/exports/jobs/{id}/file")
+  void jobFile(@PathVariable String id, Principal who, HttpServletResponse response) throws IOException {
+    ExportJob job = find(id, who);
+    switch (job.state()) {
+      case RUNNING -> throw new ConflictException("export.job.running", "The export is still running ("
+          + job.status().percent() + " %); fetch the file when its state is done");
+      case FAILED -> throw new ConflictException("export.job.failed", "The export failed; start it again");
+      case DONE -> {
+        if (!Files.exists(job.file)) {
+          throw new NotFoundException("The export's file has been deleted; start it again");
+        }
+        response.setContentLengthLong(Files.size(job.file));
+        try (OutputStream out = new ResponseOutput(response, job.request.format().contentType(),
+            job.request.fileName())) {
+          Files.copy(job.file, out);
+        }
+      }
+    }
+  }
+
+  private ExportJob find(String id, Principal who) {
+    return jobs.find(id, who.getName()).orElseThrow(() -> new NotFoundException("No export job '" + id + "'"));
+  }
+
+  private static void refuseUnknown(MultiValueMap<String, String> params) {
+    for (String name : params.keySet()) {
+      if (!ExportRequests.PARAMETERS.contains(name)) {
+        List<String> known = new ArrayList<>(ExportRequests.PARAMETERS);
+        throw InvalidInputException.of(name, "parameter.unknown",
+            "Unknown parameter '" + name + "'; known are " + known.stream().sorted().toList());
+      }
+    }
+  }
+
+  private static String single(MultiValueMap<String, String> params, String name) {
+    List<String> given = params.get(name);
+    if (given == null || given.isEmpty()) {
+      return null;
+    }
+    if (given.size() > 1) {
+      throw InvalidInputException.of(name, name + ".multiple", "Give one '" + name + "', not " + given.size());
+    }
+    return given.getFirst();
+  }
+}

@@ -1,0 +1,204 @@
+package org.dialogkarta.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dialogkarta.security.StaffAccountRepository;
+import org.dialogkarta.security.StaffRole;
+import org.dialogkarta.support.IntegrationTest;
+import org.dialogkarta.support.StaffAccounts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Every format read back by GDAL's ogrinfo, not by our own code: feature count, CRS, geometry
+ * type, Swedish letters, the known pin at the SWEREF 99 coordinates gdaltransform computes (to
+ * the centimetre), and none of the hidden, pending or merged pins.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportFormatsTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired StaffAccountRepository accounts;
+  @Autowired PasswordEncoder encoder;
+  @TempDir Path dir;
+
+  ExportFixture fixture;
+  String gis;
+
+  @BeforeAll
+  void data() {
+    fixture = new ExportFixture(jdbc);
+    gis = StaffAccounts.basic(new StaffAccounts(accounts, encoder).create(StaffRole.GIS));
+  }
+
+  private ExportFixture.Download get(String file, String query) {
+    ExportFixture.Download d = ExportFixture.download(port, "/api/v1/exports/" + file + "?dialogue="
+        + fixture.dialogue.slug() + query, gis, dir);
+    assertThat(d.status()).as(read(d.file())).isEqualTo(200);
+    return d;
+  }
+
+  @Test
+  void geoPackageInSwerefTmWithTheKnownPinToTheCentimetre() {
+    ExportFixture.Download d = get("pins.gpkg", "");
+    assertThat(d.contentType()).startsWith("application/geopackage+sqlite3");
+    assertThat(d.disposition()).contains("pins-" + fixture.dialogue.slug() + "-3006.gpkg");
+    String file = d.as("gpkg").toString();
+    String summary = Gdal.summary(file, "pins");
+    assertThat(summary).contains("Geometry: Point", "Feature Count: 2", "SWEREF99 TM", "ID[\"EPSG\",3006]");
+    assertThat(summary).contains("neighbourhood: String", "created: DateTime", "supports: Integer64");
+    String features = Gdal.features(file, "pins");
+    assertKnownPinAt(features, 3006);
+    assertThat(features).contains(ExportFixture.TEXT, ExportFixture.REPLY, fixture.neighbourhood, fixture.department,
+        "subtags (String) = lighting,vegetation", "notes (Integer64) = 1", "status (String) = forwarded");
+    assertNothingHidden(features);
+    assertThat(Gdal.run("ogrinfo", "-ro", "-q", file, "-sql", "SELECT HasSpatialIndex('pins', 'geom')"))
+        .contains("HasSpatialIndex (Integer) = 1").doesNotContain("Warning");
+  }
+
+  @Test
+  void localZoneGeoPackage() {
+    String file = get("pins.gpkg", "&crs=EPSG:3010").as("gpkg").toString();
+    assertThat(Gdal.summary(file, "pins")).contains("SWEREF99 16 30", "ID[\"EPSG\",3010]");
+    assertKnownPinAt(Gdal.features(file, "pins"), 3010);
+  }
+
+  @Test
+  void multiLayerGeoPackageHasStylesAndSpatialIndexes() {
+    String file = get("pins.gpkg", "&layers=study_areas,neighbourhoods,walk_routes,walk_tracks").as("gpkg").toString();
+    String layers = Gdal.run("ogrinfo", "-ro", "-q", file);
+    assertThat(layers).contains("pins (Point)", "study_areas (Multi Polygon)", "neighbourhoods (Multi Polygon)",
+        "walk_routes (Line String)", "walk_tracks (Line String)");
+    for (String layer : List.of("pins", "study_areas", "neighbourhoods", "walk_routes")) {
+      assertThat(Gdal.run("ogrinfo", "-ro", "-q", file, "-sql",
+          "SELECT HasSpatialIndex('" + layer + "', 'geom')")).as(layer).contains("HasSpatialIndex (Integer) = 1");
+    }
+    assertThat(Gdal.run("ogrinfo", "-ro", "-q", file, "-sql",
+        "SELECT count(*) AS n FROM rtree_study_areas_geom")).contains("n (Integer) = 1");
+    String styles = Gdal.run("ogrinfo", "-ro", "-q", file, "-sql",
+        "SELECT f_table_name, useAsDefault, styleQML FROM layer_styles ORDER BY id");
+    assertThat(styles).contains("f_table_name (String) = pins", "f_table_name (String) = study_areas",
+        "renderer-v2 type=\"categorizedSymbol\" attr=\"category\"", "value=\"safety_concern\"", "Trygghetsproblem");
+    String walks = Gdal.features(file, "walk_routes");
+    assertThat(walks).contains("Trygghetsvandring på Östermalm").doesNotContain("Facilitatorsson");
+    assertThat(Gdal.summary(file, "walk_routes")).contains("Feature Count: 1");
+    assertThat(Gdal.features(file, "neighbourhoods")).contains(fixture.neighbourhood);
+  }
+
+  @Test
+  void shapefileZipWithPrjCpgAndCutFieldNames() throws Exception {
+    Path zip = get("pins.shp.zip", "").as("zip");
+    assertThat(Gdal.run("unzip", "-l", zip.toString())).contains("pins.shp", "pins.shx", "pins.dbf", "pins.prj",
+        "pins.cpg", "pins_fields.txt");
+    String source = "/vsizip/" + zip + "/pins.shp";
+    String summary = Gdal.summary(source);
+    assertThat(summary).contains("Geometry: Point", "Feature Count: 2", "SWEREF99", "neighbourh: String", "time_of_da: String");
+    // GDAL recognises the ESRI WKT of the .prj as the EPSG CRS itself.
+    assertThat(summary).contains("ID[\"EPSG\",3006]");
+    String features = Gdal.features(source);
+    assertKnownPinAt(features, 3006);
+    assertThat(features).contains(ExportFixture.TEXT, fixture.neighbourhood);
+    assertNothingHidden(features);
+    assertThat(Gdal.run("unzip", "-p", zip.toString(), "pins.cpg")).isEqualTo("UTF-8");
+    assertThat(Gdal.run("unzip", "-p", zip.toString(), "pins_fields.txt")).contains("neighbourh\tneighbourhood");
+  }
+
+  @Test
+  void shapefileOfLinesAndPolygonsInALocalZone() {
+    Path routes = get("walk_routes.shp.zip", "&crs=EPSG:3010").as("zip");
+    String lines = Gdal.features("/vsizip/" + routes + "/walk_routes.shp");
+    assertThat(lines).contains("Trygghetsvandring på Östermalm")
+        .containsPattern("starts \\(String\\) = \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(Gdal.summary("/vsizip/" + routes + "/walk_routes.shp")).contains("Geometry: Line String",
+        "Feature Count: 1", "SWEREF99 16 30", "ID[\"EPSG\",3010]");
+    double[] start = Gdal.transform(16.15, 58.58, 3010);
+    assertThat(lines).containsPattern("LINESTRING \\(" + (long) start[0] + "\\.\\d+ " + (long) start[1]);
+    Path areas = get("study_areas.shp.zip", "").as("zip");
+    assertThat(Gdal.features("/vsizip/" + areas + "/study_areas.shp")).contains(fixture.dialogue.slug(), "POLYGON ((");
+    assertThat(Gdal.summary("/vsizip/" + areas + "/study_areas.shp")).contains("Geometry: Polygon", "Feature Count: 1");
+  }
+
+  @Test
+  void geoJsonInWgs84() {
+    ExportFixture.Download d = get("pins.geojson", "");
+    assertThat(d.contentType()).startsWith("application/geo+json");
+    String file = d.as("geojson").toString();
+    String summary = Gdal.summary(file);
+    assertThat(summary).contains("Geometry: Point", "Feature Count: 2", "WGS 84");
+    String features = Gdal.features(file);
+    assertThat(features).contains(ExportFixture.TEXT, ExportFixture.FORMULA, ExportFixture.REPLY, fixture.department);
+    double[] p = Gdal.points(features).getFirst();
+    assertThat(p[0]).isCloseTo(fixture.lon, within(1e-7));
+    assertThat(p[1]).isCloseTo(fixture.lat, within(1e-7));
+    assertNothingHidden(features);
+  }
+
+  @Test
+  void kmlStyledPerCategory() {
+    ExportFixture.Download d = get("pins.kml", "");
+    String kml = read(d.file());
+    assertThat(kml).contains("<Style id=\"safety_concern\">", "<styleUrl>#safety_concern</styleUrl>",
+        "<styleUrl>#suggestion</styleUrl>", "&lt;", "Mörk gångväg");
+    String file = d.as("kml").toString();
+    String features = Gdal.features(file);
+    assertThat(features).contains(ExportFixture.TEXT, ExportFixture.FORMULA);
+    // LIBKML reports a KML folder's geometry type as "Unknown (any)": the features say Point.
+    assertThat(Gdal.summary(file)).contains("Feature Count: 2", "WGS 84", "ID[\"EPSG\",4326]");
+    assertThat(features).contains("POINT (" + fixture.lon + " " + fixture.lat + ")", "POINT (16.19 58.58)");
+    double[] p = Gdal.points(features).getFirst();
+    assertThat(p[0]).isCloseTo(fixture.lon, within(1e-7));
+    assertNothingHidden(features + kml);
+  }
+
+  @Test
+  void csvWithBomWktAndDefusedFormulas() throws Exception {
+    ExportFixture.Download d = get("pins.csv", "");
+    byte[] bytes = Files.readAllBytes(d.file());
+    assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    String csv = new String(bytes, StandardCharsets.UTF_8);
+    assertThat(csv).contains("\"'=HYPERLINK(\"\"http://example.org\"\", \"\"klicka\"\"), sa <b>någon</b>\"");
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",wkt,lon,lat");
+    String file = d.as("csv").toString();
+    String features = Gdal.features("-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO", file);
+    assertThat(features).contains(ExportFixture.TEXT, "lon (String) = " + fixture.lon, "lat (String) = " + fixture.lat);
+    assertThat(Gdal.summary("-oo", "GEOM_POSSIBLE_NAMES=wkt", file)).contains("Feature Count: 2");
+    assertKnownPinAt(features, 3006);
+    assertNothingHidden(features);
+  }
+
+  /** The known pin comes first (rows are ordered by id): at gdaltransform's answer, to a centimetre. */
+  private void assertKnownPinAt(String ogrinfo, int epsg) {
+    double[] expected = Gdal.transform(fixture.lon, fixture.lat, epsg);
+    double[] actual = Gdal.points(ogrinfo).getFirst();
+    assertThat(actual[0]).as("x in EPSG:" + epsg).isCloseTo(expected[0], within(0.01));
+    assertThat(actual[1]).as("y in EPSG:" + epsg).isCloseTo(expected[1], within(0.01));
+  }
+
+  private static void assertNothingHidden(String output) {
+    for (String hidden : ExportFixture.HIDDEN_TEXTS) {
+      assertThat(output).doesNotContain(hidden);
+    }
+    assertThat(output).doesNotContain("25_44", "woman");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (Exception e) {
+      return "(not text)";
+    }
+  }
+}
