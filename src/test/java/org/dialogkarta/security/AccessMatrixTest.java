@@ -90,6 +90,7 @@ class AccessMatrixTest {
     for (String analysis : List.of(
         "GET /api/v1/analysis/clusters", "GET /api/v1/analysis/hotspots", "GET /api/v1/analysis/pins")) {
       RULES.put(analysis, Rule.PLANNER_OR_GIS);
+    }
     for (String exports : List.of(
         "GET /api/v1/exports/{file}", "POST /api/v1/exports/jobs", "GET /api/v1/exports/jobs/{id}",
         "GET /api/v1/exports/jobs/{id}/file", "GET /personal/exporter")) {
