@@ -35,13 +35,22 @@ final class DatabaseLayer implements ExportLayer {
   }
 
   @Override
-  public long count(Scope scope) {
-    Long n = cursor.queryForObject(layer.count(scope.dialogueId() != null), params(scope, 4326), Long.class);
-    return n == null ? 0 : n;
+  public Prepared prepare(Scope scope) {
+    return new Prepared() {
+      @Override
+      public long count() {
+        Long n = cursor.queryForObject(layer.count(scope.dialogueId() != null), params(scope, 4326), Long.class);
+        return n == null ? 0 : n;
+      }
+
+      @Override
+      public void read(ExportCrs crs, boolean lonLat, Sink sink) throws IOException {
+        DatabaseLayer.this.read(scope, crs, lonLat, sink);
+      }
+    };
   }
 
-  @Override
-  public void read(Scope scope, ExportCrs crs, boolean lonLat, Sink sink) throws IOException {
+  private void read(Scope scope, ExportCrs crs, boolean lonLat, Sink sink) throws IOException {
     String sql = layer.select(scope.dialogueId() != null, true, lonLat);
     List<Field> fields = layer.schema().fields();
     try {

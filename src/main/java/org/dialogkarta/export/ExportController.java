@@ -42,20 +42,18 @@ class ExportController {
   void download(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
       HttpServletResponse response) throws IOException {
     refuseUnknown(params);
-    ExportRequest request = requests.parse(file, single(params, "crs"), single(params, "dialogue"),
-        single(params, "layers"));
+    ExportRequest request = requests.parsePath(ExportRequests.fromFile(file, single(params, "crs"),
+        single(params, "dialogue"), single(params, "layers"), single(params, "eps"), single(params, "minPoints"),
+        single(params, "cellSize"), single(params, "distanceBand")));
     try (OutputStream out = new ResponseOutput(response, request.format().contentType(), request.fileName())) {
-      exports.write(request, out, jobs.work(), n -> { });
+      exports.write(request, out, jobs.work(), Exports.Progress.NONE);
     }
   }
 
-  /** The job form's fields, all strings so that a wrong value is reported by field. */
-  record JobDraft(String layer, String format, String crs, String dialogue, String layers) {}
-
+  /** The job's body has the fields of {@link ExportAsk}, all strings so that a wrong value is reported by field. */
   @PostMapping("/api/v1/exports/jobs")
-  ResponseEntity<ExportJob.Status> start(@RequestBody JobDraft draft, Principal who) {
-    ExportRequest request = requests.parse(draft.layer(), draft.format(), draft.crs(), draft.dialogue(),
-        draft.layers());
+  ResponseEntity<ExportJob.Status> start(@RequestBody ExportAsk ask, Principal who) {
+    ExportRequest request = requests.parseFields(ask);
     ExportJob job = jobs.start(request, who.getName());
     return ResponseEntity.accepted().location(URI.create("/api/v1/exports/jobs/" + job.id)).body(job.status());
   }

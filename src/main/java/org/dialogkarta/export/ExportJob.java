@@ -16,18 +16,33 @@ final class ExportJob {
   final String id;
   final String owner;
   final ExportRequest request;
-  final long total;
   final Path file;
   final AtomicLong written = new AtomicLong();
+  /** Known once the layers are prepared (an analysis layer must run first); -1 until then. */
+  private volatile long total = -1;
   private volatile State state = State.RUNNING;
   private volatile Instant finishedAt;
+  private volatile String error;
 
-  ExportJob(String id, String owner, ExportRequest request, long total, Path file) {
+  ExportJob(String id, String owner, ExportRequest request, Path file) {
     this.id = id;
     this.owner = owner;
     this.request = request;
-    this.total = total;
     this.file = file;
+  }
+
+  Exports.Progress progress() {
+    return new Exports.Progress() {
+      @Override
+      public void total(long features) {
+        total = features;
+      }
+
+      @Override
+      public void written() {
+        written.incrementAndGet();
+      }
+    };
   }
 
   State state() {
@@ -43,15 +58,22 @@ final class ExportJob {
     state = end;
   }
 
-  /** What the page shows: state, features written of the total, percent. */
+  /** A failed job says why when the reason is the request's (an analysis refusing its settings). */
+  void fail(String reason) {
+    error = reason;
+    finish(State.FAILED);
+  }
+
+  /** What the page shows: state, features written of the total (null until known), percent. */
   record Status(String id, String state, String fileName, String format, String crs, long written,
-      long total, int percent, String file) {}
+      Long total, int percent, String file, String error) {}
 
   Status status() {
     long done = written.get();
-    int percent = state == State.DONE ? 100 : total == 0 ? 0 : (int) Math.min(99, done * 100 / total);
+    long total = this.total;
+    int percent = state == State.DONE ? 100 : total <= 0 ? 0 : (int) Math.min(99, done * 100 / total);
     return new Status(id, state.name().toLowerCase(java.util.Locale.ROOT), request.fileName(),
-        request.format().extension(), request.crs().code(), done, total, percent,
-        state == State.DONE ? "/api/v1/exports/jobs/" + id + "/file" : null);
+        request.format().extension(), request.crs().code(), done, total < 0 ? null : total, percent,
+        state == State.DONE ? "/api/v1/exports/jobs/" + id + "/file" : null, error);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dialogkarta.web.ConflictException;
+import org.dialogkarta.web.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -52,7 +53,7 @@ class ExportJobs {
           running + " exports are running already; try again when one has finished");
     }
     String id = UUID.randomUUID().toString();
-    ExportJob job = new ExportJob(id, owner, request, exports.total(request), work.resolve(id + ".file"));
+    ExportJob job = new ExportJob(id, owner, request, work.resolve(id + ".file"));
     jobs.put(id, job);
     Thread.ofVirtual().name("export-" + id).start(() -> run(job));
     return job;
@@ -62,13 +63,16 @@ class ExportJobs {
     Path part = work.resolve(job.id + ".part");
     try {
       try (OutputStream out = Files.newOutputStream(part)) {
-        exports.write(job.request, out, work, job.written::addAndGet);
+        exports.write(job.request, out, work, job.progress());
       }
       Files.move(part, job.file, StandardCopyOption.ATOMIC_MOVE);
       job.finish(ExportJob.State.DONE);
+    } catch (InvalidInputException e) {
+      job.fail(e.getMessage());
+      delete(part);
     } catch (IOException | RuntimeException e) {
       log.warn("Export job {} ({}) failed", job.id, job.request.fileName(), e);
-      job.finish(ExportJob.State.FAILED);
+      job.fail("The export could not be completed");
       delete(part);
     }
   }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.dialogkarta.analysis.api.ClusterAnalysis;
+import org.dialogkarta.analysis.api.HotspotAnalysis;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,8 @@ class ExportLayers {
 
   private final Map<String, ExportLayer> byName = new LinkedHashMap<>();
 
-  ExportLayers(DataSource dataSource, PlatformTransactionManager transactions) {
+  ExportLayers(DataSource dataSource, PlatformTransactionManager transactions, ClusterAnalysis clusters,
+      HotspotAnalysis hotspots) {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     jdbc.setFetchSize(FETCH_SIZE);
     NamedParameterJdbcTemplate cursor = new NamedParameterJdbcTemplate(jdbc);
@@ -31,6 +34,8 @@ class ExportLayers {
     for (SqlLayer layer : DatabaseLayers.ALL) {
       add(new DatabaseLayer(layer, cursor, readOnly));
     }
+    add(AnalysisLayers.clusters(clusters));
+    add(AnalysisLayers.hotspots(hotspots));
   }
 
   private void add(ExportLayer layer) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.dialogkarta.analysis.api.ClusterAnalysis;
+import org.dialogkarta.analysis.api.HotspotAnalysis;
 import org.dialogkarta.web.InvalidInputException;
 import org.dialogkarta.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ExportRequests {
 
-  static final Set<String> PARAMETERS = Set.of("crs", "dialogue", "layers");
+  static final Set<String> PARAMETERS = Set.of("crs", "dialogue", "layers", "eps", "minPoints", "cellSize",
+      "distanceBand");
 
   private final ExportLayers layers;
   private final JdbcClient jdbc;
@@ -29,34 +32,37 @@ class ExportRequests {
     this.jdbc = jdbc;
   }
 
-  /** {@code file} is {@code pins.gpkg}; the layer is what comes before the first dot. */
-  ExportRequest parse(String file, String crs, String dialogue, String extraLayers) {
+  /** {@code file} is {@code pins.gpkg}: the layer before the first dot, the format after it. */
+  static ExportAsk fromFile(String file, String crs, String dialogue, String extraLayers, String eps,
+      String minPoints, String cellSize, String distanceBand) {
     int dot = file.indexOf('.');
-    String layerName = dot < 0 ? file : file.substring(0, dot);
-    String extension = dot < 0 ? "" : file.substring(dot + 1);
-    ExportLayer first = layers.byName(layerName).orElseThrow(() -> new NotFoundException(
-        "No layer '" + layerName + "'; layers are " + layers.names()));
-    ExportFormat format = ExportFormat.ofExtension(extension).orElseThrow(() -> new NotFoundException(
-        "No format '" + extension + "'; formats are " + ExportFormat.extensions()));
-    return check(first, format, crs, dialogue, extraLayers);
+    return new ExportAsk(dot < 0 ? file : file.substring(0, dot), dot < 0 ? "" : file.substring(dot + 1),
+        crs, dialogue, extraLayers, eps, minPoints, cellSize, distanceBand);
   }
 
-  /** The job form: layer and format given as separate fields. */
-  ExportRequest parse(String layer, String format, String crs, String dialogue, String extraLayers) {
-    if (layer == null || layers.byName(layer).isEmpty()) {
-      throw InvalidInputException.of("layer", "export.layer.unknown",
-          "Unknown layer '" + layer + "'; layers are " + layers.names());
-    }
-    ExportFormat f = ExportFormat.ofExtension(format == null ? "" : format).orElseThrow(() ->
+  /** A download names layer and format in its path: unknown ones are not found (404). */
+  ExportRequest parsePath(ExportAsk ask) {
+    ExportLayer first = layers.byName(ask.layer()).orElseThrow(() -> new NotFoundException(
+        "No layer '" + ask.layer() + "'; layers are " + layers.names()));
+    ExportFormat format = ExportFormat.ofExtension(ask.format()).orElseThrow(() -> new NotFoundException(
+        "No format '" + ask.format() + "'; formats are " + ExportFormat.extensions()));
+    return check(first, format, ask);
+  }
+
+  /** A job names them as fields: unknown ones are invalid input (422). */
+  ExportRequest parseFields(ExportAsk ask) {
+    ExportLayer first = (ask.layer() == null ? java.util.Optional.<ExportLayer>empty() : layers.byName(ask.layer()))
+        .orElseThrow(() -> InvalidInputException.of("layer", "export.layer.unknown",
+            "Unknown layer '" + ask.layer() + "'; layers are " + layers.names()));
+    ExportFormat format = ExportFormat.ofExtension(ask.format() == null ? "" : ask.format()).orElseThrow(() ->
         InvalidInputException.of("format", "export.format.unknown",
-            "Unknown format '" + format + "'; formats are " + ExportFormat.extensions()));
-    return check(layers.byName(layer).orElseThrow(), f, crs, dialogue, extraLayers);
+            "Unknown format '" + ask.format() + "'; formats are " + ExportFormat.extensions()));
+    return check(first, format, ask);
   }
 
-  private ExportRequest check(ExportLayer first, ExportFormat format, String crsCode, String dialogue,
-      String extraLayers) {
-    ExportCrs crs = crs(format, crsCode);
-    List<ExportLayer> chosen = chosen(first, format, extraLayers);
+  private ExportRequest check(ExportLayer first, ExportFormat format, ExportAsk ask) {
+    ExportCrs crs = crs(format, ask.crs());
+    List<ExportLayer> chosen = chosen(first, format, ask.layers());
     if (format == ExportFormat.SHAPEFILE) {
       for (ExportLayer layer : chosen) {
         if (layer.schema().geometry() == GeometryKind.GEOMETRY) {
@@ -65,8 +71,33 @@ class ExportRequests {
         }
       }
     }
+    Double eps = number(ask.eps(), "eps");
+    Double minPoints = number(ask.minPoints(), "minPoints");
+    if (minPoints != null && minPoints != Math.rint(minPoints)) {
+      throw InvalidInputException.of("minPoints", "minPoints.invalid", "'minPoints' must be a whole number");
+    }
+    Double cellSize = number(ask.cellSize(), "cellSize");
+    Double distanceBand = number(ask.distanceBand(), "distanceBand");
+    // The analyses check these too, but a job would only fail later: refuse them here, with the same rules.
+    if (eps != null && (!(eps > 0) || eps > ClusterAnalysis.MAX_EPS)) {
+      throw InvalidInputException.of("eps", "eps.range",
+          "'eps' is the neighbourhood radius in metres: more than 0 and at most " + (int) ClusterAnalysis.MAX_EPS);
+    }
+    if (minPoints != null && (minPoints < 1 || minPoints > ClusterAnalysis.MAX_MIN_POINTS)) {
+      throw InvalidInputException.of("minPoints", "minPoints.range",
+          "'minPoints' must be between 1 and " + ClusterAnalysis.MAX_MIN_POINTS);
+    }
+    for (String field : List.of("cellSize", "distanceBand")) {
+      Double metres = field.equals("cellSize") ? cellSize : distanceBand;
+      if (metres != null && (!(metres > 0) || metres > HotspotAnalysis.MAX_SIZE)) {
+        throw InvalidInputException.of(field, field + ".range",
+            "'" + field + "' is in metres: more than 0 and at most " + (int) HotspotAnalysis.MAX_SIZE);
+      }
+    }
+    Integer min = minPoints == null ? null : minPoints.intValue();
+    String dialogue = ask.dialogue();
     if (dialogue == null || dialogue.isBlank()) {
-      return new ExportRequest(chosen, format, crs, null, null);
+      return new ExportRequest(chosen, format, crs, new ExportLayer.Scope(null, null, eps, min, cellSize, distanceBand));
     }
     Dialogue d = jdbc.sql("SELECT id, slug FROM dialogue WHERE slug = :d OR id::text = :d")
         .param("d", dialogue.strip())
@@ -74,7 +105,23 @@ class ExportRequests {
         .optional()
         .orElseThrow(() -> InvalidInputException.of("dialogue", "export.dialogue.unknown",
             "No dialogue '" + dialogue + "' (give its id or slug)"));
-    return new ExportRequest(chosen, format, crs, d.id(), d.slug());
+    return new ExportRequest(chosen, format, crs, new ExportLayer.Scope(d.id(), d.slug(), eps, min, cellSize,
+        distanceBand));
+  }
+
+  private static Double number(String given, String field) {
+    if (given == null || given.isBlank()) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(given.strip());
+      if (Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw InvalidInputException.of(field, field + ".invalid", "'" + field + "' must be a number, not '" + given + "'");
   }
 
   private static ExportCrs crs(ExportFormat format, String code) {

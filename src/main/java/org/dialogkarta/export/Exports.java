@@ -3,7 +3,8 @@ package org.dialogkarta.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.function.LongConsumer;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +24,21 @@ class Exports {
    * Writes {@code request} to {@code out}; {@code written} hears of every feature (job progress).
    * Temporary files go under {@code work} and are removed whatever happens.
    */
-  void write(ExportRequest request, OutputStream out, Path work, LongConsumer written) throws IOException {
+  void write(ExportRequest request, OutputStream out, Path work, Progress progress) throws IOException {
     boolean lonLat = request.format() == ExportFormat.CSV;
+    List<ExportLayer.Prepared> prepared = new ArrayList<>();
+    for (ExportLayer layer : request.layers()) {
+      prepared.add(layer.prepare(request.scope()));
+    }
+    if (progress != Progress.NONE) {
+      progress.total(prepared.stream().mapToLong(ExportLayer.Prepared::count).sum());
+    }
     try (ExportWriter writer = writer(request, out, work)) {
-      for (ExportLayer layer : request.layers()) {
-        writer.startLayer(layer.schema());
-        layer.read(request.scope(), request.crs(), lonLat, feature -> {
+      for (int i = 0; i < prepared.size(); i++) {
+        writer.startLayer(request.layers().get(i).schema());
+        prepared.get(i).read(request.crs(), lonLat, feature -> {
           writer.write(feature);
-          written.accept(1);
+          progress.written();
         });
         writer.endLayer();
       }
@@ -38,12 +46,19 @@ class Exports {
     }
   }
 
-  long total(ExportRequest request) {
-    long total = 0;
-    for (ExportLayer layer : request.layers()) {
-      total += layer.count(request.scope());
-    }
-    return total;
+  /** Who follows an export: a job counts features against the total; a direct download does not. */
+  interface Progress {
+    Progress NONE = new Progress() {
+      @Override
+      public void total(long features) {}
+
+      @Override
+      public void written() {}
+    };
+
+    void total(long features);
+
+    void written();
   }
 
   private ExportWriter writer(ExportRequest request, OutputStream out, Path work) throws IOException {

@@ -5,7 +5,7 @@ package org.dialogkarta.export;
  * Shapefile cannot hold (one geometry type per file).
  */
 enum GeometryKind {
-  POINT("Point"), LINESTRING("LineString"), MULTILINESTRING("MultiLineString"),
+  POINT("Point"), LINESTRING("LineString"), MULTILINESTRING("MultiLineString"), POLYGON("Polygon"),
   MULTIPOLYGON("MultiPolygon"), GEOMETRY("Geometry");
 
   private final String ogcName;

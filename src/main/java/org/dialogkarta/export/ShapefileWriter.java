@@ -49,7 +49,7 @@ final class ShapefileWriter implements ExportWriter {
     int type = switch (layer.geometry()) {
       case POINT -> ShapeFile.POINT;
       case LINESTRING, MULTILINESTRING -> ShapeFile.POLYLINE;
-      case MULTIPOLYGON -> ShapeFile.POLYGON;
+      case POLYGON, MULTIPOLYGON -> ShapeFile.POLYGON;
       case GEOMETRY -> throw new IllegalArgumentException("mixed geometry types have no Shapefile type");
     };
     shapes = new ShapeFile(file(".shp"), file(".shx"), type);

@@ -67,6 +67,13 @@ class ExportBadInputTest {
       /api/v1/exports/pins.gpkg?dialogue=999999999                | 422 | export.dialogue.unknown        | dialogue
       /api/v1/exports/pins.gpkg?bbox=1,2,3,4                      | 422 | parameter.unknown              | bbox
       /api/v1/exports/pins.gpkg?crs=EPSG:3006&crs=EPSG:3010       | 422 | crs.multiple                   | crs
+      /api/v1/exports/clusters.gpkg?eps=många                     | 422 | eps.invalid                    | eps
+      /api/v1/exports/clusters.gpkg?eps=0                         | 422 | eps.range                      | eps
+      /api/v1/exports/clusters.gpkg?eps=NaN                       | 422 | eps.invalid                    | eps
+      /api/v1/exports/clusters.shp.zip?minPoints=2.5              | 422 | minPoints.invalid              | minPoints
+      /api/v1/exports/clusters.csv?minPoints=0                    | 422 | minPoints.range                | minPoints
+      /api/v1/exports/hotspots.gpkg?cellSize=-5                   | 422 | cellSize.range                 | cellSize
+      /api/v1/exports/hotspots.gpkg?distanceBand=1e9              | 422 | distanceBand.range             | distanceBand
       """)
   void refusedWithAProblem(String path, int status, String code, String field) {
     Api.Response r = get(path, gis);

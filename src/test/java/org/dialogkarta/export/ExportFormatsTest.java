@@ -132,6 +132,31 @@ class ExportFormatsTest {
   }
 
   @Test
+  void clustersAndHotspotsOfThePublishedPinsOnly() {
+    String file = get("clusters.gpkg", "&eps=5000&minPoints=2&layers=hotspots").as("gpkg").toString();
+    String clusters = Gdal.summary(file, "clusters");
+    assertThat(clusters).contains("Geometry: Polygon", "Feature Count: 1", "ID[\"EPSG\",3006]");
+    assertWithinExtent(clusters, Gdal.transform(fixture.lon, fixture.lat, 3006));
+    assertThat(Gdal.features(file, "clusters")).contains("pins (Integer64) = 2", "safety_concern (Integer64) = 1",
+        "pin_ids (String) = " + fixture.knownPin + "," + fixture.formulaPin, "min_points (Integer64) = 2");
+    String hotspots = Gdal.features(file, "hotspots");
+    assertThat(hotspots).contains("class (String) = ", "POLYGON ((").contains(Long.toString(fixture.knownPin));
+    assertThat(hotspots.split("pins \\(Integer64\\) = 1\\b", -1)).hasSize(3);
+    assertThat(Gdal.run("ogrinfo", "-ro", "-q", file, "-sql",
+        "SELECT styleQML FROM layer_styles WHERE f_table_name = 'hotspots'")).contains("attr=\"class\"", "hot_99");
+    Path zip = get("hotspots.shp.zip", "&crs=EPSG:3010").as("zip");
+    assertThat(Gdal.summary("/vsizip/" + zip + "/hotspots.shp")).contains("Geometry: Polygon", "ID[\"EPSG\",3010]");
+  }
+
+  private static void assertWithinExtent(String summary, double[] xy) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("Extent: \\(([-0-9.]+), ([-0-9.]+)\\) - \\(([-0-9.]+), ([-0-9.]+)\\)").matcher(summary);
+    assertThat(m.find()).as(summary).isTrue();
+    assertThat(xy[0]).isBetween(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(3)));
+    assertThat(xy[1]).isBetween(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(4)));
+  }
+
+  @Test
   void geoJsonInWgs84() {
     ExportFixture.Download d = get("pins.geojson", "");
     assertThat(d.contentType()).startsWith("application/geo+json");
