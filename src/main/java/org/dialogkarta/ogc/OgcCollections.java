@@ -81,8 +81,10 @@ class OgcCollections {
         extent("w.planned_route", "FROM walk w"));
   }
 
+  /** The layer's bounding box, or null while the layer is empty (an empty table is a valid layer). */
   private double[] extent(String geometry, String from) {
-    return jdbc.sql(EXTENT.formatted(geometry, from)).query((rs, row) -> box(rs, 1)).single();
+    List<double[]> boxes = jdbc.sql(EXTENT.formatted(geometry, from)).query((rs, row) -> box(rs, 1)).list();
+    return boxes.isEmpty() ? null : boxes.getFirst();
   }
 
   private record Dialogue(long id, String slug, String title, double[] bbox) {}
