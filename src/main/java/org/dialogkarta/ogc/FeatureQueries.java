@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FeatureQueries {
 
-  /** One feature as SQL wrote it: GeoJSON geometry text and properties as JSON text. */
-  record Feature(long id, String geometry, String properties) {}
+  /**
+   * One feature as written for the answer: its id (a whole number for rows of the database, a
+   * text for hexagons), GeoJSON geometry text and properties as JSON text.
+   */
+  record Feature(String id, String geometry, String properties) {}
 
   record Page(long numberMatched, List<Feature> features) {}
 
@@ -44,7 +47,7 @@ class FeatureQueries {
     List<Feature> features = request.offset() >= matched ? List.of()
         : jdbc.sql(select(layer, request.crs(), params) + " AND " + layer.id() + " IN (SELECT " + layer.id() + " "
             + layer.from() + where + " ORDER BY " + layer.id() + " LIMIT :limit OFFSET :offset) ORDER BY " + layer.id())
-            .params(params).query((rs, row) -> new Feature(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+            .params(params).query((rs, row) -> new Feature(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
     return new Page(matched, features);
   }
 
@@ -52,14 +55,14 @@ class FeatureQueries {
     Map<String, Object> params = new HashMap<>(layer.params());
     params.put("id", id);
     return jdbc.sql(select(layer, crs, params) + " AND " + layer.id() + " = :id").params(params)
-        .query((rs, row) -> new Feature(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        .query((rs, row) -> new Feature(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3))).optional();
   }
 
   /**
    * The box as an EWKT polygon in WGS84. A projected box is densified before the transform so its
    * edges stay where they were; a box the CRS cannot map to the earth is the client's fault.
    */
-  private String wgs84Box(ItemsRequest.Box box) {
+  String wgs84Box(ItemsRequest.Box box) {
     if (box == null) {
       return null;
     }

@@ -3,13 +3,15 @@ package org.dialogkarta.ogc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The collections on offer: all published pins, the pins of each dialogue ({@code pins-<slug>},
- * stable because slugs do not change), neighbourhoods, study areas and walk routes. Extents come
+ * The collections on offer: all published pins, the pins, clusters and hotspots of each dialogue
+ * ({@code pins-<slug>}, {@code clusters-<slug>}, {@code hotspots-<slug>}: stable because slugs do
+ * not change), neighbourhoods, study areas and walk routes. Extents come
  * from the small tables (study areas, neighbourhoods, routes), never from a scan of all pins: a
  * pin must lie in its dialogue's study area, so the areas bound the pins.
  */
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
 class OgcCollections {
 
   static final String PINS_PREFIX = "pins-";
+  static final String CLUSTERS_PREFIX = "clusters-";
+  static final String HOTSPOTS_PREFIX = "hotspots-";
 
   private static final String EXTENT = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(%s) AS e %s) x";
 
@@ -29,8 +33,13 @@ class OgcCollections {
   List<OgcCollection> all() {
     List<OgcCollection> out = new ArrayList<>();
     out.add(allPins());
-    for (Dialogue d : dialogues(null)) {
+    List<Dialogue> dialogues = dialogues(null);
+    for (Dialogue d : dialogues) {
       out.add(dialoguePins(d));
+    }
+    for (Dialogue d : dialogues) {
+      out.add(clusters(d));
+      out.add(hotspots(d));
     }
     out.add(neighbourhoods());
     out.add(studyAreas());
@@ -44,9 +53,16 @@ class OgcCollections {
       case "neighbourhoods" -> Optional.of(neighbourhoods());
       case "study-areas" -> Optional.of(studyAreas());
       case "walk-routes" -> Optional.of(walkRoutes());
-      default -> id.startsWith(PINS_PREFIX)
-          ? dialogues(id.substring(PINS_PREFIX.length())).stream().findFirst().map(this::dialoguePins)
-          : Optional.empty();
+      default -> {
+        if (id.startsWith(PINS_PREFIX)) {
+          yield dialogue(id, PINS_PREFIX).map(this::dialoguePins);
+        } else if (id.startsWith(CLUSTERS_PREFIX)) {
+          yield dialogue(id, CLUSTERS_PREFIX).map(this::clusters);
+        } else if (id.startsWith(HOTSPOTS_PREFIX)) {
+          yield dialogue(id, HOTSPOTS_PREFIX).map(this::hotspots);
+        }
+        yield Optional.empty();
+      }
     };
   }
 
@@ -63,6 +79,25 @@ class OgcCollections {
   private OgcCollection dialoguePins(Dialogue d) {
     return new OgcCollection(PINS_PREFIX + d.slug(), "Pins: " + d.title(),
         "Published pins of the dialogue '" + d.title() + "'.", Layer.pins(d.id()), d.bbox());
+  }
+
+  /** DBSCAN clusters with the analysis map's defaults; see {@link AnalysisFeatures}. */
+  private OgcCollection clusters(Dialogue d) {
+    return new OgcCollection(CLUSTERS_PREFIX + d.slug(), "Clusters: " + d.title(),
+        "Clusters of published pins of the dialogue '" + d.title() + "' (DBSCAN, " + (int) ClusterAnalysis.DEFAULT_EPS
+            + " m, at least " + ClusterAnalysis.DEFAULT_MIN_POINTS + " pins), outlined by their hulls.",
+        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.CLUSTERS, d.slug()), d.bbox());
+  }
+
+  private OgcCollection hotspots(Dialogue d) {
+    return new OgcCollection(HOTSPOTS_PREFIX + d.slug(), "Hotspots: " + d.title(),
+        "Hot and cold spots of published pins of the dialogue '" + d.title() + "': hexagons with Getis-Ord Gi*"
+            + " z-scores and FDR-adjusted p-values (only hexagons with pins or a significant class).",
+        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, d.slug()), d.bbox());
+  }
+
+  private Optional<Dialogue> dialogue(String collectionId, String prefix) {
+    return dialogues(collectionId.substring(prefix.length())).stream().findFirst();
   }
 
   private OgcCollection neighbourhoods() {

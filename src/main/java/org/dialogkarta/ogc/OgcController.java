@@ -30,11 +30,14 @@ class OgcController {
 
   private final OgcCollections collections;
   private final FeatureQueries features;
+  private final AnalysisFeatures analyses;
   private final OgcDocuments documents;
 
-  OgcController(OgcCollections collections, FeatureQueries features, OgcDocuments documents) {
+  OgcController(OgcCollections collections, FeatureQueries features, AnalysisFeatures analyses,
+      OgcDocuments documents) {
     this.collections = collections;
     this.features = features;
+    this.analyses = analyses;
     this.documents = documents;
   }
 
@@ -79,7 +82,8 @@ class OgcController {
     Format format = format(query, accept);
     ItemsRequest request = ItemsRequest.parse(query);
     OgcCollection c = collections.get(collectionId);
-    FeatureQueries.Page page = features.page(c.layer(), request);
+    FeatureQueries.Page page = c.analysis() != null ? analyses.page(c.analysis(), request)
+        : features.page(c.layer(), request);
     JsonNode doc = documents.items(base(), c, request, page, (offset, f) -> ServletUriComponentsBuilder
         .fromCurrentRequest().replaceQueryParam("offset", offset).replaceQueryParam("f", f == null ? "json" : f)
         .build().toUriString());
@@ -98,8 +102,8 @@ class OgcController {
     }
     OgcCrs crs = OgcCrs.parse("crs", ItemsRequest.single(query, "crs"));
     OgcCollection c = collections.get(collectionId);
-    FeatureQueries.Feature feature = id(featureId) == null ? null
-        : features.one(c.layer(), id(featureId), crs).orElse(null);
+    FeatureQueries.Feature feature = c.analysis() != null ? analyses.one(c.analysis(), featureId, crs).orElse(null)
+        : id(featureId) == null ? null : features.one(c.layer(), id(featureId), crs).orElse(null);
     if (feature == null) {
       throw new NotFoundException("No feature '" + featureId + "' in collection '" + collectionId + "'");
     }

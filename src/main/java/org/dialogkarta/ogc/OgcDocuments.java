@@ -145,7 +145,11 @@ class OgcDocuments {
   private ObjectNode feature(FeatureQueries.Feature f) {
     ObjectNode o = mapper.createObjectNode();
     o.put("type", "Feature");
-    o.put("id", f.id());
+    if (!f.id().isEmpty() && f.id().chars().allMatch(Character::isDigit)) {
+      o.put("id", Long.parseLong(f.id()));
+    } else {
+      o.put("id", f.id());
+    }
     o.set("geometry", mapper.readTree(f.geometry()));
     o.set("properties", mapper.readTree(f.properties()));
     return o;

@@ -3,12 +3,9 @@ package org.dialogkarta.ogc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -74,32 +71,4 @@ class OgcGdalTest extends OgcTest {
     assertThat(Double.parseDouble(xy[1])).isCloseTo((Double) expected.get("y"), within(0.01));
   }
 
-  private String base() {
-    return "http://127.0.0.1:" + port + "/ogc";
-  }
-
-  private static String ogrinfo(List<String> args) {
-    List<String> command = new ArrayList<>(List.of("ogrinfo"));
-    command.addAll(args);
-    return run(command, null);
-  }
-
-  private static String run(List<String> command, String input) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      if (input != null) {
-        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-      }
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
-      return out;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,6 +1,12 @@
 package org.dialogkarta.ogc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.dialogkarta.support.Api;
 import org.dialogkarta.support.IntegrationTest;
@@ -60,5 +66,34 @@ abstract class OgcTest {
     return java.util.stream.IntStream.range(0, count)
         .mapToObj(i -> pin("Förslag nr " + i + " – åäö", 16.15 + i * 0.002, 58.58 + i * 0.0005))
         .toList();
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + port + "/ogc";
+  }
+
+  static String ogrinfo(List<String> args) {
+    List<String> command = new ArrayList<>(List.of("ogrinfo"));
+    command.addAll(args);
+    return run(command, null);
+  }
+
+  static String run(List<String> command, String input) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      if (input != null) {
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+      }
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
+      return out;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,0 +1,171 @@
+package org.dialogkarta.ogc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dialogkarta.analysis.Cluster;
+import org.dialogkarta.analysis.api.AnalysisFilter;
+import org.dialogkarta.analysis.api.ClusterAnalysis;
+import org.dialogkarta.analysis.api.HotspotAnalysis;
+import org.dialogkarta.geo.CrsTransform;
+import org.dialogkarta.geo.GeoJson;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Clusters and hotspot hexagons of one dialogue's published pins as OGC collections, computed on
+ * each request by the analysis services with their default parameters (the same as the analysis
+ * map's first view). {@code category} and {@code status} choose the pins analysed. The analysis
+ * works in the metric CRS; geometries are moved into the requested CRS with
+ * {@link CrsTransform}, and matched against {@code bbox} in WGS84.
+ */
+@Component
+class AnalysisFeatures {
+
+  enum Kind { CLUSTERS, HOTSPOTS }
+
+  /** What a collection computes: clusters or hotspots of the dialogue with this slug. */
+  record Analysis(Kind kind, String dialogue) {}
+
+  /** A computed feature before it is written: geometry in the metric CRS, time span if any. */
+  private record Computed(String id, Geometry geometry, ObjectNode properties, Instant first, Instant last) {}
+
+  private final ClusterAnalysis clusters;
+  private final HotspotAnalysis hotspots;
+  private final FeatureQueries queries;
+  private final JsonMapper mapper;
+
+  AnalysisFeatures(ClusterAnalysis clusters, HotspotAnalysis hotspots, FeatureQueries queries, JsonMapper mapper) {
+    this.clusters = clusters;
+    this.hotspots = hotspots;
+    this.queries = queries;
+    this.mapper = mapper;
+  }
+
+  FeatureQueries.Page page(Analysis analysis, ItemsRequest request) {
+    Selection all = compute(analysis, request.categories(), request.statuses());
+    Geometry box = box(request.bbox());
+    CrsTransform toWgs84 = box == null ? null : CrsTransform.between(all.srid(), 4326);
+    List<Computed> matched = new ArrayList<>();
+    for (Computed c : all.features()) {
+      if (box != null && !box.intersects(toWgs84.apply(c.geometry()))) {
+        continue;
+      }
+      TimeFilter t = request.datetime();
+      if (t != null && c.first() != null
+          && ((t.end() != null && c.first().isAfter(t.end())) || (t.start() != null && c.last().isBefore(t.start())))) {
+        continue;
+      }
+      matched.add(c);
+    }
+    List<FeatureQueries.Feature> page = new ArrayList<>();
+    for (long i = request.offset(); i < matched.size() && i < request.offset() + request.limit(); i++) {
+      page.add(write(matched.get((int) i), all.srid(), request.crs()));
+    }
+    return new FeatureQueries.Page(matched.size(), page);
+  }
+
+  Optional<FeatureQueries.Feature> one(Analysis analysis, String id, OgcCrs crs) {
+    Selection all = compute(analysis, List.of(), List.of());
+    return all.features().stream().filter(c -> c.id().equals(id)).findFirst().map(c -> write(c, all.srid(), crs));
+  }
+
+  private record Selection(int srid, List<Computed> features) {}
+
+  private Selection compute(Analysis analysis, List<String> categories, List<String> statuses) {
+    AnalysisFilter filter = new AnalysisFilter(analysis.dialogue(), categories, List.of(), null, null, List.of(),
+        statuses, null, List.of(), List.of());
+    List<Computed> out = new ArrayList<>();
+    if (analysis.kind() == Kind.CLUSTERS) {
+      ClusterAnalysis.Result r = clusters.clusters(filter, ClusterAnalysis.DEFAULT_EPS, ClusterAnalysis.DEFAULT_MIN_POINTS);
+      for (Cluster c : r.clusters()) {
+        ObjectNode p = mapper.createObjectNode();
+        p.put("pinCount", c.pinCount());
+        p.set("categories", mapper.valueToTree(c.categories()));
+        p.put("firstAt", c.firstAt().toString());
+        p.put("lastAt", c.lastAt().toString());
+        p.put("hull", c.hullKind().code());
+        p.put("eps", r.eps());
+        p.put("minPoints", r.minPoints());
+        p.set("pinIds", mapper.valueToTree(c.pinIds()));
+        out.add(new Computed(Integer.toString(c.id()), c.hull(), p, c.firstAt(), c.lastAt()));
+      }
+      return new Selection(r.srid(), out);
+    }
+    HotspotAnalysis.Result r = hotspots.hotspots(filter, null, null);
+    for (HotspotAnalysis.Cell c : r.cells()) {
+      ObjectNode p = mapper.createObjectNode();
+      p.put("count", c.count());
+      number(p, "zScore", c.zScore());
+      number(p, "pValue", c.pValue());
+      number(p, "pAdjusted", c.pAdjusted());
+      p.put("class", c.hotspotClass().code());
+      p.put("confidence", c.hotspotClass().confidence());
+      p.put("cellSize", r.cellSize());
+      p.put("distanceBand", r.distanceBand());
+      p.set("pinIds", mapper.valueToTree(c.pinIds()));
+      out.add(new Computed(c.id(), c.hexagon(), p, null, null));
+    }
+    return new Selection(r.srid(), out);
+  }
+
+  /** JSON has no NaN: a statistic that could not be computed is null. */
+  private static void number(ObjectNode p, String name, double value) {
+    if (Double.isFinite(value)) {
+      p.put(name, value);
+    } else {
+      p.putNull(name);
+    }
+  }
+
+  private FeatureQueries.Feature write(Computed c, int srid, OgcCrs crs) {
+    Geometry g = crs.srid() == srid ? c.geometry() : CrsTransform.between(srid, crs.srid()).apply(c.geometry());
+    if (crs.latitudeFirst()) {
+      g = swapAxes(g);
+    }
+    return new FeatureQueries.Feature(c.id(), mapper.writeValueAsString(GeoJson.geometry(g)),
+        mapper.writeValueAsString(c.properties()));
+  }
+
+  private Geometry box(ItemsRequest.Box box) {
+    if (box == null) {
+      return null;
+    }
+    String ewkt = queries.wgs84Box(box);
+    try {
+      return new WKTReader().read(ewkt.substring(ewkt.indexOf(';') + 1));
+    } catch (ParseException e) {
+      throw new IllegalStateException("PostGIS wrote WKT that JTS cannot read: " + ewkt, e);
+    }
+  }
+
+  private static Geometry swapAxes(Geometry geometry) {
+    Geometry g = geometry.copy();
+    g.apply(new CoordinateSequenceFilter() {
+      @Override
+      public void filter(CoordinateSequence seq, int i) {
+        double x = seq.getX(i);
+        seq.setOrdinate(i, 0, seq.getY(i));
+        seq.setOrdinate(i, 1, x);
+      }
+
+      @Override
+      public boolean isDone() {
+        return false;
+      }
+
+      @Override
+      public boolean isGeometryChanged() {
+        return true;
+      }
+    });
+    return g;
+  }
+}

@@ -1,0 +1,110 @@
+package org.dialogkarta.ogc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dialogkarta.support.Api;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Clusters and hotspot hexagons of a dialogue as OGC collections: computed from published pins
+ * only, answered in the CRS asked for, and read by GDAL.
+ */
+class OgcAnalysisTest extends OgcTest {
+
+  private static final Instant MAY = Instant.parse("2026-05-01T12:00:00Z");
+
+  /** Six published pins within a few metres, a lone one, and six hidden ones elsewhere. */
+  private List<Long> scene() {
+    List<Long> cluster = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      cluster.add(pin("Trångt " + i, 16.1800 + i * 0.0001, 58.5900 + (i % 2) * 0.0001, "published",
+          i < 3 ? "safety_concern" : "suggestion", "received", MAY));
+    }
+    pin("Ensam", 16.2100, 58.6050);
+    for (int i = 0; i < 6; i++) {
+      pin("Dold " + i, 16.1500 + i * 0.0001, 58.5750, "hidden", "suggestion", "received", MAY);
+    }
+    return cluster;
+  }
+
+  @Test
+  void clustersComeFromPublishedPinsOnlyInTheCrsAskedFor() {
+    List<Long> cluster = scene();
+    String items = "/ogc/collections/clusters-" + dialogue.slug() + "/items";
+    JsonNode page = api.get(items).json();
+    assertThat(page.get("numberMatched").asLong()).isEqualTo(1);
+    JsonNode c = page.at("/features/0");
+    assertThat(c.at("/properties/pinCount").asInt()).isEqualTo(6);
+    List<Long> ids = new ArrayList<>();
+    c.at("/properties/pinIds").forEach(id -> ids.add(id.asLong()));
+    assertThat(ids).isEqualTo(cluster);
+    assertThat(c.at("/geometry/type").asString()).isEqualTo("Polygon");
+
+    // The same hull in SWEREF 99 TM: PostGIS's transform of the CRS84 answer agrees to 2 cm
+    // (the CRS84 answer itself is rounded to about a centimetre).
+    double lon = c.at("/geometry/coordinates/0/0/0").asDouble();
+    double lat = c.at("/geometry/coordinates/0/0/1").asDouble();
+    Api.Response sweref = api.get(items + "/1?crs=" + EPSG + "3006");
+    assertThat(sweref.raw().headers().firstValue("Content-Crs")).hasValue("<" + EPSG + "3006>");
+    JsonNode ring = sweref.json().at("/geometry/coordinates/0");
+    Map<String, Object> expected = jdbc.sql("""
+            SELECT ST_X(g) AS x, ST_Y(g) AS y
+            FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 3006) AS g) t""")
+        .param("lon", lon).param("lat", lat).query().singleRow();
+    boolean found = false;
+    for (JsonNode xy : ring) {
+      found |= Math.abs(xy.get(0).asDouble() - (Double) expected.get("x")) < 0.02
+          && Math.abs(xy.get(1).asDouble() - (Double) expected.get("y")) < 0.02;
+    }
+    assertThat(found).as("vertex %s,%s in %s", lon, lat, ring).isTrue();
+    // Latitude first in EPSG:4326.
+    JsonNode latLon = api.get(items + "/1?crs=" + EPSG + "4326").json().at("/geometry/coordinates/0/0");
+    assertThat(latLon.get(0).asDouble()).isCloseTo(58.59, within(0.01));
+    assertThat(latLon.get(1).asDouble()).isCloseTo(16.18, within(0.01));
+
+    assertThat(api.get(items + "?category=safety_concern").json().get("numberMatched").asLong()).isZero();
+    assertThat(api.get(items + "?bbox=16.20,58.60,16.22,58.61").json().get("numberMatched").asLong()).isZero();
+    assertThat(api.get(items + "?datetime=2026-06-01T00:00:00Z/..").json().get("numberMatched").asLong()).isZero();
+    assertThat(api.get(items + "?datetime=2026-05-01").json().get("numberMatched").asLong()).isOne();
+    assertThat(api.get(items + "/2").status()).isEqualTo(404);
+  }
+
+  @Test
+  void hotspotHexagonsCountPublishedPinsAndHaveTextIds() {
+    List<Long> cluster = scene();
+    String items = "/ogc/collections/hotspots-" + dialogue.slug() + "/items";
+    JsonNode page = api.get(items + "?limit=10000").json();
+    long pins = 0;
+    for (JsonNode cell : page.get("features")) {
+      pins += cell.at("/properties/count").asLong();
+      assertThat(cell.get("id").isString()).isTrue();
+      assertThat(cell.at("/geometry/type").asString()).isEqualTo("Polygon");
+      assertThat(cell.at("/properties/class").asString()).isNotBlank();
+    }
+    assertThat(pins).isEqualTo(cluster.size() + 1);
+    String first = page.at("/features/0/id").asString();
+    Api.Response one = api.get(items + "/" + first);
+    assertThat(one.status()).isEqualTo(200);
+    assertThat(one.json().get("id").asString()).isEqualTo(first);
+    assertThat(api.get(items + "/c999999_999999").status()).isEqualTo(404);
+  }
+
+  @Test
+  void collectionsListTheAnalysesAndGdalReadsThem() {
+    scene();
+    JsonNode collection = api.get("/ogc/collections/hotspots-" + dialogue.slug()).json();
+    assertThat(collection.get("title").asString()).startsWith("Hotspots: ");
+    String list = ogrinfo(List.of("-ro", "OAPIF:" + base()));
+    assertThat(list).contains("clusters-" + dialogue.slug(), "hotspots-" + dialogue.slug());
+    String clusters = ogrinfo(List.of("-ro", "-al", "OAPIF:" + base(), "clusters-" + dialogue.slug()));
+    assertThat(clusters).contains("Feature Count: 1", "pinCount (Integer) = 6", "POLYGON ((");
+    String hexagons = ogrinfo(List.of("-ro", "-al", "-oo", "PAGE_SIZE=2", "OAPIF:" + base(), "hotspots-" + dialogue.slug()));
+    assertThat(hexagons).contains("class (String) = ", "POLYGON ((");
+  }
+}
