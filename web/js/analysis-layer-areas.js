@@ -14,6 +14,8 @@ export const HOTSPOT_CLASSES = [
 ];
 const COLOUR = Object.fromEntries(HOTSPOT_CLASSES);
 const LIST_MAX = 30;
+/** Above this many hexagons they are painted on a canvas: thousands of SVG paths make panning stutter. */
+const SVG_MAX = 3000;
 
 function categoriesText(categories) {
   return Object.entries(categories || {}).sort((a, b) => b[1] - a[1])
@@ -101,6 +103,7 @@ export function clustersLayer(ctx) {
 export function hotspotsLayer(ctx) {
   const { L, map } = ctx;
   const group = L.featureGroup();
+  const canvas = L.canvas({ pane: ctx.pane('hotspots') });
   let last = null;
 
   function className(cls) {
@@ -136,6 +139,7 @@ export function hotspotsLayer(ctx) {
     const features = data.features || [];
     L.geoJSON(features, {
       pane: ctx.pane('hotspots'),
+      renderer: features.length > SVG_MAX ? canvas : undefined,
       style: (f) => ({
         className: `analysis-hex analysis-hex--${f.properties.class}`,
         color: '#4d4d4d', weight: 0.5, fillColor: COLOUR[f.properties.class] || '#e8e8e3',
@@ -147,8 +151,9 @@ export function hotspotsLayer(ctx) {
       },
     }).addTo(group);
     legend(data);
+    // Most pins first: an empty hexagon beside a dense one is hot too, but has nothing to list.
     const hot = features.filter((f) => f.properties.class?.startsWith('hot'))
-      .sort((a, b) => (b.properties.zScore ?? 0) - (a.properties.zScore ?? 0));
+      .sort((a, b) => (b.properties.count ?? 0) - (a.properties.count ?? 0) || (b.properties.zScore ?? 0) - (a.properties.zScore ?? 0));
     renderList('hotspots', hot.slice(0, LIST_MAX).map((f) => ({
       text: t('analysis.selection.cell', { cls: className(f.properties.class), n: formatNumber(f.properties.count) }),
       open: () => select(f),
