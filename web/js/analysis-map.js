@@ -64,12 +64,14 @@ export function createAnalysisMap(container, opts) {
       const data = await layers[id].load(query, opts.params(), controller.signal);
       if (controller.signal.aborted) return;
       layers[id].draw(data);
+      $(`legend-${id}`)?.removeAttribute('hidden');
       said.set(id, () => status(id, layers[id].summary(data)));
       said.get(id)();
       fit(layers[id].bounds?.());
     } catch (e) {
       if (isAbort(e) || controller.signal.aborted) return;
       layers[id].clear();
+      $(`legend-${id}`)?.setAttribute('hidden', ''); // a legend of nothing would mislead
       const placed = opts.onFault(id, e);
       said.set(id, () => status(id, placed ? t('analysis.layer.seeField') : problemText(e), { error: true }));
       said.get(id)();
