@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dialogkarta.analysis.Cluster;
 import org.dialogkarta.analysis.api.AnalysisFilter;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
@@ -37,6 +38,20 @@ class AnalysisFeatures {
   /** A computed feature before it is written: geometry in the metric CRS, time span if any. */
   private record Computed(String id, Geometry geometry, ObjectNode properties, Instant first, Instant last) {}
 
+  /**
+   * GIS clients page through a layer with small pages (GDAL asks for 10 at a time), and each page
+   * would redo the whole analysis: 2 s for clusters of 100,000 pins. So a result is kept for
+   * {@link #KEEP_NANOS}, at most {@link #KEPT} of them; a moderation decision shows in these
+   * layers that much later, as it would in a file exported a moment before.
+   */
+  static final long KEEP_NANOS = 30_000_000_000L;
+  static final int KEPT = 32;
+
+  private record Key(Analysis analysis, List<String> categories, List<String> statuses) {}
+
+  private record Kept(Selection selection, long at) {}
+
+  private final ConcurrentHashMap<Key, Kept> kept = new ConcurrentHashMap<>();
   private final ClusterAnalysis clusters;
   private final HotspotAnalysis hotspots;
   private final FeatureQueries queries;
@@ -50,7 +65,7 @@ class AnalysisFeatures {
   }
 
   FeatureQueries.Page page(Analysis analysis, ItemsRequest request) {
-    Selection all = compute(analysis, request.categories(), request.statuses());
+    Selection all = selection(new Key(analysis, request.categories(), request.statuses()));
     Geometry box = box(request.bbox());
     CrsTransform toWgs84 = box == null ? null : CrsTransform.between(all.srid(), 4326);
     List<Computed> matched = new ArrayList<>();
@@ -73,11 +88,21 @@ class AnalysisFeatures {
   }
 
   Optional<FeatureQueries.Feature> one(Analysis analysis, String id, OgcCrs crs) {
-    Selection all = compute(analysis, List.of(), List.of());
+    Selection all = selection(new Key(analysis, List.of(), List.of()));
     return all.features().stream().filter(c -> c.id().equals(id)).findFirst().map(c -> write(c, all.srid(), crs));
   }
 
   private record Selection(int srid, List<Computed> features) {}
+
+  private Selection selection(Key key) {
+    long now = System.nanoTime();
+    kept.values().removeIf(k -> now - k.at() > KEEP_NANOS);
+    if (kept.size() >= KEPT) {
+      kept.clear();
+    }
+    return kept.compute(key, (k, old) -> old != null && now - old.at() <= KEEP_NANOS ? old
+        : new Kept(compute(k.analysis(), k.categories(), k.statuses()), now)).selection();
+  }
 
   private Selection compute(Analysis analysis, List<String> categories, List<String> statuses) {
     AnalysisFilter filter = new AnalysisFilter(analysis.dialogue(), categories, List.of(), null, null, List.of(),
