@@ -24,6 +24,12 @@ export function breaks(values) {
   return [...new Set(out)];
 }
 
+/** The first class starts at 0 (just "0" when that is all it holds); the others above the last limit. */
+function rangeText(limits, i) {
+  if (i === 0) return limits[0] === 0 ? one(0) : t('analysis.neighbourhoods.range', { from: one(0), to: one(limits[0]) });
+  return t('analysis.neighbourhoods.rangeAbove', { from: one(limits[i - 1]), to: one(limits[i]) });
+}
+
 function shade(value, limits) {
   if (value == null) return NO_POPULATION;
   const i = limits.findIndex((limit) => value <= limit);
@@ -41,7 +47,7 @@ export function neighbourhoodsLayer(ctx) {
   function legend(features, limits) {
     const items = limits.map((limit, i) => h('li', { class: 'legend__item' },
       h('span', { class: 'legend__swatch', style: `background:${shade(limit, limits)}`, 'aria-hidden': 'true' }),
-      h('span', { class: 'legend__label' }, t('analysis.neighbourhoods.range', { from: one(i === 0 ? 0 : limits[i - 1]), to: one(limit) }))));
+      h('span', { class: 'legend__label' }, rangeText(limits, i))));
     if (features.some((f) => f.properties.per1000 == null)) {
       items.push(h('li', { class: 'legend__item' },
         h('span', { class: 'legend__swatch legend__swatch--none', 'aria-hidden': 'true' }),
