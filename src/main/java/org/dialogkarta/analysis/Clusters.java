@@ -19,15 +19,17 @@ import org.locationtech.jts.geom.Polygon;
  * {@value #CONCAVE_MIN_PLACES} distinct places and the concave hull is a valid polygon holding at
  * least {@value #CONCAVE_MIN_SHARE} of the convex hull's area (a thinner outline would be slivers
  * between pins rather than a place; an L along two streets of 10 m width and 300 m arms still holds 13 %). Otherwise the convex hull; one or two places, or places on
- * a line, get a buffer of eps/2 so that every cluster is a polygon. Clusters with more than
- * {@value #CONCAVE_MAX_PLACES} distinct places keep the convex hull: a Delaunay triangulation of
- * a hundred thousand places costs seconds and the outline of such a crowd is a blob anyway.
+ * a line, get a buffer of eps/2 so that every cluster is a polygon. A cluster with more than
+ * {@value #CONCAVE_MAX_PLACES} distinct places is outlined from its occupied squares of eps/4
+ * instead (their centres, the hull then grown by eps/4 so it still holds every pin): a Delaunay
+ * triangulation of a hundred thousand places costs seconds, and a few metres do not change the
+ * shape a planner sees. If even the squares are too many, the convex hull.
  */
 public final class Clusters {
 
   static final int CONCAVE_MIN_PLACES = 8;
   static final double CONCAVE_MIN_SHARE = 0.1;
-  static final int CONCAVE_MAX_PLACES = 20_000;
+  static final int CONCAVE_MAX_PLACES = 2_000;
 
   private Clusters() {}
 
@@ -95,16 +97,23 @@ public final class Clusters {
 
   /** The outline of the places of one cluster (see the class comment for the rules). */
   static Outline outline(Coordinate[] places, double eps, GeometryFactory factory) {
-    Geometry points = factory.createMultiPointFromCoords(places);
-    Geometry unique = points.union();
-    Geometry convex = unique.convexHull();
+    Coordinate[] unique = distinct(places, 0);
+    Geometry convex = factory.createMultiPointFromCoords(unique).convexHull();
     if (!(convex instanceof Polygon convexPolygon) || convex.getArea() <= 0) {
       Geometry buffered = convex.buffer(eps / 2, 8);
       return new Outline((Polygon) buffered, Cluster.Hull.CONVEX);
     }
-    int distinct = unique.getNumGeometries();
-    if (distinct >= CONCAVE_MIN_PLACES && distinct <= CONCAVE_MAX_PLACES) {
-      Geometry concave = ConcaveHull.concaveHullByLength(unique, 2 * eps);
+    Coordinate[] source = unique;
+    double grow = 0;
+    if (unique.length > CONCAVE_MAX_PLACES) {
+      source = distinct(unique, eps / 4);
+      grow = eps / 4;
+    }
+    if (source.length >= CONCAVE_MIN_PLACES && source.length <= CONCAVE_MAX_PLACES) {
+      Geometry concave = ConcaveHull.concaveHullByLength(factory.createMultiPointFromCoords(source), 2 * eps);
+      if (grow > 0) {
+        concave = concave.buffer(grow, 2);
+      }
       if (concave instanceof Polygon polygon && polygon.isValid()
           && polygon.getArea() >= CONCAVE_MIN_SHARE * convex.getArea()
           && polygon.getArea() < convex.getArea() * (1 - 1e-9)) {
@@ -112,5 +121,18 @@ public final class Clusters {
       }
     }
     return new Outline(convexPolygon, Cluster.Hull.CONVEX);
+  }
+
+  /** The distinct places; with {@code cell > 0}, the centres of the distinct squares of that side. */
+  private static Coordinate[] distinct(Coordinate[] places, double cell) {
+    java.util.LinkedHashSet<Coordinate> seen = new java.util.LinkedHashSet<>();
+    for (Coordinate c : places) {
+      if (cell > 0) {
+        seen.add(new Coordinate((Math.floor(c.x / cell) + 0.5) * cell, (Math.floor(c.y / cell) + 0.5) * cell));
+      } else {
+        seen.add(c);
+      }
+    }
+    return seen.toArray(Coordinate[]::new);
   }
 }
