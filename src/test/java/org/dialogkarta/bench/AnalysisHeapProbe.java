@@ -1,12 +1,21 @@
 package org.dialogkarta.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.dialogkarta.analysis.Clusters;
 import org.dialogkarta.analysis.Dbscan;
 import org.dialogkarta.analysis.FalseDiscoveryRate;
@@ -21,9 +30,11 @@ import org.locationtech.jts.geom.GeometryFactory;
  * The analysis of one dialogue's pins in a JVM of its own, started by {@link AnalysisBenchmark}
  * with {@code -Xmx512m}: loads the pins as {@code AnalysisPins} does (one streamed query, fetch
  * size 10,000, in a read-only transaction, projected by proj4j), runs DBSCAN with the cluster summaries and Gi* on
- * 100 m hexagons with the FDR correction, and prints the peak heap: the sum over the heap memory
- * pools of their peak usage (MemoryPoolMXBean), which the JVM records on every collection and
- * allocation slow path. Finishing at all under -Xmx512m is the hard proof; the peak is the figure.
+ * 100 m hexagons with the FDR correction, and prints the peak heap occupancy: the heap in use
+ * just before each collection (from the collectors' notifications, summed over the heap pools
+ * at that moment) and at the end, whichever is largest. That is the most the heap ever held,
+ * garbage included; the live data after each step (after a full collection) is printed too.
+ * Finishing at all under the -Xmx limit is the hard proof.
  */
 public final class AnalysisHeapProbe {
 
@@ -32,9 +43,7 @@ public final class AnalysisHeapProbe {
     long dialogue = Long.parseLong(args[1]);
     double eps = Double.parseDouble(args[2]);
     int minPoints = Integer.parseInt(args[3]);
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
+    watchCollections();
     PinSample sample;
     try (Connection connection = DriverManager.getConnection(url, "dialogkarta", "dialogkarta")) {
       connection.setAutoCommit(false);
@@ -59,10 +68,10 @@ public final class AnalysisHeapProbe {
       }
       connection.rollback();
     }
-    long afterLoad = peakHeap();
+    long liveAfterLoad = live();
     Dbscan.Result result = Dbscan.cluster(sample, eps, minPoints);
     int clusters = Clusters.of(sample, result, eps, new GeometryFactory()).size();
-    long afterDbscan = peakHeap();
+    long liveAfterDbscan = live();
 
     double minX = Double.POSITIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
@@ -90,20 +99,50 @@ public final class AnalysisHeapProbe {
     for (int c = 0; c < n; c++) {
       p[c] = Normal.twoSidedP(z[c]);
     }
-    FalseDiscoveryRate.adjust(p);
-    long peak = peakHeap();
-    System.out.printf("PROBE pins=%d clusters=%d cells=%d peakAfterLoadMiB=%.1f peakAfterDbscanMiB=%.1f peakMiB=%.1f maxHeapMiB=%.1f%n",
-        sample.size(), clusters, n, afterLoad / 1048576.0, afterDbscan / 1048576.0, peak / 1048576.0,
-        Runtime.getRuntime().maxMemory() / 1048576.0);
+    double[] adjusted = FalseDiscoveryRate.adjust(p);
+    noteCurrent();
+    long liveAtEnd = live();
+    System.out.printf("PROBE pins=%d clusters=%d cells=%d xmx=%.0fMiB peak=%.1fMiB live after load %.1f, after DBSCAN+hulls %.1f, at end %.1f MiB%n",
+        sample.size(), clusters, adjusted.length, Runtime.getRuntime().maxMemory() / 1048576.0, peak.get() / 1048576.0,
+        liveAfterLoad / 1048576.0, liveAfterDbscan / 1048576.0, liveAtEnd / 1048576.0);
   }
 
-  private static long peakHeap() {
-    long sum = 0;
+  private static final AtomicLong peak = new AtomicLong();
+
+  /** Heap in use before every collection, summed over the heap pools. */
+  private static void watchCollections() {
+    Set<String> heapPools = new HashSet<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
+        heapPools.add(pool.getName());
       }
     }
-    return sum;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+          GarbageCollectionNotificationInfo info =
+              GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+          long used = 0;
+          for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+            if (heapPools.contains(pool.getKey())) {
+              used += pool.getValue().getUsed();
+            }
+          }
+          peak.accumulateAndGet(used, Math::max);
+        }
+      }, null, null);
+    }
+    noteCurrent();
+  }
+
+  private static void noteCurrent() {
+    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+  }
+
+  /** Live data: the heap after a full collection (noting the occupancy before it). */
+  private static long live() {
+    noteCurrent();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }
