@@ -29,6 +29,7 @@ const PAGES = [
   { id: 'nav-meeting', href: '/personal/meeting.html', role: 'planner', key: 'walk.nav.meeting', page: 'meeting', desc: 'walk.start.meeting' },
   { id: 'nav-analysis', href: '/personal/analys', role: ['planner', 'gis'], key: 'analysis.nav', page: 'analysis', desc: 'analysis.start' },
   { id: 'nav-exports', href: '/personal/exporter', role: 'gis', key: 'export.nav', page: 'exports', desc: 'export.start.description' },
+  { id: 'nav-neighbourhoods', href: '/personal/neighbourhoods.html', role: 'planner', key: 'area.nav', page: 'neighbourhoods', desc: 'area.start' },
 ];
 
 let me = null;

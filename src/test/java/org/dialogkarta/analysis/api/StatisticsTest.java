@@ -160,6 +160,33 @@ class StatisticsTest {
   }
 
   @Test
+  void weeksAreSwedishIsoWeeksAlsoAroundMidnightOnSunday() {
+    TestData.Dialogue other = new TestData(jdbc).dialogue("ongoing",
+        "POLYGON((15.45 58.45, 15.75 58.45, 15.75 58.55, 15.45 58.55, 15.45 58.45))", List.of("suggestion"));
+    TestData.Dialogue fixture = dialogue;
+    dialogue = other;
+    pins(1, 15.5, "suggestion", "web", null, null, "2026-01-18T22:30:00Z", "published"); // Sun 23:30 CET: W03
+    pins(2, 15.5, "suggestion", "web", null, null, "2026-01-18T23:30:00Z", "published"); // Mon 00:30 CET: W04
+    pins(4, 15.5, "suggestion", "web", null, null, "2026-06-14T21:30:00Z", "published"); // Sun 23:30 CEST: W24
+    pins(8, 15.5, "suggestion", "web", null, null, "2026-06-14T22:30:00Z", "published"); // Mon 00:30 CEST: W25
+    dialogue = fixture;
+
+    JsonNode weeks = statistics("dialogue=" + other.slug()).get("weeks");
+
+    assertThat(weeks.get(0).get("week").asString()).isEqualTo("2026-W03");
+    assertThat(weeks.get(0).get("count").asLong()).isEqualTo(1);
+    assertThat(weeks.get(1).get("week").asString()).isEqualTo("2026-W04");
+    assertThat(weeks.get(1).get("count").asLong()).isEqualTo(2);
+    JsonNode last = weeks.get(weeks.size() - 1);
+    JsonNode beforeLast = weeks.get(weeks.size() - 2);
+    assertThat(beforeLast.get("week").asString()).isEqualTo("2026-W24");
+    assertThat(beforeLast.get("count").asLong()).isEqualTo(4);
+    assertThat(last.get("week").asString()).isEqualTo("2026-W25");
+    assertThat(last.get("start").asString()).isEqualTo("2026-06-15");
+    assertThat(last.get("count").asLong()).isEqualTo(8);
+  }
+
+  @Test
   void filtersApply() {
     JsonNode dark = statistics("dialogue=" + dialogue.slug() + "&timeOfDay=dark");
     assertThat(dark.get("pinCount").asLong()).isEqualTo(6);
