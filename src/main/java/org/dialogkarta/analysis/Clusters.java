@@ -52,10 +52,9 @@ public final class Clusters {
         members[label][filled[label]++] = i;
       }
     }
-    List<Cluster> out = new ArrayList<>(clusters);
-    for (int c = 0; c < clusters; c++) {
-      out.add(summarise(sample, members[c], eps, factory));
-    }
+    // Outlines are independent of one another: drawn on all cores, collected in label order.
+    List<Cluster> out = new ArrayList<>(java.util.stream.IntStream.range(0, clusters).parallel()
+        .mapToObj(c -> summarise(sample, members[c], eps, factory)).toList());
     out.sort(Comparator.comparingInt(Cluster::pinCount).reversed()
         .thenComparingLong(cluster -> cluster.pinIds()[0]));
     List<Cluster> numbered = new ArrayList<>(clusters);
