@@ -32,12 +32,12 @@ final class AnalysisLayers {
   private AnalysisLayers() {}
 
   static final LayerSchema CLUSTERS = new LayerSchema("clusters", "Clusters", GeometryKind.POLYGON, List.of(
-      integer("id"), integer("pins"), text("hull"), integer("suggestion"), integer("safety_concern"),
+      integer("id"), integer("pins"), text("hull", 16), integer("suggestion"), integer("safety_concern"),
       integer("service_gap"), integer("valued_place"), datetime("first"), datetime("last"), real("eps"),
       integer("min_points"), text("pin_ids")));
 
   static final LayerSchema HOTSPOTS = new LayerSchema("hotspots", "Hotspot cells", GeometryKind.POLYGON, List.of(
-      text("id"), integer("pins"), real("z_score"), real("p_value"), real("p_adjusted"), text("class"),
+      text("id", 32), integer("pins"), real("z_score"), real("p_value"), real("p_adjusted"), text("class", 16),
       integer("confidence"), real("cell_size"), real("band"), text("pin_ids")));
 
   static ExportLayer clusters(ClusterAnalysis analysis) {

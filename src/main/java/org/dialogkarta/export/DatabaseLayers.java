@@ -18,15 +18,21 @@ final class DatabaseLayers {
 
   private DatabaseLayers() {}
 
+  /** dBASE widths for texts that are codes, slugs or names (see Field): enough, and no padding. */
+  private static final int CODE = 16;
+  private static final int SLUG = 80;
+  /** Names of departments and neighbourhoods may be 200 characters: keep them whole. */
+  private static final int NAME = Field.MAX_WIDTH;
+
   /** The public pin rule; kept textually identical to pin.PublishedPins and AnalysisFilter. */
   static final String PUBLISHED = "pin.moderation_state = 'published' AND pin.merged_into IS NULL";
 
   static final SqlLayer PINS = new SqlLayer(
       new LayerSchema("pins", "Pins", GeometryKind.POINT, List.of(
-          integer("id"), text("dialogue"), text("category"), text("subtags"), text("text"),
-          text("status"), text("reply"), text("department"), datetime("created"), text("source"),
-          integer("walk"), text("neighbourhood"), integer("supports"),
-          integer("notes"), text("time_of_day"), datetime("recorded"), Field.real("accuracy_m"))),
+          integer("id"), text("dialogue", SLUG), text("category", CODE), text("subtags"), text("text"),
+          text("status", CODE), text("reply"), text("department", NAME), datetime("created"),
+          text("source", CODE), integer("walk"), text("neighbourhood", NAME), integer("supports"),
+          integer("notes"), text("time_of_day", CODE), datetime("recorded"), Field.real("accuracy_m"))),
       "pin.location",
       List.of("pin.id", "d.slug", "pin.category", "array_to_string(pin.subtags, ',')", "pin.text",
           "pin.status",
@@ -45,7 +51,7 @@ final class DatabaseLayers {
 
   static final SqlLayer NEIGHBOURHOODS = new SqlLayer(
       new LayerSchema("neighbourhoods", "Neighbourhoods", GeometryKind.MULTIPOLYGON, List.of(
-          integer("id"), text("code"), text("name"), integer("population"))),
+          integer("id"), text("code", SLUG), text("name", NAME), integer("population"))),
       "n.boundary",
       List.of("n.id", "n.code", "n.name", "n.population"),
       "neighbourhood n", "true",
@@ -56,8 +62,8 @@ final class DatabaseLayers {
 
   static final SqlLayer STUDY_AREAS = new SqlLayer(
       new LayerSchema("study_areas", "Study areas", GeometryKind.MULTIPOLYGON, List.of(
-          integer("id"), text("slug"), text("title"), text("status"), text("level"),
-          text("starts_on"), text("ends_on"), integer("pins"))),
+          integer("id"), text("slug", SLUG), text("title"), text("status", CODE), text("level", CODE),
+          text("starts_on", 10), text("ends_on", 10), integer("pins"))),
       "d.study_area",
       List.of("d.id", "d.slug", "d.title", "d.status", "d.participation_level",
           "d.starts_on::text", "d.ends_on::text",
@@ -66,8 +72,8 @@ final class DatabaseLayers {
 
   static final SqlLayer WALK_ROUTES = new SqlLayer(
       new LayerSchema("walk_routes", "Walk routes", GeometryKind.LINESTRING, List.of(
-          integer("id"), text("dialogue"), text("kind"), text("title"), datetime("starts"),
-          datetime("ends"), text("meeting"), text("light"), integer("people"), integer("pins"))),
+          integer("id"), text("dialogue", SLUG), text("kind", CODE), text("title"), datetime("starts"),
+          datetime("ends"), text("meeting"), text("light", CODE), integer("people"), integer("pins"))),
       "w.planned_route",
       List.of("w.id", "d.slug", "w.kind", "w.title", "w.starts_at", "w.ends_at", "w.meeting_point_name",
           "w.light", "w.participant_count",
@@ -77,7 +83,7 @@ final class DatabaseLayers {
 
   static final SqlLayer WALK_TRACKS = new SqlLayer(
       new LayerSchema("walk_tracks", "Walk tracks", GeometryKind.LINESTRING, List.of(
-          integer("id"), integer("walk"), text("dialogue"), text("kind"), integer("received"),
+          integer("id"), integer("walk"), text("dialogue", SLUG), text("kind", CODE), integer("received"),
           integer("dropped"), datetime("created"))),
       "t.track",
       List.of("t.id", "t.walk_id", "d.slug", "w.kind", "t.points_received", "t.points_dropped", "t.created_at"),

@@ -2,7 +2,6 @@ package org.dialogkarta.export;
 
 import com.linuxense.javadbf.DBFDataType;
 import com.linuxense.javadbf.DBFField;
-import com.linuxense.javadbf.DBFWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -18,14 +17,12 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A Shapefile as a zip of {@code .shp .shx .dbf .prj .cpg} and the field-name table: geometry by
- * {@link ShapeFile}, attributes by javadbf in UTF-8 (declared in the {@code .cpg}), the CRS as
+ * {@link ShapeFile}, attributes by {@link DbfTable} in UTF-8 (declared in the {@code .cpg}), the CRS as
  * ESRI WKT in the {@code .prj}. dBASE limits: names of ten characters ({@link ShapefileFields}),
  * text of 254 bytes (longer texts are cut at a character boundary: take GeoPackage, GeoJSON or
  * CSV for the whole text), times as ISO 8601 text in UTC.
  */
 final class ShapefileWriter implements ExportWriter {
-
-  static final int TEXT_BYTES = 254;
 
   private final OutputStream out;
   private final Path dir;
@@ -34,7 +31,7 @@ final class ShapefileWriter implements ExportWriter {
   private final Geometries geometries = new Geometries();
   private LayerSchema schema;
   private ShapeFile shapes;
-  private DBFWriter dbf;
+  private DbfTable dbf;
 
   ShapefileWriter(OutputStream out, Path work, ExportCrs crs, CrsDefinitions definitions) throws IOException {
     this.out = out;
@@ -53,18 +50,17 @@ final class ShapefileWriter implements ExportWriter {
       case GEOMETRY -> throw new IllegalArgumentException("mixed geometry types have no Shapefile type");
     };
     shapes = new ShapeFile(file(".shp"), file(".shx"), type);
-    dbf = new DBFWriter(file(".dbf").toFile(), StandardCharsets.UTF_8);
     List<String> names = ShapefileFields.names(layer.fields());
     DBFField[] fields = new DBFField[names.size()];
     for (int i = 0; i < fields.length; i++) {
       fields[i] = switch (layer.fields().get(i).type()) {
         case INTEGER -> new DBFField(names.get(i), DBFDataType.NUMERIC, 18, 0);
         case REAL -> new DBFField(names.get(i), DBFDataType.NUMERIC, 24, 6);
-        case TEXT -> new DBFField(names.get(i), DBFDataType.CHARACTER, TEXT_BYTES);
+        case TEXT -> new DBFField(names.get(i), DBFDataType.CHARACTER, layer.fields().get(i).width());
         case DATETIME -> new DBFField(names.get(i), DBFDataType.CHARACTER, 24);
       };
     }
-    dbf.setFields(fields);
+    dbf = new DbfTable(file(".dbf"), fields);
   }
 
   @Override
@@ -82,16 +78,16 @@ final class ShapefileWriter implements ExportWriter {
       record[i] = switch (values[i]) {
         case null -> null;
         case OffsetDateTime t -> Field.iso(t);
-        case String s -> cut(s);
+        case String s -> cut(s, schema.fields().get(i).width());
         default -> values[i];
       };
     }
-    dbf.addRecord(record);
+    dbf.add(record);
   }
 
-  /** At most 254 bytes of UTF-8, never ending in half a character. */
-  static String cut(String text) {
-    if (text.length() * 3 <= TEXT_BYTES || text.getBytes(StandardCharsets.UTF_8).length <= TEXT_BYTES) {
+  /** At most {@code max} bytes of UTF-8, never ending in half a character. */
+  static String cut(String text, int max) {
+    if (text.length() * 3 <= max || text.getBytes(StandardCharsets.UTF_8).length <= max) {
       return text;
     }
     int bytes = 0;
@@ -99,7 +95,7 @@ final class ShapefileWriter implements ExportWriter {
     while (end < text.length()) {
       int cp = text.codePointAt(end);
       int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      if (bytes + size > TEXT_BYTES) {
+      if (bytes + size > max) {
         break;
       }
       bytes += size;
@@ -121,6 +117,8 @@ final class ShapefileWriter implements ExportWriter {
   @Override
   public void finish() throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
+    // The dBASE table is mostly padding: the fastest deflate level still shrinks it tenfold.
+    zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
     for (String suffix : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg", "_fields.txt")) {
       zip.putNextEntry(new ZipEntry(schema.name() + suffix));
       Files.copy(dir.resolve(schema.name() + suffix), zip);

@@ -3,7 +3,9 @@ package org.dialogkarta.export;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dialogkarta.security.StaffAccountRepository;
@@ -61,6 +63,36 @@ class ExportsInBrowserTest extends BrowserTest {
       assertThat(Gdal.summary(file.toString(), "study_areas")).contains("Feature Count: 1");
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void onAPhoneTheFormFitsAndAnExportRunsByTouch() {
+    ExportFixture fixture = new ExportFixture(jdbc);
+    String gis = new StaffAccounts(accounts, encoder).create(StaffRole.GIS);
+    BrowserContext phone = newPhoneContext();
+    try {
+      Page p = phone.newPage();
+      p.onConsoleMessage(m -> {
+        if ("error".equals(m.type())) {
+          consoleErrors.add(m.text());
+        }
+      });
+      p.navigate(url("/logga-in"));
+      p.locator("#username").fill(gis);
+      p.locator("#password").fill(StaffAccounts.PASSWORD);
+      p.locator("#login-submit").tap();
+      p.waitForURL("**/personal/");
+      p.navigate(url("/personal/exporter"));
+      p.locator("#export-format").selectOption("csv");
+      p.locator("#export-dialogue").selectOption(fixture.dialogue.slug());
+      Object width = p.evaluate("document.documentElement.scrollWidth");
+      assertThat(((Number) width).intValue()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(360);
+      p.locator("#export-start").tap();
+      assertThat(p.locator("#export-download")).isVisible();
+      assertThat(p.locator("#export-job-file")).containsText("pins-" + fixture.dialogue.slug() + "-3006.csv");
+    } finally {
+      phone.close();
     }
   }
 }
