@@ -160,6 +160,30 @@ class AnalysisApiTest extends AnalysisApiTestBase {
     assertThat(get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug()).json().get("cellCount").asInt()).isZero();
   }
 
+  @Test
+  void oneSpotOrOnePinIsAValidAnswerNotAnError() {
+    long only = pin(0, 0, "suggestion");
+    Api.Response hot = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug());
+    assertThat(hot.status()).as(hot.body()).isEqualTo(200);
+    assertThat(hot.json().get("parameters").get("cellSize").asDouble()).isEqualTo(10);
+    JsonNode cell = hot.json().get("features").get(0).get("properties");
+    assertThat(cell.get("count").asInt()).isEqualTo(1);
+    assertThat(cell.get("class").asString()).isEqualTo("not_significant");
+
+    for (int i = 0; i < 5; i++) {
+      pin(0, 0, "safety_concern");
+    }
+    Api.Response clusters = get(planner, "/api/v1/analysis/clusters?dialogue=" + dialogue.slug() + "&minPoints=6");
+    assertThat(clusters.status()).isEqualTo(200);
+    JsonNode spot = clusters.json().get("features").get(0);
+    assertThat(spot.get("properties").get("pinIds").get(0).asLong()).isEqualTo(only);
+    assertThat(spot.get("properties").get("hull").asString()).isEqualTo("convex");
+    assertThat(spot.get("geometry").get("type").asString()).isEqualTo("Polygon");
+    // Six pins on one spot with 100 m hexagons: a grid of a handful of cells, still a valid answer.
+    assertThat(get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug() + "&cellSize=100").status())
+        .isEqualTo(200);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', textBlock = """
       # query                                  ; field ; code
