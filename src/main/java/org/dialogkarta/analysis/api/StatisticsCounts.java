@@ -49,6 +49,10 @@ class StatisticsCounts {
     AnalysisFilter.SqlCondition where = filter.toSql();
     // A few megabytes of hash table: the default work_mem would make PostgreSQL sort on disk.
     jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+    // The planner cannot see how many pins "dialogue = (SELECT ...)" selects and guesses few, so
+    // it would read a million pins with one process; a parallel scan was measured 15-40 % faster.
+    jdbc.sql("SET LOCAL parallel_setup_cost = 0").update();
+    jdbc.sql("SET LOCAL parallel_tuple_cost = 0.001").update();
     String sql = """
         SELECT neighbourhood_id, category, source, time_of_day, age_band, gender, week,
                at - week < INTERVAL '1 hour' AS first_hour, count(*) AS n
