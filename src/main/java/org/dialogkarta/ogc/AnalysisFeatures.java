@@ -16,6 +16,7 @@ import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,23 +42,33 @@ class AnalysisFeatures {
   /**
    * GIS clients page through a layer with small pages (GDAL asks for 10 at a time), and each page
    * would redo the whole analysis: 2 s for clusters of 100,000 pins. So a result is kept for
-   * {@link #KEEP_NANOS}, at most {@link #KEPT} of them; a moderation decision shows in these
-   * layers that much later, as it would in a file exported a moment before.
+   * {@link #KEEP_NANOS}, at most {@link #KEPT} of them, but only while the analysed pins are the
+   * same: each request first takes a fingerprint of them (one indexed scan, {@link #FINGERPRINT}),
+   * so a pin hidden or merged by a moderator a second ago is never counted or named here.
    */
   static final long KEEP_NANOS = 30_000_000_000L;
   static final int KEPT = 32;
 
   private record Key(Analysis analysis, List<String> categories, List<String> statuses) {}
 
-  private record Kept(Selection selection, long at) {}
+  private record Kept(Selection selection, long at, String fingerprint) {}
+
+  /** Which pins, where, in which category and status: what the analysis result depends on. */
+  private static final String FINGERPRINT = """
+      SELECT count(*) || ':' || coalesce(sum(hashtextextended(pin.id || pin.category || pin.status
+             || ST_AsEWKT(pin.location) || coalesce(pin.recorded_at, pin.created_at), 0)), 0)
+      FROM pin WHERE %s""";
 
   private final ConcurrentHashMap<Key, Kept> kept = new ConcurrentHashMap<>();
   private final ClusterAnalysis clusters;
   private final HotspotAnalysis hotspots;
   private final FeatureQueries queries;
   private final JsonMapper mapper;
+  private final JdbcClient jdbc;
 
-  AnalysisFeatures(ClusterAnalysis clusters, HotspotAnalysis hotspots, FeatureQueries queries, JsonMapper mapper) {
+  AnalysisFeatures(ClusterAnalysis clusters, HotspotAnalysis hotspots, FeatureQueries queries, JsonMapper mapper,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.clusters = clusters;
     this.hotspots = hotspots;
     this.queries = queries;
@@ -100,13 +111,23 @@ class AnalysisFeatures {
     if (kept.size() >= KEPT) {
       kept.clear();
     }
-    return kept.compute(key, (k, old) -> old != null && now - old.at() <= KEEP_NANOS ? old
-        : new Kept(compute(k.analysis(), k.categories(), k.statuses()), now)).selection();
+    String fingerprint = fingerprint(filter(key));
+    return kept.compute(key, (k, old) -> old != null && now - old.at() <= KEEP_NANOS
+        && old.fingerprint().equals(fingerprint) ? old
+        : new Kept(compute(k.analysis(), filter(k)), now, fingerprint)).selection();
   }
 
-  private Selection compute(Analysis analysis, List<String> categories, List<String> statuses) {
-    AnalysisFilter filter = new AnalysisFilter(analysis.dialogue(), categories, List.of(), null, null, List.of(),
-        statuses, null, List.of(), List.of());
+  private static AnalysisFilter filter(Key key) {
+    return new AnalysisFilter(key.analysis().dialogue(), key.categories(), List.of(), null, null, List.of(),
+        key.statuses(), null, List.of(), List.of());
+  }
+
+  private String fingerprint(AnalysisFilter filter) {
+    AnalysisFilter.SqlCondition where = filter.toSql();
+    return jdbc.sql(FINGERPRINT.formatted(where.sql())).params(where.params()).query(String.class).single();
+  }
+
+  private Selection compute(Analysis analysis, AnalysisFilter filter) {
     List<Computed> out = new ArrayList<>();
     if (analysis.kind() == Kind.CLUSTERS) {
       ClusterAnalysis.Result r = clusters.clusters(filter, ClusterAnalysis.DEFAULT_EPS, ClusterAnalysis.DEFAULT_MIN_POINTS);

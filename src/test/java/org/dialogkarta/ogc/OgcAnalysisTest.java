@@ -76,6 +76,22 @@ class OgcAnalysisTest extends OgcTest {
   }
 
   @Test
+  void aPinHiddenAfterTheFirstPageIsGoneFromTheNextAnswer() {
+    List<Long> cluster = scene();
+    String items = "/ogc/collections/clusters-" + dialogue.slug() + "/items";
+    assertThat(api.get(items).json().at("/features/0/properties/pinCount").asInt()).isEqualTo(6);
+
+    long hidden = cluster.getFirst();
+    jdbc.sql("UPDATE pin SET moderation_state = 'hidden' WHERE id = :id").param("id", hidden).update();
+
+    JsonNode c = api.get(items).json().at("/features/0");
+    assertThat(c.at("/properties/pinCount").asInt()).isEqualTo(5);
+    List<Long> ids = new ArrayList<>();
+    c.at("/properties/pinIds").forEach(id -> ids.add(id.asLong()));
+    assertThat(ids).doesNotContain(hidden).hasSize(5);
+  }
+
+  @Test
   void hotspotHexagonsCountPublishedPinsAndHaveTextIds() {
     List<Long> cluster = scene();
     String items = "/ogc/collections/hotspots-" + dialogue.slug() + "/items";
