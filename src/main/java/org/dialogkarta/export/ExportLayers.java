@@ -38,6 +38,11 @@ class ExportLayers {
     add(AnalysisLayers.hotspots(hotspots));
   }
 
+  /** Just these layers (tests of the request rules). */
+  ExportLayers(List<ExportLayer> layers) {
+    layers.forEach(this::add);
+  }
+
   private void add(ExportLayer layer) {
     byName.put(layer.schema().name(), layer);
   }
