@@ -7,6 +7,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.analysis.api.HotspotAnalysis;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ class ExportLayers {
 
   private final Map<String, ExportLayer> byName = new LinkedHashMap<>();
 
+  @Autowired
   ExportLayers(DataSource dataSource, PlatformTransactionManager transactions, ClusterAnalysis clusters,
       HotspotAnalysis hotspots) {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
