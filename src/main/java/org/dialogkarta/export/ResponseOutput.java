@@ -51,8 +51,14 @@ final class ResponseOutput extends OutputStream {
     }
   }
 
+  /**
+   * Closes the body only if it was opened: closing after a failure must not commit an empty 200
+   * (try-with-resources closes before the exception reaches the problem handler).
+   */
   @Override
   public void close() throws IOException {
-    out().close();
+    if (out != null) {
+      out.close();
+    }
   }
 }

@@ -76,4 +76,34 @@ class ExportJobTest {
   private static Api.Response get(Api api, String path, String authorization) {
     return api.send(HttpRequest.newBuilder(URI.create(api.base() + path)).GET().header("Authorization", authorization));
   }
+
+  @Test
+  void aJobWhoseAnalysisRefusesItsSettingsFailsAndSaysWhy() throws Exception {
+    ExportFixture fixture = new ExportFixture(jdbc);
+    String gis = StaffAccounts.basic(new StaffAccounts(accounts, encoder).create(StaffRole.GIS));
+    Api api = new Api(port);
+    // Hexagons of a centimetre over two pins a kilometre apart: the analysis refuses the grid, after
+    // the request was accepted but before the first byte: a problem, not an empty download.
+    for (String format : new String[] {"geojson", "gpkg", "shp.zip"}) {
+      Api.Response direct = get(api, "/api/v1/exports/hotspots." + format + "?cellSize=0.01&dialogue="
+          + fixture.dialogue.slug(), gis);
+      assertProblem(direct, 422, "cellSize.tooManyCells", "cellSize");
+      assertThat(direct.raw().headers().firstValue("Content-Disposition").orElse("")).doesNotContain("attachment");
+    }
+    Api.Response started = api.postJson("/api/v1/exports/jobs", """
+        {"layer": "hotspots", "format": "gpkg", "dialogue": "%s", "cellSize": "0.01"}"""
+        .formatted(fixture.dialogue.slug()), "Authorization", gis);
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    JsonNode status = started.json();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (status.get("state").asString().equals("running")) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(100);
+      status = get(api, started.location(), gis).json();
+    }
+    assertThat(status.get("state").asString()).isEqualTo("failed");
+    assertThat(status.get("error").asString()).contains("cellSize");
+    assertThat(status.get("file").isNull()).isTrue();
+    assertProblem(get(api, started.location() + "/file", gis), 409, "export.job.failed", null);
+  }
 }
