@@ -92,6 +92,21 @@ class ExportJobs {
       }
       return false;
     });
+    // Files of jobs from before a restart are known to no one: gone after the same hour.
+    try (java.util.stream.Stream<Path> files = Files.list(work)) {
+      files.filter(f -> f.getFileName().toString().matches("[0-9a-f-]{36}\\.(file|part)"))
+          .filter(f -> !jobs.containsKey(f.getFileName().toString().substring(0, 36)))
+          .filter(f -> {
+            try {
+              return Files.getLastModifiedTime(f).toInstant().isBefore(before);
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .forEach(ExportJobs::delete);
+    } catch (IOException e) {
+      log.warn("Could not list {}", work, e);
+    }
   }
 
   private static void delete(Path file) {
