@@ -5,11 +5,12 @@ import static org.dialogkarta.export.Field.integer;
 import static org.dialogkarta.export.Field.text;
 
 import java.util.List;
+import org.dialogkarta.pin.PublicPins;
 
 /**
  * The layers read straight from the database. What may leave the system is decided here, in the
  * SQL: pins only when published and not merged into another pin (the rule of
- * {@code pin.PublishedPins}); no receipt, age band, gender, relations, moderation reason, note
+ * {@code pin.PublicPins}); no receipt, age band, gender, relations, moderation reason, note
  * texts or redacted originals in any layer; walks without facilitator, participants' names or
  * note. Exports are for the GIS role, which also gets a few internal workflow fields of pins
  * (department, count of internal notes, day or dark, when the device made the pin, accuracy).
@@ -24,8 +25,8 @@ final class DatabaseLayers {
   /** Names of departments and neighbourhoods may be 200 characters: keep them whole. */
   private static final int NAME = Field.MAX_WIDTH;
 
-  /** The public pin rule; kept textually identical to pin.PublishedPins and AnalysisFilter. */
-  static final String PUBLISHED = "pin.moderation_state = 'published' AND pin.merged_into IS NULL";
+  /** The public pin rule (pin.PublicPins). */
+  static final String PUBLISHED = PublicPins.condition("pin");
 
   static final SqlLayer PINS = new SqlLayer(
       new LayerSchema("pins", "Pins", GeometryKind.POINT, List.of(

@@ -1,6 +1,7 @@
 package org.dialogkarta.ogc;
 
 import java.util.Map;
+import org.dialogkarta.pin.PublicPins;
 
 /**
  * What one kind of collection reads, as SQL parts: the rows ({@code from}, with its own WHERE),
@@ -9,8 +10,8 @@ import java.util.Map;
  * instant, or a start and an end; none for layers without time). Only pin layers take the
  * {@code category} and {@code status} filters.
  *
- * <p>The pin layers repeat the public visibility rule of {@code pin.PublishedPins}
- * ({@code moderation_state = 'published' AND merged_into IS NULL}) and only its public fields: no
+ * <p>The pin layers apply the public visibility rule ({@link PublicPins}) and carry only public
+ * fields: no
  * receipt, profile answers, notes or department.
  */
 record Layer(String from, Map<String, Object> params, String id, String geometry, String properties,
@@ -18,7 +19,7 @@ record Layer(String from, Map<String, Object> params, String id, String geometry
 
   private static final String PIN_FROM = """
       FROM pin p JOIN dialogue d ON d.id = p.dialogue_id
-      WHERE p.moderation_state = 'published' AND p.merged_into IS NULL""";
+      WHERE\s""" + PublicPins.condition("p");
 
   private static final String PIN_PROPERTIES = """
       json_build_object(

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.dialogkarta.pin.IdempotencyKeys;
+import org.dialogkarta.pin.PublicPins;
 import org.dialogkarta.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -141,7 +142,7 @@ class Photos {
 
   Optional<byte[]> published(long photoId, Variant variant) {
     return jdbc.sql("SELECT ph." + variant.column + " FROM photo ph JOIN pin p ON p.id = ph.pin_id"
-            + " WHERE ph.id = :id AND p.moderation_state = 'published' AND p.merged_into IS NULL")
+            + " WHERE ph.id = :id AND " + PublicPins.condition("p"))
         .param("id", photoId)
         .query(byte[].class)
         .optional();

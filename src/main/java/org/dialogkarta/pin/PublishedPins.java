@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads of pins for the public: every query here filters on {@code moderation_state =
- * 'published'} and {@code merged_into IS NULL}, so pending and hidden pins and merged duplicates
+ * Reads of pins for the public: every query here applies {@link PublicPins} (published, not
+ * merged), so pending and hidden pins and merged duplicates
  * cannot leak through it. Photo ids and the public replies come in the same query, from the
  * indexes on {@code photo.pin_id} and {@code pin_reply}, so a map of many pins is still one round
  * trip.
@@ -35,8 +35,7 @@ class PublishedPins {
              ARRAY(SELECT r.created_at FROM pin_reply pr JOIN reply r ON r.id = pr.reply_id
                    WHERE pr.pin_id = pin.id ORDER BY r.created_at, r.id) AS reply_times
       FROM pin
-      WHERE moderation_state = 'published' AND merged_into IS NULL
-      """;
+      WHERE\s""" + PublicPins.condition("pin");
 
   private final JdbcClient jdbc;
 

@@ -39,8 +39,7 @@ class SupportController {
     record Target(String dialogueStatus, Long receiptId) {}
     Target target = jdbc.sql("""
             SELECT d.status AS dialogue_status, p.receipt_id FROM pin p JOIN dialogue d ON d.id = p.dialogue_id
-            WHERE p.id = :id AND p.moderation_state = 'published' AND p.merged_into IS NULL
-            FOR UPDATE OF p""")
+            WHERE p.id = :id AND\s""" + PublicPins.condition("p") + " FOR UPDATE OF p")
         .param("id", id).query(Target.class).optional()
         .orElseThrow(() -> new NotFoundException("No published pin " + id));
     if (!"ongoing".equals(target.dialogueStatus())) {

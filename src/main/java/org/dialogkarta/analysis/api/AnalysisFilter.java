@@ -13,6 +13,7 @@ import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.pin.AgeBand;
 import org.dialogkarta.pin.Gender;
 import org.dialogkarta.pin.PinStatus;
+import org.dialogkarta.pin.PublicPins;
 import org.dialogkarta.pin.Source;
 import org.dialogkarta.web.Coded;
 import org.dialogkarta.web.InvalidInputException;
@@ -96,7 +97,7 @@ public record AnalysisFilter(
    * what citizens said in public, and a merged duplicate is counted in the pin it went into.
    */
   public SqlCondition toSql() {
-    StringBuilder sql = new StringBuilder("pin.moderation_state = 'published' AND pin.merged_into IS NULL");
+    StringBuilder sql = new StringBuilder(PublicPins.condition("pin"));
     Map<String, Object> params = new HashMap<>();
     if (dialogue != null) {
       sql.append(" AND pin.dialogue_id = (SELECT d.id FROM dialogue d WHERE d.slug = :f_dialogue"
