@@ -22,9 +22,10 @@ public interface DialogueRepository extends JpaRepository<Dialogue, Long> {
 
   /** A dialogue by numeric id or by slug, as the API's {@code {id}} allows both. */
   default Dialogue getByIdOrSlug(String ref) {
-    Optional<Dialogue> found = ref.matches("\\d{1,18}")
-        ? findById(Long.parseLong(ref))
-        : findBySlug(ref);
+    DialogueRef named = new DialogueRef(ref);
+    Optional<Dialogue> found = named.isId()
+        ? findById((Long) named.value())
+        : findBySlug(named.ref());
     return found.orElseThrow(() -> new NotFoundException("No dialogue '" + ref + "'"));
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.analysis.api.HotspotAnalysis;
+import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.web.InvalidInputException;
 import org.dialogkarta.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,8 +100,9 @@ class ExportRequests {
     if (dialogue == null || dialogue.isBlank()) {
       return new ExportRequest(chosen, format, crs, new ExportLayer.Scope(null, null, eps, min, cellSize, distanceBand));
     }
-    Dialogue d = jdbc.sql("SELECT id, slug FROM dialogue WHERE slug = :d OR id::text = :d")
-        .param("d", dialogue.strip())
+    DialogueRef ref = new DialogueRef(dialogue);
+    Dialogue d = jdbc.sql("SELECT id, slug FROM dialogue d WHERE " + ref.condition("d", "d"))
+        .param("d", ref.value())
         .query((rs, n) -> new Dialogue(rs.getLong("id"), rs.getString("slug")))
         .optional()
         .orElseThrow(() -> InvalidInputException.of("dialogue", "export.dialogue.unknown",

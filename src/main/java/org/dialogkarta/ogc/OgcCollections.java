@@ -86,14 +86,14 @@ class OgcCollections {
     return new OgcCollection(CLUSTERS_PREFIX + d.slug(), "Clusters: " + d.title(),
         "Clusters of published pins of the dialogue '" + d.title() + "' (DBSCAN, " + (int) ClusterAnalysis.DEFAULT_EPS
             + " m, at least " + ClusterAnalysis.DEFAULT_MIN_POINTS + " pins), outlined by their hulls.",
-        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.CLUSTERS, d.slug()), d.bbox());
+        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.CLUSTERS, Long.toString(d.id())), d.bbox());
   }
 
   private OgcCollection hotspots(Dialogue d) {
     return new OgcCollection(HOTSPOTS_PREFIX + d.slug(), "Hotspots: " + d.title(),
         "Hot and cold spots of published pins of the dialogue '" + d.title() + "': hexagons with Getis-Ord Gi*"
             + " z-scores and FDR-adjusted p-values (only hexagons with pins or a significant class).",
-        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, d.slug()), d.bbox());
+        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, Long.toString(d.id())), d.bbox());
   }
 
   private Optional<Dialogue> dialogue(String collectionId, String prefix) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dialogkarta.dialogue.Category;
+import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.pin.AgeBand;
 import org.dialogkarta.pin.Gender;
 import org.dialogkarta.pin.PinStatus;
@@ -100,9 +101,10 @@ public record AnalysisFilter(
     StringBuilder sql = new StringBuilder(PublicPins.condition("pin"));
     Map<String, Object> params = new HashMap<>();
     if (dialogue != null) {
-      sql.append(" AND pin.dialogue_id = (SELECT d.id FROM dialogue d WHERE d.slug = :f_dialogue"
-          + " OR d.id::text = :f_dialogue)");
-      params.put("f_dialogue", dialogue);
+      DialogueRef ref = new DialogueRef(dialogue);
+      sql.append(ref.isId() ? " AND pin.dialogue_id = :f_dialogue"
+          : " AND pin.dialogue_id = (SELECT d.id FROM dialogue d WHERE d.slug = :f_dialogue)");
+      params.put("f_dialogue", ref.value());
     }
     in(sql, params, "pin.category", "f_categories", categories);
     in(sql, params, "pin.source", "f_sources", sources);

@@ -1,6 +1,7 @@
 package org.dialogkarta.analysis.api;
 
 import org.dialogkarta.analysis.PinSample;
+import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.MetricCrs;
 import org.dialogkarta.web.InvalidInputException;
@@ -83,8 +84,9 @@ public class AnalysisPins {
     if (filter.dialogue() == null) {
       return;
     }
-    boolean known = jdbc.sql("SELECT count(*) > 0 FROM dialogue WHERE slug = :d OR id::text = :d")
-        .param("d", filter.dialogue()).query(Boolean.class).single();
+    DialogueRef ref = new DialogueRef(filter.dialogue());
+    boolean known = jdbc.sql("SELECT count(*) > 0 FROM dialogue d WHERE " + ref.condition("d", "d"))
+        .param("d", ref.value()).query(Boolean.class).single();
     if (!known) {
       throw InvalidInputException.of("dialogue", "dialogue.unknown", "No dialogue '" + filter.dialogue() + "'");
     }

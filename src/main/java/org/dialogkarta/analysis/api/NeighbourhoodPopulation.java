@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.dialogue.DialogueRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,14 +38,15 @@ class NeighbourhoodPopulation {
               .computeIfAbsent(rs.getString(2), k -> new LinkedHashMap<>())
               .put(rs.getString(3), rs.getLong(4));
         });
-    return jdbc.sql("""
-            SELECT n.id, n.code, n.name, n.population,
-                   CAST(:dialogue AS text) IS NULL OR EXISTS (
-                       SELECT 1 FROM dialogue d
-                       WHERE (d.slug = :dialogue OR d.id::text = :dialogue)
-                         AND ST_Intersects(d.study_area, n.boundary)) AS in_study_area
-            FROM neighbourhood n ORDER BY n.code""")
-        .param("dialogue", filter.dialogue())
+    DialogueRef ref = filter.dialogue() == null ? null : new DialogueRef(filter.dialogue());
+    String inStudyArea = ref == null ? "true" : "EXISTS (SELECT 1 FROM dialogue d WHERE "
+        + ref.condition("d", "dialogue") + " AND ST_Intersects(d.study_area, n.boundary))";
+    var query = jdbc.sql("SELECT n.id, n.code, n.name, n.population, " + inStudyArea
+        + " AS in_study_area FROM neighbourhood n ORDER BY n.code");
+    if (ref != null) {
+      query = query.param("dialogue", ref.value());
+    }
+    return query
         .query((rs, i) -> new Area(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
             rs.getObject("population", Integer.class), rs.getBoolean("in_study_area"),
             groups.getOrDefault(rs.getLong("id"), Map.of())))
