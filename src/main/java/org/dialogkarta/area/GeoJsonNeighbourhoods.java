@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class GeoJsonNeighbourhoods {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern EPSG = Pattern.compile("(?i).*EPSG:(?:[0-9.]*:)?(\\d+)$");
+  private static final Pattern EPSG = Pattern.compile("(?i).*EPSG:(?:[0-9.]*:)?(\\d{1,9})$");
   private static final Pattern CRS84 = Pattern.compile("(?i).*OGC:(?:1\\.3:)?CRS84$");
 
   private GeoJsonNeighbourhoods() {}

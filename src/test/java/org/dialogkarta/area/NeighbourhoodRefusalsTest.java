@@ -85,6 +85,9 @@ class NeighbourhoodRefusalsTest {
         Arguments.of("a crs that is no EPSG code", "a.geojson", bytes("{\"type\":\"FeatureCollection\","
                 + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:x:local:grid\"}},\"features\":[" + GOOD + "]}"),
             "neighbourhoods.crs_unknown", "file", null),
+        Arguments.of("an EPSG code too long to be one", "a.geojson", bytes("{\"type\":\"FeatureCollection\","
+                + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG::99999999999\"}},\"features\":[" + GOOD + "]}"),
+            "neighbourhoods.crs_unknown", "file", null),
         Arguments.of("negative population", "a.geojson",
             bytes(collection(GOOD, feature("BAD-P", "Minus", -3, square(LON + 0.1, LAT, 0.01), null))),
             "neighbourhoods.population_invalid", "features[1]", "BAD-P"),
