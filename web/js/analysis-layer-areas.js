@@ -66,7 +66,7 @@ export function clustersLayer(ctx) {
       pane: ctx.pane('clusters'),
       style: () => ({ className: 'analysis-cluster', color: '#5b2a86', weight: 3, fillColor: '#8e5cc2', fillOpacity: 0.18 }),
       onEachFeature: (f, layer) => {
-        layer.bindTooltip(() => t('analysis.selection.cluster', { id: f.properties.clusterId, n: formatNumber(f.properties.pinCount) }), { sticky: true });
+        layer.bindTooltip(() => h('span', {}, t('analysis.selection.cluster', { id: f.properties.clusterId, n: formatNumber(f.properties.pinCount) })), { sticky: true });
         layer.on('click', () => select(f));
       },
     }).addTo(group);
@@ -146,7 +146,7 @@ export function hotspotsLayer(ctx) {
         fillOpacity: f.properties.class === 'not_significant' ? 0.35 : 0.75,
       }),
       onEachFeature: (f, layer) => {
-        layer.bindTooltip(() => t('analysis.selection.cell', { cls: className(f.properties.class), n: formatNumber(f.properties.count) }), { sticky: true });
+        layer.bindTooltip(() => h('span', {}, t('analysis.selection.cell', { cls: className(f.properties.class), n: formatNumber(f.properties.count) })), { sticky: true });
         layer.on('click', () => select(f));
       },
     }).addTo(group);

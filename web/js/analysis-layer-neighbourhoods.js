@@ -92,7 +92,8 @@ export function neighbourhoodsLayer(ctx) {
         color: '#5a4a3a', weight: 1.5, fillColor: shade(f.properties.per1000, limits), fillOpacity: 0.6,
       }),
       onEachFeature: (f, layer) => {
-        layer.bindTooltip(() => f.properties.name ?? f.properties.code ?? '', { sticky: true });
+        // A node, not a string: Leaflet inserts tooltip strings as HTML, and names come from uploaded files.
+        layer.bindTooltip(() => h('span', {}, f.properties.name ?? f.properties.code ?? ''), { sticky: true });
         layer.bindPopup(() => popup(f.properties));
       },
     }).addTo(group);

@@ -133,6 +133,8 @@ async function poll() {
     }
   } catch (e) {
     $('export-job-status').textContent = errorText(e);
+    // The job is gone (the service restarted) or not ours: asking again will not change that.
+    if (e.status >= 400 && e.status < 500) return;
   }
   state.timer = setTimeout(poll, 1000);
 }

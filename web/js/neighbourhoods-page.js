@@ -2,7 +2,7 @@
 // a GeoJSON or GeoPackage file that adds or replaces them by code. The server checks the whole
 // file and stores all of it or nothing; this page shows what it did (imported, repaired, pins
 // assigned) or every fault it found, each with its feature.
-import { staffBoot, staffApi, currentStaff, errorText } from './staff.js';
+import { staffBoot, staffApi, currentStaff, errorText, showPageProblem } from './staff.js';
 import { request } from './api.js';
 import { h, announce } from './dom.js';
 import { t, has, formatNumber } from './i18n.js';
@@ -32,8 +32,11 @@ function renderList(list) {
   $('area-empty').hidden = list.length > 0;
 }
 
+let rows = [];
+
 async function load() {
-  renderList(await staffApi(PATH));
+  rows = await staffApi(PATH);
+  renderList(rows);
 }
 
 /** One refusal in the words of this page, with the server's own sentence (which names the feature). */
@@ -90,9 +93,14 @@ async function upload(event) {
 
 async function render() {
   $('area-form').addEventListener('submit', upload);
-  await load();
+  try {
+    await load();
+  } catch (e) {
+    showPageProblem(errorText(e), () => location.reload());
+    return;
+  }
   $('neighbourhoods-content').hidden = false;
-  document.title = t('area.page');
 }
 
-staffBoot({ page: 'neighbourhoods', role: 'planner', render, onLanguage: () => load() });
+// A language switch redraws the list already loaded; it does not ask the server again.
+staffBoot({ page: 'neighbourhoods', role: 'planner', render, onLanguage: () => renderList(rows) });
