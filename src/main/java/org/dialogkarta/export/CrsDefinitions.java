@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.dialogkarta.geo.OfferedCrs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,8 @@ class CrsDefinitions {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    for (int code = 3006; code <= 3018; code++) {
+    // Every offered CRS must have its .prj definition: a missing one stops the start, not an export.
+    for (int code : OfferedCrs.EPSG_CODES) {
       esri(new ExportCrs(code));
     }
   }

@@ -3,6 +3,7 @@ package org.dialogkarta.export;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dialogkarta.geo.OfferedCrs;
 import org.dialogkarta.web.InvalidInputException;
 
 /**
@@ -32,13 +33,13 @@ record ExportCrs(int epsg) {
     }
     int code = Integer.parseInt(m.group(1));
     if (!allowed(code)) {
-      throw unknown(given);
+      throw unknown(given); // in the caller's own spelling
     }
     return new ExportCrs(code);
   }
 
   static boolean allowed(int epsg) {
-    return (epsg >= 3006 && epsg <= 3018) || epsg == 4326 || epsg == 3857;
+    return OfferedCrs.offered(epsg);
   }
 
   boolean geographic() {

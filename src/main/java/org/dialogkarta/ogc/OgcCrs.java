@@ -2,6 +2,7 @@ package org.dialogkarta.ogc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dialogkarta.geo.OfferedCrs;
 
 /**
  * A coordinate reference system offered by the OGC API (Part 2, CRS by reference), named by its
@@ -24,11 +25,9 @@ record OgcCrs(String uri, int srid, boolean latitudeFirst, boolean degrees) {
   static {
     List<OgcCrs> all = new ArrayList<>();
     all.add(CRS84);
-    for (int srid = 3006; srid <= 3018; srid++) {
-      all.add(new OgcCrs(EPSG_PREFIX + srid, srid, false, false));
+    for (int srid : OfferedCrs.EPSG_CODES) {
+      all.add(srid == 4326 ? EPSG_4326 : new OgcCrs(EPSG_PREFIX + srid, srid, false, false));
     }
-    all.add(EPSG_4326);
-    all.add(new OgcCrs(EPSG_PREFIX + "3857", 3857, false, false));
     SUPPORTED = List.copyOf(all);
   }
 

@@ -1,0 +1,24 @@
+package org.dialogkarta.geo;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The coordinate systems data is handed out in (file exports and the OGC API): SWEREF 99 TM
+ * (EPSG:3006), the twelve SWEREF 99 local zones (3007–3018) that municipalities keep their base
+ * maps in, WGS84 (4326) and Web Mercator (3857). One list, so exports and the live layers offer
+ * the same.
+ */
+public final class OfferedCrs {
+
+  /** In the order they are offered: SWEREF 99 TM and its zones, then WGS84 and Web Mercator. */
+  public static final List<Integer> EPSG_CODES = Stream.concat(
+      IntStream.rangeClosed(3006, 3018).boxed(), Stream.of(4326, 3857)).toList();
+
+  private OfferedCrs() {}
+
+  public static boolean offered(int epsg) {
+    return EPSG_CODES.contains(epsg);
+  }
+}
