@@ -2,6 +2,7 @@ package org.dialogkarta.analysis;
 
 import java.util.Arrays;
 import java.util.List;
+import org.dialogkarta.dialogue.Category;
 
 /**
  * The pins an analysis runs on, column by column: id, position in the metric CRS (metres),
@@ -13,7 +14,7 @@ public final class PinSample {
 
   /** Category codes by index; {@link #category(int)} returns one of these. */
   public static final List<String> CATEGORIES =
-      List.of("suggestion", "safety_concern", "service_gap", "valued_place");
+      Arrays.stream(Category.values()).map(Category::code).toList();
 
   private final long[] ids;
   private final double[] xs;

@@ -47,11 +47,6 @@ enum ExportFormat {
     return multiLayer;
   }
 
-  /** Built in a temporary file first: a half-written GeoPackage or zip must never be sent as a whole one. */
-  boolean builtInFile() {
-    return this == GPKG || this == SHAPEFILE;
-  }
-
   static String extensions() {
     return String.join(", ", Arrays.stream(values()).map(ExportFormat::extension).toList());
   }
