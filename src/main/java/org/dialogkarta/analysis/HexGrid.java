@@ -100,7 +100,7 @@ public final class HexGrid {
   }
 
   public String id(int cell) {
-    return "c" + q(cell) + "_" + r(cell);
+    return id(q(cell), r(cell));
   }
 
   public double centreX(int cell) {
@@ -113,6 +113,15 @@ public final class HexGrid {
 
   /** The cell holding the point, or -1 outside the grid. */
   public int cellOf(double x, double y) {
+    long axial = axial(x, y, size);
+    return cell(axialQ(axial), axialR(axial));
+  }
+
+  /**
+   * The axial coordinates (q, r) of the hexagon of size {@code size} holding the point, packed
+   * into one long (see {@link #axialQ} and {@link #axialR}); the same cells as every HexGrid.
+   */
+  public static long axial(double x, double y, double size) {
     double rf = y / (size * ROW_FACTOR);
     double qf = x / size - rf / 2;
     double sf = -qf - rf;
@@ -127,7 +136,44 @@ public final class HexGrid {
     } else if (dr > ds) {
       r = -q - s;
     }
-    return cell(q, r);
+    return pack(q, r);
+  }
+
+  static long pack(long q, long r) {
+    return (q << 32) | (r & 0xffffffffL);
+  }
+
+  public static int axialQ(long axial) {
+    return (int) (axial >> 32);
+  }
+
+  public static int axialR(long axial) {
+    return (int) axial;
+  }
+
+  /** The id of cell (q, r): {@code c<q>_<r>}, the same whatever grid or area it belongs to. */
+  public static String id(int q, int r) {
+    return "c" + q + "_" + r;
+  }
+
+  static double centreX(int q, int r, double size) {
+    return size * (q + r / 2.0);
+  }
+
+  static double centreY(int r, double size) {
+    return size * ROW_FACTOR * r;
+  }
+
+  /** The hexagon around a centre, in the grid's metres. */
+  static Polygon hexagon(double cx, double cy, double size, GeometryFactory factory) {
+    double radius = size / Math.sqrt(3);
+    Coordinate[] ring = new Coordinate[7];
+    for (int k = 0; k < 6; k++) {
+      double angle = Math.toRadians(30 + 60 * k);
+      ring[k] = new Coordinate(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
+    }
+    ring[6] = ring[0].copy();
+    return factory.createPolygon(ring);
   }
 
   /** The cell at axial (q, r), or -1 outside the grid. */
@@ -156,15 +202,7 @@ public final class HexGrid {
 
   /** The hexagon of a cell, in the grid's metres. */
   public Polygon polygon(int cell, GeometryFactory factory) {
-    double cx = centreX(cell);
-    double cy = centreY(cell);
-    Coordinate[] ring = new Coordinate[7];
-    for (int k = 0; k < 6; k++) {
-      double angle = Math.toRadians(30 + 60 * k);
-      ring[k] = new Coordinate(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
-    }
-    ring[6] = ring[0].copy();
-    return factory.createPolygon(ring);
+    return hexagon(centreX(cell), centreY(cell), size, factory);
   }
 
   private int row(int cell) {
