@@ -67,7 +67,7 @@ final class AnalysisLayers {
   private static AnalysisFilter filter(ExportLayer.Scope scope) {
     AnalysisFilter none = AnalysisFilter.none();
     return scope.dialogueId() == null ? none : new AnalysisFilter(scope.dialogueId().toString(), List.of(),
-        List.of(), null, null, List.of(), List.of(), null, List.of(), List.of());
+        List.of(), null, null, List.of(), List.of(), null, List.of(), List.of(), List.of());
   }
 
   private static Long count(Cluster c, String category) {

@@ -119,7 +119,7 @@ class AnalysisFeatures {
 
   private static AnalysisFilter filter(Key key) {
     return new AnalysisFilter(key.analysis().dialogue(), key.categories(), List.of(), null, null, List.of(),
-        key.statuses(), null, List.of(), List.of());
+        key.statuses(), null, List.of(), List.of(), List.of());
   }
 
   private String fingerprint(AnalysisFilter filter) {

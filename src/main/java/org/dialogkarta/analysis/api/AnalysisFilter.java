@@ -23,7 +23,7 @@ import org.springframework.util.MultiValueMap;
 /**
  * The planner's selection of pins for every analysis (clusters, hotspots, statistics, the
  * analysis map): dialogue, category, sub-tag, date range, source, workflow status, day or dark,
- * and profile group. Parsed and checked at the edge; an unknown parameter is refused rather than
+ * profile group and neighbourhood (by code; it also narrows a hotspot analysis's study area). Parsed and checked at the edge; an unknown parameter is refused rather than
  * silently ignored, so a typo never produces an analysis of the wrong pins. Empty lists mean "any".
  * Dates are whole days in Swedish time, both ends included.
  */
@@ -37,13 +37,14 @@ public record AnalysisFilter(
     List<String> statuses,
     String timeOfDay,
     List<String> ageBands,
-    List<String> genders) {
+    List<String> genders,
+    List<String> neighbourhoods) {
 
   public static final ZoneId SWEDISH_TIME = ZoneId.of("Europe/Stockholm");
 
   /** The query parameters this filter reads; an endpoint adds its own (eps, cellSize, ...). */
   public static final Set<String> PARAMETERS = Set.of("dialogue", "category", "subtag", "from", "to",
-      "source", "status", "timeOfDay", "ageBand", "gender");
+      "source", "status", "timeOfDay", "ageBand", "gender", "neighbourhood");
 
   public AnalysisFilter {
     categories = List.copyOf(categories);
@@ -52,6 +53,7 @@ public record AnalysisFilter(
     statuses = List.copyOf(statuses);
     ageBands = List.copyOf(ageBands);
     genders = List.copyOf(genders);
+    neighbourhoods = List.copyOf(neighbourhoods);
     if (from != null && to != null && to.isBefore(from)) {
       throw InvalidInputException.of("to", "to.beforeFrom", "'to' (" + to + ") is before 'from' (" + from + ")");
     }
@@ -59,7 +61,7 @@ public record AnalysisFilter(
 
   public static AnalysisFilter none() {
     return new AnalysisFilter(null, List.of(), List.of(), null, null, List.of(), List.of(), null,
-        List.of(), List.of());
+        List.of(), List.of(), List.of());
   }
 
   /**
@@ -80,6 +82,13 @@ public record AnalysisFilter(
       throw InvalidInputException.of("timeOfDay", "timeOfDay.unknown",
           "Unknown timeOfDay '" + timeOfDay + "'; one of day, dark");
     }
+    List<String> neighbourhoods = values(params, "neighbourhood");
+    for (String code : neighbourhoods) {
+      if (code.length() > 64) {
+        throw InvalidInputException.of("neighbourhood", "neighbourhood.invalid",
+            "'neighbourhood' is a neighbourhood code of at most 64 characters");
+      }
+    }
     List<String> subtags = values(params, "subtag");
     for (String tag : subtags) {
       if (!tag.matches("[a-z0-9_]{1,64}")) {
@@ -89,7 +98,7 @@ public record AnalysisFilter(
     return new AnalysisFilter(single(params, "dialogue"), codes(params, "category", Category.class),
         subtags, date(params, "from"), date(params, "to"), codes(params, "source", Source.class),
         codes(params, "status", PinStatus.class), timeOfDay, codes(params, "ageBand", AgeBand.class),
-        codes(params, "gender", Gender.class));
+        codes(params, "gender", Gender.class), neighbourhoods);
   }
 
   /**
@@ -111,6 +120,10 @@ public record AnalysisFilter(
     in(sql, params, "pin.status", "f_statuses", statuses);
     in(sql, params, "pin.age_band", "f_age_bands", ageBands);
     in(sql, params, "pin.gender", "f_genders", genders);
+    if (!neighbourhoods.isEmpty()) {
+      sql.append(" AND pin.neighbourhood_id IN (SELECT n.id FROM neighbourhood n WHERE n.code IN (:f_neighbourhoods))");
+      params.put("f_neighbourhoods", neighbourhoods);
+    }
     if (!subtags.isEmpty()) {
       sql.append(" AND pin.subtags && CAST(:f_subtags AS text[])");
       params.put("f_subtags", "{" + String.join(",", subtags) + "}");

@@ -79,8 +79,15 @@ public class AnalysisPins {
     return sample.build();
   }
 
-  /** An unknown dialogue is a mistake in the request, not an empty selection. */
+  /** An unknown dialogue or neighbourhood is a mistake in the request, not an empty selection. */
   public void requireKnownDialogue(AnalysisFilter filter) {
+    for (String code : filter.neighbourhoods()) {
+      boolean known = jdbc.sql("SELECT count(*) > 0 FROM neighbourhood WHERE code = :code").param("code", code)
+          .query(Boolean.class).single();
+      if (!known) {
+        throw InvalidInputException.of("neighbourhood", "neighbourhood.unknown", "No neighbourhood with code '" + code + "'");
+      }
+    }
     if (filter.dialogue() == null) {
       return;
     }

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dialogkarta.analysis.HotspotScale;
+import org.dialogkarta.analysis.Hotspots;
+import org.dialogkarta.analysis.SpatialAutocorrelation;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.GeoJson;
 import org.springframework.util.MultiValueMap;
@@ -13,8 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Gi* hot and cold spots of the filtered pins: the hexagons that hold pins or are significant,
- * in WGS84. A statistic that does not exist (every hexagon alike) is written as null, never NaN.
+ * Gi* hot and cold spots of the filtered pins: the hexagons of the study area that hold pins or
+ * are significant, in WGS84, with the scale used and the sentence that explains it (Swedish and
+ * English), the study area's outline, and the outcome: {@code tested}, or {@code too_few_pins} /
+ * {@code too_few_cells} with no hexagons at all. A statistic that does not exist is null, never NaN.
  */
 @RestController
 class HotspotController {
@@ -58,11 +63,59 @@ class HotspotController {
     parameters.put("correction", "fdr");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("type", "FeatureCollection");
+    out.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
     out.put("parameters", parameters);
+    out.put("scale", scale(result.scale()));
+    if (!result.tested()) {
+      out.put("message", Map.of("sv", tooFew(result, true), "en", tooFew(result, false)));
+    }
     out.put("pinCount", result.pinCount());
+    out.put("pinsAnalysed", result.pinsAnalysed());
+    out.put("pinsOutsideStudyArea", result.pinsOutside());
     out.put("cellCount", result.cellCount());
+    out.put("studyArea", result.studyArea() == null ? null : Map.of(
+        "source", result.studyArea().source().name().toLowerCase(java.util.Locale.ROOT),
+        "geometry", GeoJson.geometry(toWgs84.apply(result.studyArea().geometry()))));
     out.put("features", features);
     return out;
+  }
+
+  private static Map<String, Object> scale(HotspotScale scale) {
+    if (scale == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("cellSize", scale.cellSize());
+    out.put("cellReason", scale.cellReason().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("nearestNeighbour", finite(scale.nearestNeighbour()));
+    out.put("distanceBand", scale.distanceBand());
+    out.put("bandReason", scale.code());
+    out.put("explanation", Map.of("sv", scale.explanation("sv"), "en", scale.explanation("en")));
+    List<Object> series = new ArrayList<>();
+    for (SpatialAutocorrelation.Step step : scale.series()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("distance", step.distance());
+      s.put("moransI", finite(step.moransI()));
+      s.put("zScore", finite(step.zScore()));
+      series.add(s);
+    }
+    out.put("autocorrelation", series);
+    return out;
+  }
+
+  private static String tooFew(HotspotAnalysis.Result r, boolean sv) {
+    if (r.outcome() == Hotspots.Outcome.TOO_FEW_CELLS) {
+      return sv
+          ? "För få platser för en hotspotanalys: synpunkterna ligger i färre än " + Hotspots.MIN_OCCUPIED_CELLS
+              + " sexhörningar. Se dem som enskilda synpunkter på kartan."
+          : "Too few places for a hot spot analysis: the comments lie in fewer than " + Hotspots.MIN_OCCUPIED_CELLS
+              + " hexagons. Read them as single comments on the map.";
+    }
+    return sv
+        ? "För få synpunkter för en hotspotanalys: " + r.pinsAnalysed() + " i studieområdet, minst "
+            + Hotspots.MIN_PINS + " behövs. Se dem som enskilda synpunkter på kartan."
+        : "Too few comments for a hot spot analysis: " + r.pinsAnalysed() + " in the study area, at least "
+            + Hotspots.MIN_PINS + " are needed. Read them as single comments on the map.";
   }
 
   private static Double finite(double value) {

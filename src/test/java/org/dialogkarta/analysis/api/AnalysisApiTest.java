@@ -83,12 +83,16 @@ class AnalysisApiTest extends AnalysisApiTestBase {
     for (int i = 0; i < 30; i++) {
       pin(-1500 + (i % 6) * 600, -1500 + (i / 6) * 700, "suggestion");
     }
-    Api.Response r = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug() + "&cellSize=200");
+    Api.Response r = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug()
+        + "&cellSize=200&distanceBand=400");
 
     assertThat(r.status()).isEqualTo(200);
     JsonNode body = r.json();
+    assertThat(body.get("outcome").asString()).isEqualTo("tested");
     assertThat(body.get("parameters").get("cellSize").asDouble()).isEqualTo(200);
     assertThat(body.get("parameters").get("distanceBand").asDouble()).isEqualTo(400);
+    assertThat(body.get("scale").get("bandReason").asString()).isEqualTo("given");
+    assertThat(body.get("scale").get("explanation").get("sv").asString()).contains("400 m", "valt av dig");
     assertThat(body.get("parameters").get("correction").asString()).isEqualTo("fdr");
     assertThat(body.get("pinCount").asInt()).isEqualTo(70);
     assertThat(body.get("cellCount").asInt()).isGreaterThan(200);
@@ -115,15 +119,108 @@ class AnalysisApiTest extends AnalysisApiTestBase {
   }
 
   @Test
-  void hotspotsChooseASizeFromTheExtent() {
+  void tooFewPinsForAHotSpotTestIsSaidPlainly() {
     for (int i = 0; i < 20; i++) {
-      pin(i * 250, (i % 7) * 400, "suggestion");
+      pin(i * 200 - 2000, (i % 7) * 400 - 1200, "suggestion");
     }
     Api.Response r = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug());
     assertThat(r.status()).isEqualTo(200);
-    double size = r.json().get("parameters").get("cellSize").asDouble();
-    assertThat(size).isIn(20.0, 50.0, 100.0);
-    assertThat(r.json().get("cellCount").asInt()).isBetween(2000, 20000);
+    JsonNode body = r.json();
+    assertThat(body.get("outcome").asString()).isEqualTo("too_few_pins");
+    assertThat(body.get("features")).isEmpty();
+    assertThat(body.get("scale").isNull()).isTrue();
+    assertThat(body.get("pinsAnalysed").asInt()).isEqualTo(20);
+    assertThat(body.get("message").get("sv").asString()).contains("20 i studieområdet", "minst 30");
+    assertThat(body.get("message").get("en").asString()).contains("at least 30");
+  }
+
+  @Test
+  void theDefaultScaleComesFromTheDataAndIsExplained() {
+    // 200 pins uniform over a 3 x 3 km square, 60 on a spot 80 m across.
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 200; i++) {
+      pin(random.nextDouble() * 3000 - 1500, random.nextDouble() * 3000 - 1500, "suggestion");
+    }
+    for (int i = 0; i < 60; i++) {
+      pin(400 + random.nextDouble() * 80, -300 + random.nextDouble() * 80, "safety_concern");
+    }
+    JsonNode body = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug()).json();
+    assertThat(body.get("outcome").asString()).isEqualTo("tested");
+    JsonNode scale = body.get("scale");
+    assertThat(scale.get("cellReason").asString()).isEqualTo("spacing");
+    assertThat(scale.get("cellSize").asDouble()).isGreaterThanOrEqualTo(2 * scale.get("nearestNeighbour").asDouble());
+    assertThat(scale.get("distanceBand").asDouble()).isGreaterThan(scale.get("cellSize").asDouble());
+    assertThat(scale.get("autocorrelation").size()).isGreaterThan(2);
+    assertThat(scale.get("bandReason").asString()).isIn("peak", "first", "rising", "none");
+    assertThat(scale.get("explanation").get("sv").asString()).contains(
+        (long) scale.get("distanceBand").asDouble() + " m");
+    // The study area is the dialogue's, and the spot is hot.
+    assertThat(body.get("studyArea").get("source").asString()).isEqualTo("dialogue");
+    int hot = 0;
+    boolean spotHot = false;
+    for (JsonNode f : body.get("features")) {
+      JsonNode p = f.get("properties");
+      if (p.get("class").asString().startsWith("hot")) {
+        hot++;
+        spotHot |= p.get("count").asInt() >= 30 && p.get("confidence").asInt() >= 95;
+      }
+    }
+    assertThat(spotHot).as(scale.toString()).isTrue();
+    assertThat(hot).as(scale.toString()).isLessThan(body.get("cellCount").asInt() / 4);
+  }
+
+  @Test
+  void pinsOutsideTheStudyAreaAreNotAnalysed() {
+    for (int i = 0; i < 40; i++) {
+      pin((i % 8) * 300 - 1200, (i / 8) * 300 - 600, "suggestion");
+    }
+    // Ten pins 5 km east: outside the dialogue's study area (16.14-16.22 E).
+    for (int i = 0; i < 10; i++) {
+      pin(5000 + i * 10, 0, "suggestion");
+    }
+    JsonNode body = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug()).json();
+    assertThat(body.get("pinCount").asInt()).isEqualTo(50);
+    assertThat(body.get("pinsAnalysed").asInt()).isEqualTo(40);
+    assertThat(body.get("pinsOutsideStudyArea").asInt()).isEqualTo(10);
+    int counted = 0;
+    for (JsonNode f : body.get("features")) {
+      counted += f.get("properties").get("count").asInt();
+      for (JsonNode corner : f.get("geometry").get("coordinates").get(0)) {
+        assertThat(corner.get(0).asDouble()).as("inside the area, give or take a hexagon").isBetween(16.13, 16.23);
+      }
+    }
+    assertThat(counted).isEqualTo(40);
+  }
+
+  @Test
+  void selectedNeighbourhoodsNarrowTheStudyArea() {
+    String code = "N-" + dialogue.slug();
+    // The western half of the dialogue's area.
+    jdbc.sql("""
+            INSERT INTO neighbourhood (code, name, population, boundary)
+            VALUES (:code, 'Västra', 1000, ST_Multi(ST_GeomFromText('POLYGON((16.14 58.57, 16.18 58.57, 16.18 58.61, 16.14 58.61, 16.14 58.57))', 4326)))""")
+        .param("code", code).update();
+    try {
+      for (int i = 0; i < 60; i++) {
+        pin((i % 10) * 350 - 1900, (i / 10) * 350 - 1000, "suggestion");
+      }
+      JsonNode body = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug() + "&neighbourhood=" + code).json();
+      assertThat(body.get("studyArea").get("source").asString()).isEqualTo("neighbourhoods");
+      int west = jdbc.sql("SELECT count(*) FROM pin WHERE dialogue_id = :d AND ST_X(location) <= 16.18")
+          .param("d", dialogue.id()).query(Integer.class).single();
+      assertThat(body.get("pinCount").asInt()).isEqualTo(west).isBetween(20, 50);
+      // A hexagon reaches at most one cell size past the neighbourhood's edge (about 58 km per degree here).
+      double reach = body.get("scale").get("cellSize").asDouble() / 57_900;
+      for (JsonNode f : body.get("features")) {
+        for (JsonNode corner : f.get("geometry").get("coordinates").get(0)) {
+          assertThat(corner.get(0).asDouble()).as(body.get("scale").toString()).isLessThan(16.18 + reach);
+        }
+      }
+      assertProblem(get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug() + "&neighbourhood=NO-SUCH"),
+          422, "neighbourhood.unknown", "neighbourhood");
+    } finally {
+      jdbc.sql("DELETE FROM neighbourhood WHERE code = :code").param("code", code).update();
+    }
   }
 
   @Test
@@ -165,10 +262,8 @@ class AnalysisApiTest extends AnalysisApiTestBase {
     long only = pin(0, 0, "suggestion");
     Api.Response hot = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug());
     assertThat(hot.status()).as(hot.body()).isEqualTo(200);
-    assertThat(hot.json().get("parameters").get("cellSize").asDouble()).isEqualTo(10);
-    JsonNode cell = hot.json().get("features").get(0).get("properties");
-    assertThat(cell.get("count").asInt()).isEqualTo(1);
-    assertThat(cell.get("class").asString()).isEqualTo("not_significant");
+    assertThat(hot.json().get("outcome").asString()).isEqualTo("too_few_pins");
+    assertThat(hot.json().get("features")).isEmpty();
 
     for (int i = 0; i < 5; i++) {
       pin(0, 0, "safety_concern");

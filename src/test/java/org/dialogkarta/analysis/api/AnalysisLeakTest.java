@@ -39,17 +39,22 @@ class AnalysisLeakTest extends AnalysisApiTestBase {
     }
     assertThat(clusters.get("features").get(0).get("properties").get("pinCount").asInt()).isEqualTo(13);
 
+    // Thirty pins spread over the study area, so that there are enough for a hot spot test.
+    for (int i = 0; i < 30; i++) {
+      pin(-1800 + (i % 6) * 600, -1500 + (i / 6) * 600, "suggestion");
+    }
     JsonNode hotspots = get(planner, "/api/v1/analysis/hotspots?" + filter + "&cellSize=100").json();
-    assertThat(hotspots.get("pinCount").asInt()).isEqualTo(13);
+    assertThat(hotspots.get("outcome").asString()).isEqualTo("tested");
+    assertThat(hotspots.get("pinCount").asInt()).isEqualTo(43);
     int counted = 0;
     for (JsonNode f : hotspots.get("features")) {
       assertThat(ids(f.get("properties").get("pinIds"))).doesNotContainAnyElementsOf(absent);
       counted += f.get("properties").get("count").asInt();
     }
-    assertThat(counted).isEqualTo(13);
+    assertThat(counted).isEqualTo(43);
 
     JsonNode pins = get(planner, "/api/v1/analysis/pins?" + filter).json();
-    assertThat(pins.get("total").asInt()).isEqualTo(13);
+    assertThat(pins.get("total").asInt()).isEqualTo(43);
     Set<Long> listed = new HashSet<>();
     for (JsonNode f : pins.get("features")) {
       listed.add(f.get("id").asLong());
