@@ -162,7 +162,7 @@ class AnalysisApiTest extends AnalysisApiTestBase {
       JsonNode p = f.get("properties");
       if (p.get("class").asString().startsWith("hot")) {
         hot++;
-        spotHot |= p.get("count").asInt() >= 30 && p.get("confidence").asInt() >= 95;
+        spotHot |= p.get("count").asInt() >= 10 && p.get("confidence").asInt() >= 95;
       }
     }
     assertThat(spotHot).as(scale.toString()).isTrue();
