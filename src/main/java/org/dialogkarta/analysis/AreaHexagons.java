@@ -92,6 +92,21 @@ public final class AreaHexagons {
     return found >= 0 ? found : add(key);
   }
 
+  private static final int[][] NEIGHBOURS = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {1, -1}, {-1, 1}};
+
+  /** The area's cells that share an edge with {@code cell} (up to six). */
+  public int[] neighbours(int cell) {
+    int[] out = new int[6];
+    int found = 0;
+    for (int[] step : NEIGHBOURS) {
+      int other = find(HexGrid.pack((long) qs[cell] + step[0], (long) rs[cell] + step[1]));
+      if (other >= 0) {
+        out[found++] = other;
+      }
+    }
+    return Arrays.copyOf(out, found);
+  }
+
   public String id(int cell) {
     return HexGrid.id(qs[cell], rs[cell]);
   }

@@ -21,6 +21,10 @@ public enum HotspotClass {
     return confidence;
   }
 
+  public boolean isHot() {
+    return this == HOT_99 || this == HOT_95 || this == HOT_90;
+  }
+
   /** hot_99, ..., not_significant, ..., cold_99. */
   public String code() {
     return name().toLowerCase(Locale.ROOT);

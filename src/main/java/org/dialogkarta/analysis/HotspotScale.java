@@ -23,6 +23,8 @@ public record HotspotScale(
     SPACING,
     /** The spacing would give more than {@link Hotspots#MAX_DEFAULT_CELLS} cells in the area. */
     CELL_LIMIT,
+    /** Half the distance band, so that a hexagon sees two rings of neighbours. */
+    HALF_BAND,
     /** The planner gave it. */
     GIVEN
   }
@@ -43,6 +45,11 @@ public record HotspotScale(
 
   public HotspotScale {
     series = List.copyOf(series);
+  }
+
+  /** The same scale shown on hexagons of another size. */
+  public HotspotScale withCell(double size, CellReason reason) {
+    return new HotspotScale(size, reason, nearestNeighbour, distanceBand, bandReason, series);
   }
 
   public String code() {
@@ -82,6 +89,9 @@ public record HotspotScale(
       case CELL_LIMIT -> sv
           ? "Sexhörningarna är " + cell + " breda, så att studieområdet delas i högst " + Hotspots.MAX_DEFAULT_CELLS + " rutor."
           : "Hexagons are " + cell + " across, so that the study area holds at most " + Hotspots.MAX_DEFAULT_CELLS + " cells.";
+      case HALF_BAND -> sv
+          ? "Sexhörningarna är " + cell + " breda, halva avståndsbandet, så att varje sexhörning vägs mot två ringar av grannar."
+          : "Hexagons are " + cell + " across, half the distance band, so that each is weighed against two rings of neighbours.";
       case GIVEN -> sv ? "Sexhörningarna är " + cell + " breda, valt av dig." : "Hexagons are " + cell + " across, your choice.";
     };
     return bandPart + " " + cellPart;

@@ -51,7 +51,45 @@ public final class Hotspots {
    */
   public record Result(Outcome outcome, HotspotScale scale, AreaHexagons cells, int[] counts,
       double[] zScores, double[] pValues, double[] adjusted, HotspotClass[] classes, long[][] pinIds,
-      int pinsAnalysed, int pinsOutside, int occupiedCells) {}
+      int pinsAnalysed, int pinsOutside, int occupiedCells) {
+
+    /**
+     * Hot places: hot hexagons (90 % or more) within one distance band of each other belong to
+     * one place (they answer for overlapping neighbourhoods), numbered from 1 in cell order; 0 for
+     * a hexagon that is not hot. What a planner counts as "a place".
+     */
+    public int[] hotPlaces() {
+      int n = classes.length;
+      int[] place = new int[n];
+      if (scale == null) {
+        return place;
+      }
+      int[] hot = java.util.stream.IntStream.range(0, n).filter(c -> classes[c].isHot()).toArray();
+      double reach2 = scale.distanceBand() * scale.distanceBand() * (1 + 1e-9);
+      int next = 0;
+      int[] stack = new int[hot.length];
+      for (int start = 0; start < hot.length; start++) {
+        if (place[hot[start]] != 0) {
+          continue;
+        }
+        place[hot[start]] = ++next;
+        int top = 0;
+        stack[top++] = hot[start];
+        while (top > 0) {
+          int cell = stack[--top];
+          for (int other : hot) {
+            double dx = cells.centreX(other) - cells.centreX(cell);
+            double dy = cells.centreY(other) - cells.centreY(cell);
+            if (place[other] == 0 && dx * dx + dy * dy <= reach2) {
+              place[other] = next;
+              stack[top++] = other;
+            }
+          }
+        }
+      }
+      return place;
+    }
+  }
 
   private Hotspots() {}
 
@@ -71,50 +109,30 @@ public final class Hotspots {
         cellSize = givenBand;
       }
     }
-    AreaHexagons cells = AreaHexagons.of(area, cellSize);
-    int[] cellOfPin = new int[sample.size()];
-    int outside = 0;
-    for (int i = 0; i < sample.size(); i++) {
-      double x = sample.x(i);
-      double y = sample.y(i);
-      int cell = cells.cellOf(x, y);
-      if (cell < 0 && area.contains(x, y)) {
-        cell = cells.admit(x, y);
-      }
-      cellOfPin[i] = cell;
-      if (cell < 0) {
-        outside++;
-      }
-    }
-    int n = cells.count();
-    int[] counts = new int[n];
-    for (int cell : cellOfPin) {
-      if (cell >= 0) {
-        counts[cell]++;
-      }
-    }
-    int analysed = sample.size() - outside;
-    int occupied = 0;
-    for (int c : counts) {
-      occupied += c > 0 ? 1 : 0;
-    }
-    long[][] members = members(sample, cellOfPin, counts);
-    if (analysed < MIN_PINS || occupied < MIN_OCCUPIED_CELLS) {
-      Outcome why = analysed < MIN_PINS ? Outcome.TOO_FEW_PINS : Outcome.TOO_FEW_CELLS;
-      return new Result(why, null, cells, counts, nan(n), nan(n), nan(n), notSignificant(n), members,
-          analysed, outside, occupied);
-    }
-    double[] xs = new double[n];
-    double[] ys = new double[n];
-    double[] values = new double[n];
-    for (int c = 0; c < n; c++) {
-      xs[c] = cells.centreX(c);
-      ys[c] = cells.centreY(c);
-      values[c] = counts[c];
+    Counted fine = Counted.of(sample, area, cellSize);
+    if (fine.analysed() < MIN_PINS || fine.occupied() < MIN_OCCUPIED_CELLS) {
+      Outcome why = fine.analysed() < MIN_PINS ? Outcome.TOO_FEW_PINS : Outcome.TOO_FEW_CELLS;
+      int n = fine.cells().count();
+      return new Result(why, null, fine.cells(), fine.counts(), nan(n), nan(n), nan(n), notSignificant(n),
+          fine.members(sample), fine.analysed(), fine.outside(), fine.occupied());
     }
     HotspotScale scale = givenBand != null
         ? new HotspotScale(cellSize, cellReason, nearest, givenBand, HotspotScale.BandReason.GIVEN, List.of())
-        : chooseBand(xs, ys, values, cellSize, cellReason, nearest, area.area(), analysed);
+        : chooseBand(fine, cellSize, cellReason, nearest, area.area());
+    // The band is read off the fine grid; the hexagons shown are half the band across (unless
+    // given), so that each is weighed against its two rings of neighbours and a hot place is a
+    // hexagon or two, not a disc of a hundred small empty ones around one busy corner.
+    Counted grid = fine;
+    double coarse = roundUp(scale.distanceBand() / 2);
+    if (givenCellSize == null && coarse > cellSize) {
+      grid = Counted.of(sample, area, coarse);
+      scale = scale.withCell(coarse, HotspotScale.CellReason.HALF_BAND);
+    }
+    AreaHexagons cells = grid.cells();
+    int n = cells.count();
+    double[] xs = grid.xs();
+    double[] ys = grid.ys();
+    double[] values = grid.values();
     double[] z = GiStar.zScores(xs, ys, values, scale.distanceBand());
     double[] p = new double[n];
     for (int c = 0; c < n; c++) {
@@ -125,8 +143,8 @@ public final class Hotspots {
     for (int c = 0; c < n; c++) {
       classes[c] = HotspotClass.of(z[c], adjusted[c]);
     }
-    return new Result(Outcome.TESTED, scale, cells, counts, z, p, adjusted, classes, members, analysed,
-        outside, occupied);
+    return new Result(Outcome.TESTED, scale, cells, grid.counts(), z, p, adjusted, classes, grid.members(sample),
+        grid.analysed(), grid.outside(), grid.occupied());
   }
 
   /** The smallest band at which a neighbourhood holds {@link #MIN_WINDOW_PINS} pins on average. */
@@ -135,9 +153,12 @@ public final class Hotspots {
     return roundUp(Math.max(cellSize * 1.01, adequate));
   }
 
-  private static HotspotScale chooseBand(double[] xs, double[] ys, double[] values, double cellSize,
-      HotspotScale.CellReason cellReason, double nearest, double squareMetres, int pins) {
-    double start = startingBand(cellSize, squareMetres, pins);
+  private static HotspotScale chooseBand(Counted fine, double cellSize, HotspotScale.CellReason cellReason,
+      double nearest, double squareMetres) {
+    double[] xs = fine.xs();
+    double[] ys = fine.ys();
+    double[] values = fine.values();
+    double start = startingBand(cellSize, squareMetres, fine.analysed());
     double increment = roundUp(Math.max(cellSize / 2, start / 4));
     double cellArea = cellSize * cellSize * Math.sqrt(3) / 2;
     List<Double> distances = new ArrayList<>();
@@ -258,25 +279,78 @@ public final class Hotspots {
     return Math.ceil(metres / power - 1e-9) * power;
   }
 
-  private static long[][] members(PinSample sample, int[] cellOfPin, int[] counts) {
-    long[][] members = new long[counts.length][];
-    int[] filled = new int[counts.length];
-    for (int i = 0; i < sample.size(); i++) {
-      int c = cellOfPin[i];
-      if (c < 0) {
-        continue;
+  /** Pins counted into the area's hexagons of one size. */
+  private record Counted(AreaHexagons cells, int[] cellOfPin, int[] counts, int analysed, int outside, int occupied) {
+
+    static Counted of(PinSample sample, StudyArea area, double size) {
+      AreaHexagons cells = AreaHexagons.of(area, size);
+      int[] cellOfPin = new int[sample.size()];
+      int outside = 0;
+      for (int i = 0; i < sample.size(); i++) {
+        double x = sample.x(i);
+        double y = sample.y(i);
+        int cell = cells.cellOf(x, y);
+        if (cell < 0 && area.contains(x, y)) {
+          cell = cells.admit(x, y);
+        }
+        cellOfPin[i] = cell;
+        outside += cell < 0 ? 1 : 0;
       }
-      if (members[c] == null) {
-        members[c] = new long[counts[c]];
+      int[] counts = new int[cells.count()];
+      int occupied = 0;
+      for (int cell : cellOfPin) {
+        if (cell >= 0 && counts[cell]++ == 0) {
+          occupied++;
+        }
       }
-      members[c][filled[c]++] = sample.id(i);
+      return new Counted(cells, cellOfPin, counts, sample.size() - outside, outside, occupied);
     }
-    for (int c = 0; c < counts.length; c++) {
-      if (members[c] == null) {
-        members[c] = NO_PINS;
+
+    double[] xs() {
+      double[] xs = new double[cells.count()];
+      for (int c = 0; c < xs.length; c++) {
+        xs[c] = cells.centreX(c);
       }
+      return xs;
     }
-    return members;
+
+    double[] ys() {
+      double[] ys = new double[cells.count()];
+      for (int c = 0; c < ys.length; c++) {
+        ys[c] = cells.centreY(c);
+      }
+      return ys;
+    }
+
+    double[] values() {
+      double[] values = new double[counts.length];
+      for (int c = 0; c < values.length; c++) {
+        values[c] = counts[c];
+      }
+      return values;
+    }
+
+    /** The pin ids of each cell, ascending (the sample is ordered by id). */
+    long[][] members(PinSample sample) {
+      long[][] members = new long[counts.length][];
+      int[] filled = new int[counts.length];
+      for (int i = 0; i < sample.size(); i++) {
+        int c = cellOfPin[i];
+        if (c < 0) {
+          continue;
+        }
+        if (members[c] == null) {
+          members[c] = new long[counts[c]];
+        }
+        members[c][filled[c]++] = sample.id(i);
+      }
+      for (int c = 0; c < counts.length; c++) {
+        if (members[c] == null) {
+          members[c] = NO_PINS;
+        }
+      }
+      return members;
+    }
   }
 
   private static double[] nan(int n) {
