@@ -58,14 +58,14 @@ start() {
   if [ "$(psql_super -d postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '$db_user'")" != 1 ]; then
     psql_super -d postgres -c "CREATE ROLE $db_user LOGIN PASSWORD '$db_password'"
   fi
-  for db in dialogkarta dialogkarta_test dialogkarta_bench; do
+  for db in dialogkarta dialogkarta_test dialogkarta_bench dialogkarta_demo_test; do
     if [ "$(psql_super -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]; then
       psql_super -d postgres -c "CREATE DATABASE $db OWNER $db_user"
     fi
     # PostGIS is not a trusted extension: the superuser creates it, the migrations then find it.
     psql_super -d "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis"
   done
-  echo "local-db: PostGIS on 127.0.0.1:$port (databases dialogkarta, dialogkarta_test, dialogkarta_bench)"
+  echo "local-db: PostGIS on 127.0.0.1:$port (databases dialogkarta, dialogkarta_test, dialogkarta_bench, dialogkarta_demo_test)"
 }
 
 stop() {

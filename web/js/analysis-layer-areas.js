@@ -127,10 +127,34 @@ export function hotspotsLayer(ctx) {
       h('span', { class: 'legend__swatch', style: `background:${colour}`, 'aria-hidden': 'true' }),
       h('span', { class: 'legend__label' }, className(cls)),
       h('span', { class: 'legend__count' }, tn('analysis.legend.cells', counts[cls] || 0)))));
+    // Why the scale is what it is (from the server, in both languages), what a hot spot means,
+    // or why there is no test at all.
+    const lang = document.documentElement.lang === 'en' ? 'en' : 'sv';
+    const scale = $('legend-hotspots-scale');
+    const meaning = $('legend-hotspots-meaning');
+    if (data.outcome && data.outcome !== 'tested') {
+      scale.textContent = data.message?.[lang] || '';
+      meaning.textContent = '';
+    } else if (data.scale) {
+      scale.textContent = data.scale.explanation?.[lang] || '';
+      meaning.textContent = t('analysis.hotspots.meaning');
+    } else {
+      scale.textContent = '';
+      meaning.textContent = '';
+    }
     const params = data.parameters || {};
     $('legend-hotspots-note').textContent = params.cellSize
       ? t('analysis.legend.hotspots.note', { cell: formatNumber(params.cellSize), band: formatNumber(params.distanceBand ?? params.cellSize * 2) })
       : '';
+  }
+
+  /** The study area the hexagons cover: a dashed outline, not clickable. */
+  function outline(data) {
+    if (!data.studyArea?.geometry) return;
+    L.geoJSON(data.studyArea.geometry, {
+      pane: ctx.pane('hotspots'), interactive: false,
+      style: { className: 'analysis-study-area', color: '#1a1a1a', weight: 2, dashArray: '6 4', fill: false },
+    }).addTo(group);
   }
 
   function draw(data) {
@@ -150,6 +174,7 @@ export function hotspotsLayer(ctx) {
         layer.on('click', () => select(f));
       },
     }).addTo(group);
+    outline(data);
     legend(data);
     // Most pins first: an empty hexagon beside a dense one is hot too, but has nothing to list.
     const hot = features.filter((f) => f.properties.class?.startsWith('hot'))
@@ -172,9 +197,11 @@ export function hotspotsLayer(ctx) {
     clear() { group.clearLayers(); clearList('hotspots'); legend({ features: [] }); last = null; },
     bounds: () => (group.getLayers().length ? group.getBounds() : null),
     summary(data) {
+      if (data.outcome && data.outcome !== 'tested') return t('analysis.hotspots.untested', { pins: formatNumber(data.pinsAnalysed ?? 0) });
       const hot = (data.features || []).filter((f) => f.properties.class?.startsWith('hot')).length;
       const cold = (data.features || []).filter((f) => f.properties.class?.startsWith('cold')).length;
-      return t('analysis.hotspots.summary', { hot: formatNumber(hot), cold: formatNumber(cold), pins: formatNumber(data.pinCount ?? 0) });
+      return t('analysis.hotspots.summary', { places: tn('analysis.hotspots.places', data.hotPlaces ?? 0),
+        hot: formatNumber(hot), cold: formatNumber(cold), pins: formatNumber(data.pinsAnalysed ?? data.pinCount ?? 0) });
     },
     refreshLanguage() { if (last) draw(last); },
   };

@@ -84,15 +84,15 @@ public record HotspotScale(
     };
     String cellPart = switch (cellReason) {
       case SPACING -> sv
-          ? "Sexhörningarna är " + cell + " breda, två gånger medianavståndet mellan en synpunkt och dess närmaste granne (" + metres(nearestNeighbour, sv) + ")."
+          ? "Hexagonerna är " + cell + " breda, två gånger medianavståndet mellan en synpunkt och dess närmaste granne (" + metres(nearestNeighbour, sv) + ")."
           : "Hexagons are " + cell + " across, twice the median distance from a comment to its nearest neighbour (" + metres(nearestNeighbour, sv) + ").";
       case CELL_LIMIT -> sv
-          ? "Sexhörningarna är " + cell + " breda, så att studieområdet delas i högst " + Hotspots.MAX_DEFAULT_CELLS + " rutor."
+          ? "Hexagonerna är " + cell + " breda, så att studieområdet delas i högst " + Hotspots.MAX_DEFAULT_CELLS + " rutor."
           : "Hexagons are " + cell + " across, so that the study area holds at most " + Hotspots.MAX_DEFAULT_CELLS + " cells.";
       case HALF_BAND -> sv
-          ? "Sexhörningarna är " + cell + " breda, halva avståndsbandet, så att varje sexhörning vägs mot två ringar av grannar."
+          ? "Hexagonerna är " + cell + " breda, halva avståndsbandet, så att varje hexagon vägs mot två ringar av grannar."
           : "Hexagons are " + cell + " across, half the distance band, so that each is weighed against two rings of neighbours.";
-      case GIVEN -> sv ? "Sexhörningarna är " + cell + " breda, valt av dig." : "Hexagons are " + cell + " across, your choice.";
+      case GIVEN -> sv ? "Hexagonerna är " + cell + " breda, valt av dig." : "Hexagons are " + cell + " across, your choice.";
     };
     return bandPart + " " + cellPart;
   }

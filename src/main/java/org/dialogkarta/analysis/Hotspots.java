@@ -30,7 +30,7 @@ public final class Hotspots {
 
   public static final int MIN_PINS = 30;
   public static final int MIN_OCCUPIED_CELLS = 10;
-  public static final int MIN_WINDOW_PINS = 10;
+  public static final int MIN_WINDOW_PINS = 3;
   public static final int MAX_DEFAULT_CELLS = 20_000;
   public static final double MIN_CELL_SIZE = 10;
   static final int STEPS = 15;

@@ -76,6 +76,18 @@ class HotspotsPlantedTest {
     assertThat(backgroundHotShare(r, spots)).isLessThanOrEqualTo(0.05);
   }
 
+  @ParameterizedTest(name = "seed {0}: {1} pins on one spot among {2} scattered")
+  @CsvSource({"41, 30, 12", "42, 30, 30", "43, 40, 100", "44, 25, 10"})
+  void oneDenseSpotAmongScatteredPinsIsFound(long seed, int spot, int scattered) {
+    List<PlantedPatterns.Spot> spots = List.of(new PlantedPatterns.Spot(2300, 2100, 15, spot));
+    PlantedPatterns.Pattern p = PlantedPatterns.of(PlantedPatterns.rectangle(0, 0, 4600, 4400), scattered, spots, seed);
+    Hotspots.Result r = Hotspots.analyse(p.sample(), p.area(), null, null);
+    System.out.println(describe(r, p));
+    int c = r.cells().cellOf(2300, 2100);
+    assertThat(r.classes()[c].confidence()).isGreaterThanOrEqualTo(95);
+    assertThat(r.zScores()[c]).isPositive();
+  }
+
   /** Hot hexagons (90 % or more) among those farther than radius + band from every spot. */
   static double backgroundHotShare(Hotspots.Result r, List<PlantedPatterns.Spot> spots) {
     double band = r.scale().distanceBand();

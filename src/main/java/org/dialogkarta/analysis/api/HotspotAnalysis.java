@@ -30,14 +30,15 @@ public class HotspotAnalysis {
 
   /** One hexagon as returned (only those with pins or a significant class). */
   public record Cell(String id, Polygon hexagon, int count, double zScore, double pValue, double pAdjusted,
-      HotspotClass hotspotClass, long[] pinIds) {}
+      HotspotClass hotspotClass, long[] pinIds, int hotPlace) {}
 
   /**
    * The hexagons in {@code srid}. cellSize and distanceBand as used (null when no test was made);
    * {@code scale} null when no test was made; {@code studyArea} null when there was nothing to analyse.
    */
   public record Result(int srid, Double cellSize, Double distanceBand, int pinCount, int cellCount, List<Cell> cells,
-      Hotspots.Outcome outcome, HotspotScale scale, StudyArea studyArea, int pinsOutside, int pinsAnalysed) {
+      Hotspots.Outcome outcome, HotspotScale scale, StudyArea studyArea, int pinsOutside, int pinsAnalysed,
+      int hotPlaces) {
 
     public boolean tested() {
       return outcome == Hotspots.Outcome.TESTED;
@@ -65,7 +66,7 @@ public class HotspotAnalysis {
     StudyArea area = sample.size() == 0 ? null : studyAreas.of(filter);
     if (area == null) {
       return new Result(srid, cellSize, distanceBand, 0, 0, List.of(), Hotspots.Outcome.TOO_FEW_PINS, null, null,
-          sample.size(), 0);
+          sample.size(), 0, 0);
     }
     if (cellSize != null && distanceBand != null) {
       double neighbours = Math.PI * distanceBand * distanceBand / (cellSize * cellSize * Math.sqrt(3) / 2);
@@ -86,16 +87,19 @@ public class HotspotAnalysis {
     }
     GeometryFactory factory = new GeometryFactory(new PrecisionModel(), srid);
     List<Cell> cells = new ArrayList<>();
+    int[] place = r.hotPlaces();
+    int places = 0;
     for (int c = 0; r.outcome() == Hotspots.Outcome.TESTED && c < r.cells().count(); c++) {
       HotspotClass kind = r.classes()[c];
       if (r.counts()[c] > 0 || kind != HotspotClass.NOT_SIGNIFICANT) {
         cells.add(new Cell(r.cells().id(c), r.cells().polygon(c, factory), r.counts()[c], r.zScores()[c],
-            r.pValues()[c], r.adjusted()[c], kind, r.pinIds()[c]));
+            r.pValues()[c], r.adjusted()[c], kind, r.pinIds()[c], place[c]));
+        places = Math.max(places, place[c]);
       }
     }
     HotspotScale scale = r.scale();
     return new Result(srid, scale == null ? null : scale.cellSize(), scale == null ? null : scale.distanceBand(),
-        sample.size(), r.cells().count(), cells, r.outcome(), scale, area, r.pinsOutside(), r.pinsAnalysed());
+        sample.size(), r.cells().count(), cells, r.outcome(), scale, area, r.pinsOutside(), r.pinsAnalysed(), places);
   }
 
   /** The study area's outline in the result's CRS, for the map. */

@@ -48,6 +48,7 @@ class HotspotController {
       properties.put("pAdjusted", finite(cell.pAdjusted()));
       properties.put("class", cell.hotspotClass().code());
       properties.put("confidence", cell.hotspotClass().confidence());
+      properties.put("hotPlace", cell.hotPlace() == 0 ? null : cell.hotPlace());
       properties.put("pinIds", cell.pinIds());
       Map<String, Object> feature = new LinkedHashMap<>();
       feature.put("type", "Feature");
@@ -73,6 +74,7 @@ class HotspotController {
     out.put("pinsAnalysed", result.pinsAnalysed());
     out.put("pinsOutsideStudyArea", result.pinsOutside());
     out.put("cellCount", result.cellCount());
+    out.put("hotPlaces", result.hotPlaces());
     out.put("studyArea", result.studyArea() == null ? null : Map.of(
         "source", result.studyArea().source().name().toLowerCase(java.util.Locale.ROOT),
         "geometry", GeoJson.geometry(toWgs84.apply(result.studyArea().geometry()))));
@@ -107,7 +109,7 @@ class HotspotController {
     if (r.outcome() == Hotspots.Outcome.TOO_FEW_CELLS) {
       return sv
           ? "För få platser för en hotspotanalys: synpunkterna ligger i färre än " + Hotspots.MIN_OCCUPIED_CELLS
-              + " sexhörningar. Se dem som enskilda synpunkter på kartan."
+              + " hexagoner. Se dem som enskilda synpunkter på kartan."
           : "Too few places for a hot spot analysis: the comments lie in fewer than " + Hotspots.MIN_OCCUPIED_CELLS
               + " hexagons. Read them as single comments on the map.";
     }
