@@ -1,6 +1,7 @@
 package org.dialogkarta.analysis.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,8 @@ public class ProfileDisclosure {
   /** The rule for {@code filter} asked by the signed-in caller of this request. */
   public Decision of(AnalysisFilter filter) {
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
-    boolean planner = who != null && who.isAuthenticated() && isPlanner(roles.getReachableGrantedAuthorities(who.getAuthorities()));
+    boolean planner = who != null && who.isAuthenticated()
+        && isPlanner(roles.getReachableGrantedAuthorities(who.getAuthorities()));
     return new Decision(filter, planner);
   }
 
@@ -154,7 +156,8 @@ public class ProfileDisclosure {
      */
     public Map<String, Long> counts(Map<String, ? extends Number> byKey, boolean whole) {
       List<String> keys = List.copyOf(byKey.keySet());
-      boolean[] hidden = whole ? all(keys.size()) : masked(keys.stream().mapToLong(k -> byKey.get(k).longValue()).toArray());
+      boolean[] hidden = whole ? all(keys.size())
+          : masked(keys.stream().mapToLong(k -> byKey.get(k).longValue()).toArray());
       Map<String, Long> out = new LinkedHashMap<>();
       for (int i = 0; i < keys.size(); i++) {
         out.put(keys.get(i), hidden[i] ? null : byKey.get(keys.get(i)).longValue());
@@ -164,7 +167,7 @@ public class ProfileDisclosure {
 
     private static boolean[] all(int n) {
       boolean[] out = new boolean[n];
-      java.util.Arrays.fill(out, true);
+      Arrays.fill(out, true);
       return out;
     }
 
