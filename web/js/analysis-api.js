@@ -3,7 +3,7 @@
 // filters is no longer wanted and must not be drawn over the new one.
 import { request } from './api.js';
 import { toSignIn, errorText } from './staff.js';
-import { t } from './i18n.js';
+import { t, formatNumber } from './i18n.js';
 
 /** GET of an analysis path; a 401 (session ended) goes to the sign-in page and never settles. */
 export async function analysisGet(path, query, signal) {
@@ -17,6 +17,14 @@ export async function analysisGet(path, query, signal) {
     }
     throw e;
   }
+}
+
+/**
+ * A count of an analysis answer. Narrowed to a profile group, counts under 5 come as null with
+ * "masked" (analysis.api.ProfileDisclosure): they read "fewer than 5", never 0.
+ */
+export function countText(n) {
+  return n === null ? t('analysis.masked') : formatNumber(n ?? 0);
 }
 
 export function isAbort(e) {

@@ -4,7 +4,7 @@
 // saying them), so the numbers reach screen readers and can be copied.
 import { h } from './dom.js';
 import { t, label, formatNumber, formatDate } from './i18n.js';
-import { analysisGet, isAbort, problemText } from './analysis-api.js';
+import { analysisGet, isAbort, problemText, countText } from './analysis-api.js';
 import { CATEGORY_CODES } from './analysis-filters.js';
 
 const $ = (id) => document.getElementById(id);
@@ -40,7 +40,7 @@ export function createCharts() {
   /** Draws (or redraws) one bar chart; the canvas's label says the same figures in words. */
   function bar(id, labels, values, colours, { horizontal = false } = {}) {
     const canvas = $(`${id}-canvas`);
-    canvas.setAttribute('aria-label', labels.map((l, i) => `${l}: ${formatNumber(values[i])}`).join(', ') || t('analysis.chart.empty'));
+    canvas.setAttribute('aria-label', labels.map((l, i) => `${l}: ${countText(values[i])}`).join(', ') || t('analysis.chart.empty'));
     if (!Chart) return;
     charts[id]?.destroy();
     const text = cssVar('--text', '#1c2426');
@@ -64,22 +64,22 @@ export function createCharts() {
 
   function draw(s) {
     last = s;
-    $('charts-total').textContent = t('analysis.charts.total', { n: formatNumber(s.pinCount ?? 0) });
+    $('charts-total').textContent = t('analysis.charts.total', { n: countText(s.pinCount) });
     const cats = Object.entries(s.categories || {}).filter(([, n]) => n > 0).sort((a, b) => CATEGORY_CODES.indexOf(a[0]) - CATEGORY_CODES.indexOf(b[0]));
     bar('chart-categories', cats.map(([c]) => label('category', c)), cats.map(([, n]) => n), cats.map(([c]) => categoryColour(c)));
     $('chart-categories-table').replaceChildren(table('analysis.chart.categories', ['analysis.table.category', 'analysis.table.pins'],
-      cats.map(([c, n]) => [label('category', c), formatNumber(n)])));
+      cats.map(([c, n]) => [label('category', c), countText(n)])));
 
     const weeks = s.weeks || [];
     bar('chart-weeks', weeks.map((w) => w.week), weeks.map((w) => w.count), cssVar('--primary', '#0b5566'));
     $('chart-weeks-table').replaceChildren(table('analysis.chart.weeks', ['analysis.table.week', 'analysis.table.pins'],
-      weeks.map((w) => [t('analysis.table.weekFrom', { week: w.week, start: formatDate(w.start) }), formatNumber(w.count)])));
+      weeks.map((w) => [t('analysis.table.weekFrom', { week: w.week, start: formatDate(w.start) }), countText(w.count)])));
 
     const hoods = [...(s.neighbourhoods || [])].sort((a, b) => b.pinCount - a.pinCount);
     const shown = hoods.slice(0, NEIGHBOURHOODS_SHOWN);
     bar('chart-neighbourhoods', shown.map((n) => n.name ?? n.code), shown.map((n) => n.pinCount), cssVar('--cat-service', '#6a3d9a'), { horizontal: true });
-    const rows = hoods.map((n) => [n.name ?? n.code ?? '', formatNumber(n.pinCount), n.per1000 != null ? formatNumber(Math.round(n.per1000 * 10) / 10) : '–']);
-    if (s.outsideNeighbourhoods) rows.push([t('analysis.table.outside'), formatNumber(s.outsideNeighbourhoods), '–']);
+    const rows = hoods.map((n) => [n.name ?? n.code ?? '', countText(n.pinCount), n.per1000 != null ? formatNumber(Math.round(n.per1000 * 10) / 10) : '–']);
+    if (s.outsideNeighbourhoods !== 0 && s.outsideNeighbourhoods !== undefined) rows.push([t('analysis.table.outside'), countText(s.outsideNeighbourhoods), '–']);
     $('chart-neighbourhoods-table').replaceChildren(table('analysis.chart.neighbourhoods',
       ['analysis.table.neighbourhood', 'analysis.table.pins', 'analysis.table.per1000'], rows));
     heard(s.heard);
@@ -96,7 +96,7 @@ export function createCharts() {
       ...(hd.ageBands || []).map((g) => [label('age', g.ageBand), answers(g), share(g.share), share(g.populationShare)]),
       ...(hd.genders || []).map((g) => [label('gender', g.gender), answers(g), share(g.share), share(g.populationShare)]),
     ];
-    if (hd.unanswered != null) rows.push([t('analysis.heard.unanswered'), formatNumber(hd.unanswered), '–', '–']);
+    if (hd.unanswered !== undefined) rows.push([t('analysis.heard.unanswered'), countText(hd.unanswered), '–', '–']);
     $('heard-table').replaceChildren(table('analysis.heard.heading',
       ['analysis.heard.group', 'analysis.heard.answers', 'analysis.heard.share', 'analysis.heard.populationShare'], rows));
   }

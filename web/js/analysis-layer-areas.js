@@ -3,7 +3,7 @@
 // list under the layer's switch, for keyboard users) opens its pins in the side panel.
 import { h } from './dom.js';
 import { t, tn, label, formatNumber } from './i18n.js';
-import { analysisGet } from './analysis-api.js';
+import { analysisGet, countText } from './analysis-api.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,7 +19,7 @@ const SVG_MAX = 3000;
 
 function categoriesText(categories) {
   return Object.entries(categories || {}).sort((a, b) => b[1] - a[1])
-    .map(([c, n]) => `${label('category', c)} ${formatNumber(n)}`).join(', ');
+    .map(([c, n]) => `${label('category', c)} ${countText(n)}`).join(', ');
 }
 
 /** Keyboard way in: the same places as buttons under the layer's switch. */
@@ -52,7 +52,7 @@ export function clustersLayer(ctx) {
     const p = f.properties;
     ctx.onSelect({
       kind: 'cluster',
-      title: t('analysis.selection.cluster', { id: p.clusterId, n: formatNumber(p.pinCount) }),
+      title: t('analysis.selection.cluster', { id: p.clusterId, n: countText(p.pinCount) }),
       detail: categoriesText(p.categories),
       pinIds: p.pinIds || [],
     });
@@ -66,12 +66,12 @@ export function clustersLayer(ctx) {
       pane: ctx.pane('clusters'),
       style: () => ({ className: 'analysis-cluster', color: '#5b2a86', weight: 3, fillColor: '#8e5cc2', fillOpacity: 0.18 }),
       onEachFeature: (f, layer) => {
-        layer.bindTooltip(() => h('span', {}, t('analysis.selection.cluster', { id: f.properties.clusterId, n: formatNumber(f.properties.pinCount) })), { sticky: true });
+        layer.bindTooltip(() => h('span', {}, t('analysis.selection.cluster', { id: f.properties.clusterId, n: countText(f.properties.pinCount) })), { sticky: true });
         layer.on('click', () => select(f));
       },
     }).addTo(group);
     renderList('clusters', features.slice(0, LIST_MAX).map((f) => ({
-      text: t('analysis.selection.cluster', { id: f.properties.clusterId, n: formatNumber(f.properties.pinCount) }),
+      text: t('analysis.selection.cluster', { id: f.properties.clusterId, n: countText(f.properties.pinCount) }),
       open: () => select(f),
     })), 'analysis.clusters.list');
   }
@@ -89,11 +89,11 @@ export function clustersLayer(ctx) {
     clear() { group.clearLayers(); clearList('clusters'); last = null; },
     bounds: () => (group.getLayers().length ? group.getBounds() : null),
     summary(data) {
-      if (!data.features?.length) return t('analysis.clusters.none', { pins: formatNumber(data.pinCount ?? 0) });
+      if (!data.features?.length) return t('analysis.clusters.none', { pins: countText(data.pinCount) });
       return t('analysis.clusters.summary', {
         clusters: formatNumber(data.clusterCount ?? data.features.length),
-        pins: formatNumber(data.pinCount ?? 0),
-        noise: formatNumber(data.noise?.count ?? 0),
+        pins: countText(data.pinCount),
+        noise: countText(data.noise?.count),
       });
     },
     refreshLanguage() { if (last) draw(last); },
@@ -114,7 +114,7 @@ export function hotspotsLayer(ctx) {
     const p = f.properties;
     ctx.onSelect({
       kind: 'cell',
-      title: t('analysis.selection.cell', { cls: className(p.class), n: formatNumber(p.count) }),
+      title: t('analysis.selection.cell', { cls: className(p.class), n: countText(p.count) }),
       detail: t('analysis.selection.cellStats', { z: Number(p.zScore ?? 0).toFixed(2), p: Number(p.pValue ?? 1).toPrecision(2) }),
       pinIds: p.pinIds || [],
     });
@@ -170,7 +170,7 @@ export function hotspotsLayer(ctx) {
         fillOpacity: f.properties.class === 'not_significant' ? 0.35 : 0.75,
       }),
       onEachFeature: (f, layer) => {
-        layer.bindTooltip(() => h('span', {}, t('analysis.selection.cell', { cls: className(f.properties.class), n: formatNumber(f.properties.count) })), { sticky: true });
+        layer.bindTooltip(() => h('span', {}, t('analysis.selection.cell', { cls: className(f.properties.class), n: countText(f.properties.count) })), { sticky: true });
         layer.on('click', () => select(f));
       },
     }).addTo(group);
@@ -180,7 +180,7 @@ export function hotspotsLayer(ctx) {
     const hot = features.filter((f) => f.properties.class?.startsWith('hot'))
       .sort((a, b) => (b.properties.count ?? 0) - (a.properties.count ?? 0) || (b.properties.zScore ?? 0) - (a.properties.zScore ?? 0));
     renderList('hotspots', hot.slice(0, LIST_MAX).map((f) => ({
-      text: t('analysis.selection.cell', { cls: className(f.properties.class), n: formatNumber(f.properties.count) }),
+      text: t('analysis.selection.cell', { cls: className(f.properties.class), n: countText(f.properties.count) }),
       open: () => select(f),
     })), 'analysis.hotspots.list');
   }
@@ -201,7 +201,7 @@ export function hotspotsLayer(ctx) {
       const hot = (data.features || []).filter((f) => f.properties.class?.startsWith('hot')).length;
       const cold = (data.features || []).filter((f) => f.properties.class?.startsWith('cold')).length;
       return t('analysis.hotspots.summary', { places: tn('analysis.hotspots.places', data.hotPlaces ?? 0),
-        hot: formatNumber(hot), cold: formatNumber(cold), pins: formatNumber(data.pinsAnalysed ?? data.pinCount ?? 0) });
+        hot: formatNumber(hot), cold: formatNumber(cold), pins: countText(data.pinsAnalysed !== undefined ? data.pinsAnalysed : data.pinCount) });
     },
     refreshLanguage() { if (last) draw(last); },
   };

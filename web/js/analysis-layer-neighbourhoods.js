@@ -4,7 +4,7 @@
 // lists the classes, and a table gives every neighbourhood's figures as text.
 import { h } from './dom.js';
 import { t, formatNumber } from './i18n.js';
-import { analysisGet } from './analysis-api.js';
+import { analysisGet, countText } from './analysis-api.js';
 
 const $ = (id) => document.getElementById(id);
 const SHADES = ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'];
@@ -65,7 +65,7 @@ export function neighbourhoodsLayer(ctx) {
         h('th', { scope: 'col', class: 'num', i18n: 'analysis.table.per1000' }))),
       h('tbody', {}, rows.map((f) => h('tr', {},
         h('th', { scope: 'row' }, f.properties.name ?? f.properties.code ?? ''),
-        h('td', { class: 'num' }, formatNumber(f.properties.pinCount ?? 0)),
+        h('td', { class: 'num' }, countText(f.properties.pinCount)),
         h('td', { class: 'num' }, f.properties.population != null ? formatNumber(f.properties.population) : '–'),
         h('td', { class: 'num' }, f.properties.per1000 != null ? one(f.properties.per1000) : '–'))))));
   }
@@ -74,7 +74,7 @@ export function neighbourhoodsLayer(ctx) {
     return h('div', { class: 'pin-popup' },
       h('p', {}, h('strong', {}, p.name ?? p.code ?? '')),
       h('p', {}, t('analysis.neighbourhoods.popup', {
-        pins: formatNumber(p.pinCount ?? 0),
+        pins: countText(p.pinCount),
         per1000: p.per1000 != null ? one(p.per1000) : '–',
         population: p.population != null ? formatNumber(p.population) : '–',
       })));

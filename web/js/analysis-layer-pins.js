@@ -87,7 +87,7 @@ export function heatLayer(ctx) {
     },
     clear() { heat.setPoints([]); bounds = null; },
     bounds: () => bounds,
-    summary: (data) => (data.features?.length ? `${countText(data)} ${t('analysis.heat.note')}` : tn('analysis.pins.count', 0)),
+    summary: (data) => (data.masked ? t('analysis.pins.masked') : data.features?.length ? `${countText(data)} ${t('analysis.heat.note')}` : tn('analysis.pins.count', 0)),
   };
 }
 

@@ -97,7 +97,7 @@ async function loadMe() {
 /** The text for an API failure: the code's own message when the bundles have one. */
 export function errorText(e) {
   if (e?.network) return t('error.network');
-  if (e?.status === 403 && e.code !== 'csrf.invalid') return t('staff.error.auth.forbidden');
+  if (e?.status === 403 && e.code !== 'csrf.invalid' && !has(`staff.error.${e.code}`)) return t('staff.error.auth.forbidden');
   const code = e?.code;
   if (code && has(`staff.error.${code}`)) return t(`staff.error.${code}`);
   if (code && has(`error.${code}`)) return t(`error.${code}`);

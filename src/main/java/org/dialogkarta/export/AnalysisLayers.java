@@ -16,6 +16,7 @@ import org.dialogkarta.analysis.Cluster;
 import org.dialogkarta.analysis.api.AnalysisFilter;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.analysis.api.HotspotAnalysis;
+import org.dialogkarta.analysis.api.ProfileDisclosure;
 import org.dialogkarta.geo.CrsTransform;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -64,10 +65,17 @@ final class AnalysisLayers {
     });
   }
 
+  /**
+   * Never a profile group: these layers name their pins ({@code pin_ids}) and go to GIS staff,
+   * whom {@link ProfileDisclosure} refuses pin-level answers about a profile group (the export
+   * takes no {@code ageBand} or {@code gender}; the check keeps it so if one is ever added).
+   */
   private static AnalysisFilter filter(ExportLayer.Scope scope) {
     AnalysisFilter none = AnalysisFilter.none();
-    return scope.dialogueId() == null ? none : new AnalysisFilter(scope.dialogueId().toString(), List.of(),
-        List.of(), null, null, List.of(), List.of(), null, List.of(), List.of(), List.of());
+    AnalysisFilter filter = scope.dialogueId() == null ? none : new AnalysisFilter(scope.dialogueId().toString(),
+        List.of(), List.of(), null, null, List.of(), List.of(), null, List.of(), List.of(), List.of());
+    ProfileDisclosure.withoutPlannerRole(filter).requirePinLevel();
+    return filter;
   }
 
   private static Long count(Cluster c, String category) {

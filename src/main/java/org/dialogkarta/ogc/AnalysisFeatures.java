@@ -9,6 +9,7 @@ import org.dialogkarta.analysis.Cluster;
 import org.dialogkarta.analysis.api.AnalysisFilter;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.analysis.api.HotspotAnalysis;
+import org.dialogkarta.analysis.api.ProfileDisclosure;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.GeoJson;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -117,9 +118,16 @@ class AnalysisFeatures {
         : new Kept(compute(k.analysis(), filter(k)), now, fingerprint)).selection();
   }
 
+  /**
+   * Never a profile group: these collections are public and name their pins, which
+   * {@link ProfileDisclosure} allows for a profile group to planners only ({@code ItemsRequest}
+   * refuses {@code ageBand} and {@code gender}; the check here keeps it so if one is ever added).
+   */
   private static AnalysisFilter filter(Key key) {
-    return new AnalysisFilter(key.analysis().dialogue(), key.categories(), List.of(), null, null, List.of(),
-        key.statuses(), null, List.of(), List.of(), List.of());
+    AnalysisFilter filter = new AnalysisFilter(key.analysis().dialogue(), key.categories(), List.of(), null, null,
+        List.of(), key.statuses(), null, List.of(), List.of(), List.of());
+    ProfileDisclosure.withoutPlannerRole(filter).requirePinLevel();
+    return filter;
   }
 
   private String fingerprint(AnalysisFilter filter) {

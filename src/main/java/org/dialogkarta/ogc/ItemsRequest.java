@@ -25,11 +25,18 @@ record ItemsRequest(int limit, long offset, Box bbox, TimeFilter datetime, OgcCr
   static final Set<String> PARAMETERS =
       Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "category", "status");
 
+  static final Set<String> PROFILE_PARAMETERS = Set.of("ageBand", "gender");
+
   /** A box in the x/y (east/north) order of its CRS, whatever order the parameter had. */
   record Box(double minX, double minY, double maxX, double maxY, OgcCrs crs) {}
 
   static ItemsRequest parse(MultiValueMap<String, String> query) {
     for (String name : query.keySet()) {
+      if (PROFILE_PARAMETERS.contains(name)) {
+        // The analysis API's profile filters: pins of a profile group are never public.
+        throw OgcBadRequest.of(name, "'" + name + "' is not offered here: the OGC API is public, and pins, clusters"
+            + " and hexagons are never selected by profile answers");
+      }
       if (!PARAMETERS.contains(name)) {
         throw OgcBadRequest.of(name, "Unknown parameter '" + name + "'; items take " + String.join(", ",
             PARAMETERS.stream().sorted().toList()));

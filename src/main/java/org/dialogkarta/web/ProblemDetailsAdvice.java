@@ -46,6 +46,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), e.code());
   }
 
+  /** Allowed for another role, not for this caller's (profile groups in a pin-level analysis). */
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    ProblemDetail p = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), e.code());
+    p.setProperty("errors", e.violations());
+    return p;
+  }
+
   @ExceptionHandler(UnacceptableContentException.class)
   ProblemDetail unacceptableContent(UnacceptableContentException e) {
     ProblemDetail p = problem(e.status(), e.status().getReasonPhrase(), e.getMessage(),

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.dialogkarta.analysis.api.AnalysisFilter;
 import org.dialogkarta.analysis.api.NeighbourhoodLayer;
+import org.dialogkarta.analysis.api.ProfileDisclosure;
 import org.dialogkarta.analysis.api.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class StatisticsBenchmark {
         () -> statistics.of(filter("dialogue", SLUG, "category", "safety_concern", "timeOfDay", "dark"), 5));
     median("statistics, one source and a date range",
         () -> statistics.of(filter("dialogue", SLUG, "source", "walk", "from", "2026-03-01", "to", "2026-04-30"), 5));
-    double map = median("neighbourhood layer, whole dialogue", () -> layer.of(all));
+    double map = median("neighbourhood layer, whole dialogue", () -> layer.of(all, ProfileDisclosure.withoutPlannerRole(all)));
     scanFloor(all);
 
     assertThat(whole).as("median ms of the whole-dialogue statistics").isLessThanOrEqualTo(1000);

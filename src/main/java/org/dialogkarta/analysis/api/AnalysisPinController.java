@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The filtered pins as GeoJSON points for the analysis map, staff view (full text), at most
  * {@value #MAX_LIMIT} per answer with the total, or just the pins of a clicked cluster or
- * hexagon ({@code ids}). Only published, unmerged pins, like every analysis.
+ * hexagon ({@code ids}). Only published, unmerged pins, like every analysis. Narrowed to a profile
+ * group, the list is a planner's only and says "fewer than 5" instead of naming fewer pins
+ * ({@link ProfileDisclosure}).
  */
 @RestController
 class AnalysisPinController {
@@ -31,10 +33,12 @@ class AnalysisPinController {
 
   private final JdbcClient jdbc;
   private final AnalysisPins pins;
+  private final ProfileDisclosure disclosure;
 
-  AnalysisPinController(JdbcClient jdbc, AnalysisPins pins) {
+  AnalysisPinController(JdbcClient jdbc, AnalysisPins pins, ProfileDisclosure disclosure) {
     this.jdbc = jdbc;
     this.pins = pins;
+    this.disclosure = disclosure;
   }
 
   @GetMapping("/api/v1/analysis/pins")
@@ -46,6 +50,7 @@ class AnalysisPinController {
       throw InvalidInputException.of("limit", "limit.range", "'limit' must be between 1 and " + MAX_LIMIT + ", not " + limit);
     }
     List<Long> ids = ids(params);
+    ProfileDisclosure.Decision profile = disclosure.of(filter).requirePinLevel();
     pins.requireKnownDialogue(filter);
     AnalysisFilter.SqlCondition where = filter.toSql();
     Map<String, Object> values = new HashMap<>(where.params());
@@ -55,6 +60,14 @@ class AnalysisPinController {
       values.put("ids", ids.isEmpty() ? List.of(-1L) : ids);
     }
     long total = jdbc.sql("SELECT count(*) FROM pin WHERE " + condition).params(values).query(Long.class).single();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("type", "FeatureCollection");
+    if (profile.masks(total)) {
+      profile.putCount(out, "total", total);
+      out.put("truncated", false);
+      out.put("features", List.of());
+      return out;
+    }
     values.put("limit", limit);
     List<Object> features = new ArrayList<>();
     jdbc.sql("""
@@ -81,8 +94,6 @@ class AnalysisPinController {
           feature.put("properties", properties);
           features.add(feature);
         });
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("type", "FeatureCollection");
     out.put("total", total);
     out.put("truncated", total > features.size());
     out.put("features", features);

@@ -13,16 +13,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** DBSCAN clusters of the filtered pins as a GeoJSON FeatureCollection of hulls (WGS84). */
+/**
+ * DBSCAN clusters of the filtered pins as a GeoJSON FeatureCollection of hulls (WGS84). Narrowed to
+ * a profile group, the members are a planner's only, and a cluster (or the noise) of fewer than 5
+ * pins keeps its outline but not its count, categories, times or members ({@link ProfileDisclosure}).
+ */
 @RestController
 class ClusterController {
 
   private static final Set<String> OWN = Set.of("eps", "minPoints");
 
   private final ClusterAnalysis analysis;
+  private final ProfileDisclosure disclosure;
 
-  ClusterController(ClusterAnalysis analysis) {
+  ClusterController(ClusterAnalysis analysis, ProfileDisclosure disclosure) {
     this.analysis = analysis;
+    this.disclosure = disclosure;
   }
 
   @GetMapping("/api/v1/analysis/clusters")
@@ -30,19 +36,31 @@ class ClusterController {
     AnalysisFilter filter = AnalysisFilter.from(params, OWN);
     Double eps = Parameters.number(params, "eps");
     Integer minPoints = Parameters.integer(params, "minPoints");
+    ProfileDisclosure.Decision profile = disclosure.of(filter).requirePinLevel();
     ClusterAnalysis.Result result = analysis.clusters(filter, eps == null ? ClusterAnalysis.DEFAULT_EPS : eps,
         minPoints == null ? ClusterAnalysis.DEFAULT_MIN_POINTS : minPoints);
     CrsTransform toWgs84 = CrsTransform.between(result.srid(), 4326);
     List<Object> features = new ArrayList<>(result.clusters().size());
-    for (Cluster c : result.clusters()) {
+    // The clusters and the noise are the parts of pinCount: masked together, none can be subtracted.
+    long[] counts = new long[result.clusters().size() + 1];
+    for (int i = 0; i < result.clusters().size(); i++) {
+      counts[i] = result.clusters().get(i).pinCount();
+    }
+    counts[counts.length - 1] = result.noisePinIds().length;
+    boolean[] masked = profile.masked(counts);
+    for (int i = 0; i < result.clusters().size(); i++) {
+      Cluster c = result.clusters().get(i);
       Map<String, Object> properties = new LinkedHashMap<>();
       properties.put("clusterId", c.id());
-      properties.put("pinCount", c.pinCount());
+      properties.put("pinCount", masked[i] ? null : c.pinCount());
       properties.put("hull", c.hullKind().code());
-      properties.put("categories", c.categories());
-      properties.put("firstAt", c.firstAt().toString());
-      properties.put("lastAt", c.lastAt().toString());
-      properties.put("pinIds", c.pinIds());
+      properties.put("categories", profile.counts(c.categories(), masked[i]));
+      properties.put("firstAt", masked[i] ? null : c.firstAt().toString());
+      properties.put("lastAt", masked[i] ? null : c.lastAt().toString());
+      properties.put("pinIds", masked[i] ? null : c.pinIds());
+      if (masked[i]) {
+        properties.put("masked", ProfileDisclosure.FEWER_THAN);
+      }
       Map<String, Object> feature = new LinkedHashMap<>();
       feature.put("type", "Feature");
       feature.put("id", c.id());
@@ -57,9 +75,16 @@ class ClusterController {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("type", "FeatureCollection");
     out.put("parameters", parameters);
-    out.put("pinCount", result.pinCount());
+    profile.putCount(out, "pinCount", result.pinCount());
     out.put("clusterCount", result.clusters().size());
-    out.put("noise", Map.of("count", result.noisePinIds().length, "pinIds", result.noisePinIds()));
+    Map<String, Object> noise = new LinkedHashMap<>();
+    boolean noiseMasked = masked[counts.length - 1];
+    noise.put("count", noiseMasked ? null : result.noisePinIds().length);
+    noise.put("pinIds", noiseMasked ? null : result.noisePinIds());
+    if (noiseMasked) {
+      noise.put("masked", ProfileDisclosure.FEWER_THAN);
+    }
+    out.put("noise", noise);
     out.put("features", features);
     return out;
   }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * are significant, in WGS84, with the scale used and the sentence that explains it (Swedish and
  * English), the study area's outline, and the outcome: {@code tested}, or {@code too_few_pins} /
  * {@code too_few_cells} with no hexagons at all. A statistic that does not exist is null, never NaN.
+ * Narrowed to a profile group: a planner's only, small cells masked ({@link ProfileDisclosure}).
  */
 @RestController
 class HotspotController {
@@ -27,29 +28,37 @@ class HotspotController {
   private static final Set<String> OWN = Set.of("cellSize", "distanceBand");
 
   private final HotspotAnalysis analysis;
+  private final ProfileDisclosure disclosure;
 
-  HotspotController(HotspotAnalysis analysis) {
+  HotspotController(HotspotAnalysis analysis, ProfileDisclosure disclosure) {
     this.analysis = analysis;
+    this.disclosure = disclosure;
   }
 
   @GetMapping("/api/v1/analysis/hotspots")
   Map<String, Object> hotspots(@RequestParam MultiValueMap<String, String> params) {
     AnalysisFilter filter = AnalysisFilter.from(params, OWN);
+    ProfileDisclosure.Decision profile = disclosure.of(filter).requirePinLevel();
     HotspotAnalysis.Result result = analysis.hotspots(filter, Parameters.number(params, "cellSize"),
         Parameters.number(params, "distanceBand"));
     CrsTransform toWgs84 = CrsTransform.between(result.srid(), 4326);
     List<Object> features = new ArrayList<>(result.cells().size());
+    boolean[] masked = profile.masked(result.cells().stream().mapToLong(HotspotAnalysis.Cell::count).toArray());
     for (HotspotAnalysis.Cell cell : result.cells()) {
+      boolean hidden = masked[features.size()];
       Map<String, Object> properties = new LinkedHashMap<>();
       properties.put("cellId", cell.id());
-      properties.put("count", cell.count());
+      properties.put("count", hidden ? null : cell.count());
       properties.put("zScore", finite(cell.zScore()));
       properties.put("pValue", finite(cell.pValue()));
       properties.put("pAdjusted", finite(cell.pAdjusted()));
       properties.put("class", cell.hotspotClass().code());
       properties.put("confidence", cell.hotspotClass().confidence());
       properties.put("hotPlace", cell.hotPlace() == 0 ? null : cell.hotPlace());
-      properties.put("pinIds", cell.pinIds());
+      properties.put("pinIds", hidden ? null : cell.pinIds());
+      if (hidden) {
+        properties.put("masked", ProfileDisclosure.FEWER_THAN);
+      }
       Map<String, Object> feature = new LinkedHashMap<>();
       feature.put("type", "Feature");
       feature.put("id", cell.id());
@@ -68,11 +77,11 @@ class HotspotController {
     out.put("parameters", parameters);
     out.put("scale", scale(result.scale()));
     if (!result.tested()) {
-      out.put("message", Map.of("sv", tooFew(result, true), "en", tooFew(result, false)));
+      out.put("message", Map.of("sv", tooFew(result, profile, true), "en", tooFew(result, profile, false)));
     }
-    out.put("pinCount", result.pinCount());
-    out.put("pinsAnalysed", result.pinsAnalysed());
-    out.put("pinsOutsideStudyArea", result.pinsOutside());
+    profile.putCount(out, "pinCount", result.pinCount());
+    profile.putCount(out, "pinsAnalysed", result.pinsAnalysed());
+    profile.putCount(out, "pinsOutsideStudyArea", result.pinsOutside());
     out.put("cellCount", result.cellCount());
     out.put("hotPlaces", result.hotPlaces());
     out.put("studyArea", result.studyArea() == null ? null : Map.of(
@@ -105,7 +114,9 @@ class HotspotController {
     return out;
   }
 
-  private static String tooFew(HotspotAnalysis.Result r, boolean sv) {
+  private static String tooFew(HotspotAnalysis.Result r, ProfileDisclosure.Decision profile, boolean sv) {
+    String analysed = profile.masks(r.pinsAnalysed()) ? (sv ? "färre än " : "fewer than ") + ProfileDisclosure.MIN_GROUP
+        : Integer.toString(r.pinsAnalysed());
     if (r.outcome() == Hotspots.Outcome.TOO_FEW_CELLS) {
       return sv
           ? "För få platser för en hotspotanalys: synpunkterna ligger i färre än " + Hotspots.MIN_OCCUPIED_CELLS
@@ -114,9 +125,9 @@ class HotspotController {
               + " hexagons. Read them as single comments on the map.";
     }
     return sv
-        ? "För få synpunkter för en hotspotanalys: " + r.pinsAnalysed() + " i studieområdet, minst "
+        ? "För få synpunkter för en hotspotanalys: " + analysed + " i studieområdet, minst "
             + Hotspots.MIN_PINS + " behövs. Se dem som enskilda synpunkter på kartan."
-        : "Too few comments for a hot spot analysis: " + r.pinsAnalysed() + " in the study area, at least "
+        : "Too few comments for a hot spot analysis: " + analysed + " in the study area, at least "
             + Hotspots.MIN_PINS + " are needed. Read them as single comments on the map.";
   }
 

@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every neighbourhood as a GeoJSON feature with the filtered pins counted in it, for the analysis
- * map's layer shaded by pins per 1,000 inhabitants.
+ * map's layer shaded by pins per 1,000 inhabitants. Narrowed to a profile group, a neighbourhood
+ * with fewer than 5 of its pins (or hidden so that none can be subtracted) has no count, rate or
+ * categories, only {@code "masked": "fewer than 5"} ({@link ProfileDisclosure}).
  */
 @Service
 public class NeighbourhoodLayer {
@@ -30,10 +32,11 @@ public class NeighbourhoodLayer {
   }
 
   @Transactional(readOnly = true)
-  public Map<String, Object> of(AnalysisFilter filter) {
+  public Map<String, Object> of(AnalysisFilter filter, ProfileDisclosure.Decision profile) {
     pins.requireKnownDialogue(filter);
     Map<Long, Map<String, Long>> byNeighbourhood = counts.byNeighbourhoodAndCategory(filter);
     List<Map<String, Object>> features = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     jdbc.sql("SELECT id, code, name, population, ST_AsBinary(boundary) AS boundary FROM neighbourhood ORDER BY code")
         .query(rs -> {
           long id = rs.getLong("id");
@@ -50,6 +53,7 @@ public class NeighbourhoodLayer {
           properties.put("pinCount", pinCount);
           properties.put("per1000", Statistics.per1000(pinCount, population));
           properties.put("categories", categories);
+          rows.add(properties);
           Map<String, Object> feature = new LinkedHashMap<>();
           feature.put("type", "Feature");
           feature.put("id", id);
@@ -57,10 +61,28 @@ public class NeighbourhoodLayer {
           feature.put("properties", properties);
           features.add(feature);
         });
+    long outside = byNeighbourhood.getOrDefault(StatisticsCounts.OUTSIDE, Map.of()).values().stream()
+        .mapToLong(Long::longValue).sum();
+    long[] parts = new long[rows.size() + 1];
+    for (int i = 0; i < rows.size(); i++) {
+      parts[i] = (Long) rows.get(i).get("pinCount");
+    }
+    parts[rows.size()] = outside;
+    boolean[] masked = profile.masked(parts);
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> properties = rows.get(i);
+      @SuppressWarnings("unchecked")
+      Map<String, Long> categories = (Map<String, Long>) properties.get("categories");
+      properties.put("categories", profile.counts(categories, masked[i]));
+      if (masked[i]) {
+        properties.put("pinCount", null);
+        properties.put("per1000", null);
+        properties.put("masked", ProfileDisclosure.FEWER_THAN);
+      }
+    }
     Map<String, Object> collection = new LinkedHashMap<>();
     collection.put("type", "FeatureCollection");
-    collection.put("outsideNeighbourhoods",
-        byNeighbourhood.getOrDefault(StatisticsCounts.OUTSIDE, Map.of()).values().stream().mapToLong(Long::longValue).sum());
+    collection.put("outsideNeighbourhoods", masked[rows.size()] ? null : outside);
     collection.put("features", features);
     return collection;
   }

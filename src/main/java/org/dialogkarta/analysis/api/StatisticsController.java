@@ -8,7 +8,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Statistics of the filtered pins, and the neighbourhood layer of the analysis map. */
+/**
+ * Statistics of the filtered pins, and the neighbourhood layer of the analysis map. Both are
+ * counts only, so a profile group may narrow them for every analysis role; its small counts are
+ * then masked ({@link ProfileDisclosure}, {@link MaskedStatistics}).
+ */
 @RestController
 class StatisticsController {
 
@@ -19,21 +23,30 @@ class StatisticsController {
 
   private final Statistics statistics;
   private final NeighbourhoodLayer layer;
+  private final ProfileDisclosure disclosure;
 
-  StatisticsController(Statistics statistics, NeighbourhoodLayer layer) {
+  StatisticsController(Statistics statistics, NeighbourhoodLayer layer, ProfileDisclosure disclosure) {
     this.statistics = statistics;
     this.layer = layer;
+    this.disclosure = disclosure;
   }
 
   @GetMapping("/api/v1/analysis/statistics")
-  Statistics.Report statistics(@RequestParam MultiValueMap<String, String> params) {
+  Object statistics(@RequestParam MultiValueMap<String, String> params) {
     AnalysisFilter filter = AnalysisFilter.from(params, Set.of("minimumGroup"));
-    return statistics.of(filter, minimumGroup(params));
+    int minimumGroup = minimumGroup(params);
+    ProfileDisclosure.Decision profile = disclosure.of(filter);
+    if (!profile.profileGroup()) {
+      return statistics.of(filter, minimumGroup);
+    }
+    // Within a profile group "who has been heard" is as small as any other count.
+    return MaskedStatistics.of(statistics.of(filter, Math.max(minimumGroup, ProfileDisclosure.MIN_GROUP)), profile);
   }
 
   @GetMapping("/api/v1/analysis/neighbourhoods")
   Map<String, Object> neighbourhoods(@RequestParam MultiValueMap<String, String> params) {
-    return layer.of(AnalysisFilter.from(params, Set.of()));
+    AnalysisFilter filter = AnalysisFilter.from(params, Set.of());
+    return layer.of(filter, disclosure.of(filter));
   }
 
   private static int minimumGroup(MultiValueMap<String, String> params) {

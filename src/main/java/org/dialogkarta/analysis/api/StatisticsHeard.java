@@ -52,30 +52,8 @@ final class StatisticsHeard {
   }
 
   static boolean[] masked(List<String> groups, Map<String, Long> answers, int minimumGroup) {
-    boolean[] masked = new boolean[groups.size()];
-    long maskedSum = 0;
-    for (int i = 0; i < groups.size(); i++) {
-      long n = answers.getOrDefault(groups.get(i), 0L);
-      if (n < minimumGroup) {
-        masked[i] = true;
-        maskedSum += n;
-      }
-    }
-    while (maskedSum > 0 && maskedSum < minimumGroup) {
-      int smallest = -1;
-      for (int i = 0; i < groups.size(); i++) {
-        if (!masked[i] && (smallest < 0
-            || answers.getOrDefault(groups.get(i), 0L) < answers.getOrDefault(groups.get(smallest), 0L))) {
-          smallest = i;
-        }
-      }
-      if (smallest < 0) {
-        break;
-      }
-      masked[smallest] = true;
-      maskedSum += answers.getOrDefault(groups.get(smallest), 0L);
-    }
-    return masked;
+    return ProfileDisclosure.suppress(groups.stream().mapToLong(g -> answers.getOrDefault(g, 0L)).toArray(),
+        minimumGroup);
   }
 
   /** Shares to four decimals: enough for a percentage with two. */
