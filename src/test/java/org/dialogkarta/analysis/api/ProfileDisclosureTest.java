@@ -16,7 +16,7 @@ class ProfileDisclosureTest {
 
   private static final AnalysisFilter NONE = AnalysisFilter.none();
   private static final AnalysisFilter WOMEN = new AnalysisFilter(null, List.of(), List.of(), null, null, List.of(),
-      List.of(), null, List.of(), List.of("woman"));
+      List.of(), null, List.of(), List.of("woman"), List.of());
 
   /** Counts in, hidden ones marked with *: under 5, then the smallest shown while the hidden sum to 1..4. */
   @ParameterizedTest

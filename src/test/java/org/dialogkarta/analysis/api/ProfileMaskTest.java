@@ -56,6 +56,11 @@ class ProfileMaskTest extends AnalysisApiTestBase {
     for (int i = 0; i < 6; i++) {
       profilePin(2000 + i * 3, 0, "suggestion", null, null);
     }
+    // The dialogue's study area is where these pins are, so that hotspots analyse them.
+    jdbc.sql("""
+            UPDATE dialogue SET study_area = ST_Multi(ST_Transform(
+                ST_MakeEnvelope(:x - 1000, :y - 1000, :x + 3000, :y + 1000, 3006), 4326)) WHERE id = :d""")
+        .param("x", X0 + WEST).param("y", Y0).param("d", dialogue.id()).update();
   }
 
   // --- pin-level answers: GIS refused, planners (and admins) given ids, small groups masked
@@ -96,13 +101,34 @@ class ProfileMaskTest extends AnalysisApiTestBase {
       // 7 + 2 by category: the 2 is masked, and the 7 with it, or 9 - 7 would give it away.
       assertThat(cluster.get("categories").get("service_gap").isNull()).isTrue();
       assertThat(cluster.get("categories").get("safety_concern").isNull()).isTrue();
+    }
+  }
 
+  @Test
+  void aPlannerAndAnAdministratorGetTheHotspotIdsOfAGroupLargeEnoughToTest() {
+    List<Long> group = new ArrayList<>(groupA);
+    for (int i = 0; i < 30; i++) {
+      group.add(profilePin(-800 + (i % 6) * 500, -800 + (i / 6) * 350, "suggestion", "25_44", "woman"));
+    }
+    for (String who : List.of(planner, admin)) {
       JsonNode hotspots = json(who, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug()
           + "&ageBand=25_44&cellSize=100");
-      assertThat(hotspots.get("pinCount").asLong()).isEqualTo(9);
+      assertThat(hotspots.get("outcome").asString()).isEqualTo("tested");
+      assertThat(hotspots.get("pinCount").asLong()).isEqualTo(39);
       JsonNode cell = features(hotspots).stream().filter(p -> !p.get("count").isNull()).findFirst().orElseThrow();
       assertThat(cell.get("count").asInt()).isEqualTo(9);
       assertThat(ids(cell.get("pinIds"))).containsExactlyInAnyOrderElementsOf(groupA);
+      // The single pins of the group are cells of one: masked, ids and all.
+      List<Long> shown = new ArrayList<>();
+      for (JsonNode p : features(hotspots)) {
+        if (p.get("count").isNull()) {
+          assertThat(p.get("pinIds").isNull()).isTrue();
+          assertThat(p.get("masked").asString()).isEqualTo(FEWER);
+        } else {
+          shown.addAll(ids(p.get("pinIds")));
+        }
+      }
+      assertThat(group).containsAll(shown);
     }
   }
 
@@ -129,14 +155,15 @@ class ProfileMaskTest extends AnalysisApiTestBase {
     assertThat(clusters.get("noise").get("pinIds").isNull()).isTrue();
     assertThat(clusters.toString()).doesNotContain(groupB.getFirst().toString());
 
+    // Three pins are too few for a hot spot test, and the answer does not say how few.
     JsonNode hotspots = json(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug()
         + "&ageBand=65_79&cellSize=100");
     assertMasked(hotspots, "pinCount");
-    assertThat(hotspots.get("features")).isNotEmpty();
-    for (JsonNode f : hotspots.get("features")) {
-      assertMasked(f.get("properties"), "count");
-      assertThat(f.get("properties").get("pinIds").isNull()).isTrue();
-    }
+    assertMasked(hotspots, "pinsAnalysed");
+    assertThat(hotspots.get("outcome").asString()).isEqualTo("too_few_pins");
+    assertThat(hotspots.get("features")).isEmpty();
+    assertThat(hotspots.get("message").get("sv").asString()).contains("färre än 5").doesNotContain(" 3 ");
+    assertThat(hotspots.toString()).doesNotContain(groupB.getFirst().toString());
   }
 
   @Test
