@@ -1,7 +1,8 @@
 // Neighbourhoods shaded by pins per 1,000 inhabitants (GET /api/v1/analysis/neighbourhoods): five
 // classes with breaks at the quantiles of the values, so that each shade holds about as many
-// neighbourhoods; one without a population figure is drawn hatched grey and says so. The legend
-// lists the classes, and a table gives every neighbourhood's figures as text.
+// neighbourhoods; one without a population figure is drawn hatched grey and says so, and one
+// outside the selection's study area is only outlined, "not part of this dialogue" (never a 0).
+// The legend lists the classes and how they were made, and a table gives every figure as text.
 import { h } from './dom.js';
 import { t, formatNumber } from './i18n.js';
 import { analysisGet, countText } from './analysis-api.js';
@@ -9,6 +10,7 @@ import { analysisGet, countText } from './analysis-api.js';
 const $ = (id) => document.getElementById(id);
 const SHADES = ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'];
 const NO_POPULATION = '#bdbdbd';
+const inArea = (f) => f.properties.inStudyArea !== false;
 
 function one(n) {
   return new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(n);
@@ -48,12 +50,18 @@ export function neighbourhoodsLayer(ctx) {
     const items = limits.map((limit, i) => h('li', { class: 'legend__item' },
       h('span', { class: 'legend__swatch', style: `background:${shade(limit, limits)}`, 'aria-hidden': 'true' }),
       h('span', { class: 'legend__label' }, rangeText(limits, i))));
-    if (features.some((f) => f.properties.per1000 == null)) {
+    if (features.some((f) => inArea(f) && f.properties.per1000 == null)) {
       items.push(h('li', { class: 'legend__item' },
         h('span', { class: 'legend__swatch legend__swatch--none', 'aria-hidden': 'true' }),
         h('span', { class: 'legend__label', i18n: 'analysis.neighbourhoods.noPopulation' })));
     }
+    if (features.some((f) => !inArea(f))) {
+      items.push(h('li', { class: 'legend__item' },
+        h('span', { class: 'legend__swatch legend__swatch--outside', 'aria-hidden': 'true' }),
+        h('span', { class: 'legend__label', i18n: 'analysis.neighbourhoods.outside' })));
+    }
     if (!features.length) items.push(h('li', { class: 'hint', i18n: 'analysis.neighbourhoods.none' }));
+    else if (limits.length) items.push(h('li', { class: 'hint', i18n: 'analysis.neighbourhoods.classes', vars: { n: limits.length } }));
     $('legend-neighbourhoods-list').replaceChildren(...items);
     const rows = [...features].sort((a, b) => (b.properties.per1000 ?? -1) - (a.properties.per1000 ?? -1));
     $('neighbourhood-table').replaceChildren(h('table', { class: 'data-table' },
@@ -67,7 +75,8 @@ export function neighbourhoodsLayer(ctx) {
         h('th', { scope: 'row' }, f.properties.name ?? f.properties.code ?? ''),
         h('td', { class: 'num' }, countText(f.properties.pinCount)),
         h('td', { class: 'num' }, f.properties.population != null ? formatNumber(f.properties.population) : '–'),
-        h('td', { class: 'num' }, f.properties.per1000 != null ? one(f.properties.per1000) : '–'))))));
+        h('td', { class: 'num' }, !inArea(f) ? t('analysis.neighbourhoods.outsideShort')
+          : f.properties.per1000 != null ? one(f.properties.per1000) : '–'))))));
   }
 
   function popup(p) {
@@ -75,7 +84,7 @@ export function neighbourhoodsLayer(ctx) {
       h('p', {}, h('strong', {}, p.name ?? p.code ?? '')),
       h('p', {}, t('analysis.neighbourhoods.popup', {
         pins: countText(p.pinCount),
-        per1000: p.per1000 != null ? one(p.per1000) : '–',
+        per1000: p.inStudyArea === false ? t('analysis.neighbourhoods.outsideShort') : p.per1000 != null ? one(p.per1000) : '–',
         population: p.population != null ? formatNumber(p.population) : '–',
       })));
   }
@@ -84,13 +93,15 @@ export function neighbourhoodsLayer(ctx) {
     last = data;
     group.clearLayers();
     const features = data.features || [];
-    const limits = breaks(features.map((f) => f.properties.per1000).filter((v) => v != null));
+    const limits = breaks(features.filter(inArea).map((f) => f.properties.per1000).filter((v) => v != null));
     L.geoJSON(features, {
       pane: ctx.pane('neighbourhoods'),
-      style: (f) => ({
-        className: `analysis-neighbourhood${f.properties.per1000 == null ? ' analysis-neighbourhood--none' : ''}`,
-        color: '#5a4a3a', weight: 1.5, fillColor: shade(f.properties.per1000, limits), fillOpacity: 0.6,
-      }),
+      style: (f) => (inArea(f)
+        ? {
+          className: `analysis-neighbourhood${f.properties.per1000 == null ? ' analysis-neighbourhood--none' : ''}`,
+          color: '#5a4a3a', weight: 1.5, fillColor: shade(f.properties.per1000, limits), fillOpacity: 0.6,
+        }
+        : { className: 'analysis-neighbourhood analysis-neighbourhood--outside', color: '#5a4a3a', weight: 1, dashArray: '4 4', fillOpacity: 0 }),
       onEachFeature: (f, layer) => {
         // A node, not a string: Leaflet inserts tooltip strings as HTML, and names come from uploaded files.
         layer.bindTooltip(() => h('span', {}, f.properties.name ?? f.properties.code ?? ''), { sticky: true });

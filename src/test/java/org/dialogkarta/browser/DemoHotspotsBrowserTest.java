@@ -62,6 +62,9 @@ class DemoHotspotsBrowserTest extends BrowserTest {
     assertThat(page.locator("#map path.analysis-study-area").first()).isAttached();
     assertThat(page.locator("#map path.analysis-hex").first()).isAttached();
     int hotDrawn = page.locator("#map path[class*='analysis-hex--hot_']").count();
+    // For a person to look at (target/ is not kept).
+    page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+        .setPath(java.nio.file.Path.of("target", "demo-hotspots-" + slug + ".png")).setFullPage(true));
 
     // The same answer from the API: few hot places, and every hexagon in the study area.
     Api.Response r = new Api(port).send(HttpRequest.newBuilder(URI.create(url("/api/v1/analysis/hotspots?dialogue=" + id)))
@@ -80,6 +83,25 @@ class DemoHotspotsBrowserTest extends BrowserTest {
     }
     assertThat(hotDrawn).isEqualTo(hot);
     assertThat(hot).isLessThan(body.get("cellCount").asInt() / 8);
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void neighbourhoodsOutsideTheWalksStudyAreaAreNotPartOfIt() {
+    page.navigate(url("/logga-in"));
+    page.locator("#username").fill(planner);
+    page.locator("#password").fill(StaffAccounts.PASSWORD);
+    page.locator("#login-submit").click();
+    page.waitForURL("**/personal/");
+    long id = jdbc.sql("SELECT id FROM dialogue WHERE slug = 'trygghetsvandring-navestad-2026'").query(Long.class).single();
+    page.navigate(url("/personal/analys?dialogue=" + id + "&layers=neighbourhoods"));
+    Locator legend = page.locator("#legend-neighbourhoods");
+    assertThat(legend).isVisible();
+    assertThat(legend).containsText("Klasser efter kvantiler");
+    assertThat(legend).containsText("Inte del av dialogen");
+    assertThat(page.locator("#map path.analysis-neighbourhood--outside").first()).isAttached();
+    // Navestad itself is shaded; the table says the others are not part of the dialogue.
+    assertThat(page.locator("#map path.analysis-neighbourhood:not(.analysis-neighbourhood--outside)").first()).isAttached();
     assertThat(consoleErrors).isEmpty();
   }
 }

@@ -224,6 +224,37 @@ class AnalysisApiTest extends AnalysisApiTestBase {
   }
 
   @Test
+  void neighbourhoodsOutsideTheStudyAreaAreNotPartOfTheDialogue() {
+    String inside = "IN-" + dialogue.slug();
+    String outside = "OUT-" + dialogue.slug();
+    jdbc.sql("""
+            INSERT INTO neighbourhood (code, name, population, boundary) VALUES
+              (:in, 'Inne', 2000, ST_Multi(ST_GeomFromText('POLYGON((16.17 58.58, 16.19 58.58, 16.19 58.60, 16.17 58.60, 16.17 58.58))', 4326))),
+              (:out, 'Ute', 3000, ST_Multi(ST_GeomFromText('POLYGON((15.10 57.50, 15.12 57.50, 15.12 57.52, 15.10 57.52, 15.10 57.50))', 4326)))""")
+        .param("in", inside).param("out", outside).update();
+    try {
+      for (int i = 0; i < 4; i++) {
+        pin(i * 10, 0, "suggestion");
+      }
+      JsonNode body = get(planner, "/api/v1/analysis/neighbourhoods?dialogue=" + dialogue.slug()).json();
+      JsonNode in = null;
+      JsonNode out = null;
+      for (JsonNode f : body.get("features")) {
+        String code = f.get("properties").get("code").asString();
+        in = code.equals(inside) ? f.get("properties") : in;
+        out = code.equals(outside) ? f.get("properties") : out;
+      }
+      assertThat(in.get("inStudyArea").asBoolean()).isTrue();
+      assertThat(in.get("pinCount").asInt()).isEqualTo(4);
+      assertThat(in.get("per1000").asDouble()).isEqualTo(2.0);
+      assertThat(out.get("inStudyArea").asBoolean()).isFalse();
+      assertThat(out.get("per1000").isNull()).as("not a rate of 0").isTrue();
+    } finally {
+      jdbc.sql("DELETE FROM neighbourhood WHERE code IN (:codes)").param("codes", List.of(inside, outside)).update();
+    }
+  }
+
+  @Test
   void pinsWithLimitTotalAndIds() {
     List<Long> ids = town();
     Api.Response all = get(planner, "/api/v1/analysis/pins?dialogue=" + dialogue.slug() + "&limit=5");
