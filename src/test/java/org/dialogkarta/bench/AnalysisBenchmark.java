@@ -19,6 +19,11 @@ import org.dialogkarta.analysis.Dbscan;
 import org.dialogkarta.analysis.FalseDiscoveryRate;
 import org.dialogkarta.analysis.GiStar;
 import org.dialogkarta.analysis.HexGrid;
+import org.dialogkarta.analysis.HotspotScale;
+import org.dialogkarta.analysis.Hotspots;
+import org.dialogkarta.analysis.StudyArea;
+import org.dialogkarta.geo.CrsTransform;
+import org.locationtech.jts.io.WKTReader;
 import org.dialogkarta.analysis.Normal;
 import org.dialogkarta.analysis.PinSample;
 import org.dialogkarta.analysis.api.AnalysisFilter;
@@ -149,6 +154,24 @@ class AnalysisBenchmark {
       gi[k] = seconds(t);
     }
     row("Gi* on 100 m hexagons (grid, counts, z, p, FDR)", cells + " cells; median of 3", median(gi));
+
+    // The default hotspot analysis (issue 10): the study area's hexagons, the scale from the data
+    // (nearest-neighbour spacing, incremental Moran's I), Gi* with FDR on the chosen grid, hot places.
+    StudyArea area = StudyArea.of(CrsTransform.between(4326, 3006).apply(new WKTReader().read(SyntheticTown.STUDY_AREA_WKT)),
+        StudyArea.Source.DIALOGUE);
+    double[] scaled = new double[3];
+    Hotspots.Result hot = null;
+    for (int k = 0; k < scaled.length; k++) {
+      t = System.nanoTime();
+      hot = Hotspots.analyse(sample, area, null, null);
+      hot.hotPlaces();
+      scaled[k] = seconds(t);
+    }
+    HotspotScale scale = hot.scale();
+    row("hotspots, default scale: NN spacing + incremental Moran's I (" + scale.series().size() + " bands) + Gi* + FDR + hot places",
+        hot.cells().count() + " cells of " + (int) scale.cellSize() + " m, band " + (int) scale.distanceBand() + " m ("
+            + scale.code() + "), " + java.util.Arrays.stream(hot.hotPlaces()).max().orElse(0) + " hot places; median of 3 (first "
+            + format(scaled[0]) + ")", median(scaled));
 
     String probe = heapProbe(dialogue);
     row("peak heap, child JVM -Xmx512m: load + DBSCAN + hulls + Gi*", probe, Double.NaN);

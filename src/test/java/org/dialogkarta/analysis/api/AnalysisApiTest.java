@@ -7,6 +7,7 @@ import static org.dialogkarta.support.Problems.assertProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.dialogkarta.support.Api;
+import org.dialogkarta.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -221,6 +222,35 @@ class AnalysisApiTest extends AnalysisApiTestBase {
     } finally {
       jdbc.sql("DELETE FROM neighbourhood WHERE code = :code").param("code", code).update();
     }
+  }
+
+  @Test
+  void aSelectionOverSeveralDialoguesUsesTheUnionOfTheirAreas() {
+    // Two dialogues 30 km apart, their pins marked with a sub-tag no other test uses.
+    String tag = "union_" + dialogue.slug().replace('-', '_');
+    TestData.Dialogue east = new TestData(jdbc).dialogue("ongoing",
+        "POLYGON((16.64 58.57, 16.72 58.57, 16.72 58.61, 16.64 58.61, 16.64 58.57))", List.of("suggestion"));
+    for (int i = 0; i < 20; i++) {
+      tagged(dialogue, 16.15 + (i % 5) * 0.012, 58.575 + (i / 5) * 0.008, tag);
+      tagged(east, 16.65 + (i % 5) * 0.012, 58.575 + (i / 5) * 0.008, tag);
+    }
+    JsonNode body = get(planner, "/api/v1/analysis/hotspots?subtag=" + tag).json();
+    assertThat(body.get("studyArea").get("source").asString()).isEqualTo("dialogues");
+    assertThat(body.get("pinsAnalysed").asInt()).isEqualTo(40);
+    assertThat(body.get("studyArea").get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+    assertThat(body.get("studyArea").get("geometry").get("coordinates")).hasSize(2);
+    // No hexagon in the 40 km between them.
+    for (JsonNode f : body.get("features")) {
+      double lon = f.get("geometry").get("coordinates").get(0).get(0).get(0).asDouble();
+      assertThat(lon < 16.24 || lon > 16.62).as("hexagon at %s", lon).isTrue();
+    }
+  }
+
+  private void tagged(TestData.Dialogue d, double lon, double lat, String tag) {
+    jdbc.sql("""
+            INSERT INTO pin (dialogue_id, location, category, text, subtags)
+            VALUES (:d, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 'suggestion', 'Union', CAST(:tags AS text[]))""")
+        .param("d", d.id()).param("lon", lon).param("lat", lat).param("tags", "{" + tag + "}").update();
   }
 
   @Test
