@@ -91,8 +91,10 @@ class OgcCollections {
 
   private OgcCollection hotspots(Dialogue d) {
     return new OgcCollection(HOTSPOTS_PREFIX + d.slug(), "Hotspots: " + d.title(),
-        "Hot and cold spots of published pins of the dialogue '" + d.title() + "': hexagons with Getis-Ord Gi*"
-            + " z-scores and FDR-adjusted p-values (only hexagons with pins or a significant class).",
+        "Hot and cold spots of published pins of the dialogue '" + d.title() + "': hexagons of its study area"
+            + " with Getis-Ord Gi* z-scores and FDR-adjusted p-values (only hexagons with pins or a significant"
+            + " class), at a scale chosen from the data (properties cellSize and distanceBand). Empty when the"
+            + " study area holds fewer than 30 pins: too few for a hot spot test.",
         null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, Long.toString(d.id())), d.bbox());
   }
 
