@@ -1,0 +1,135 @@
+package org.dialogkarta.analysis.theme;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Themes in what people wrote: {@link TextAnalyzer} (stems, stop words), {@link TermVectors}
+ * (TF-IDF), {@link ThemeCount} (k by silhouette, unless given) and {@link SphericalKMeans}. Per
+ * theme the top words are the heaviest terms of its centroid, as people wrote them, and the
+ * examples the comments nearest the centroid. Comments are taken in pin id order, so the same
+ * selection gives the same themes whatever order it came in.
+ */
+public final class Themes {
+
+  public static final long SEED = 20_260_601L;
+  static final int MAX_TERMS = 5000;
+  static final int TOP_WORDS = 6;
+  static final int EXAMPLES = 3;
+
+  private Themes() {}
+
+  /** Themes with k chosen from the data. */
+  public static ThemeResult of(List<Comment> comments) {
+    return of(comments, null);
+  }
+
+  /** Themes; {@code k} given (clamped to the number of comments) or null to choose it. */
+  public static ThemeResult of(List<Comment> comments, Integer k) {
+    List<Comment> sorted = comments.stream().sorted(Comparator.comparingLong(Comment::pinId)).toList();
+    TextAnalyzer analyzer = TextAnalyzer.get();
+    List<TextAnalyzer.Analyzed> analysed = sorted.parallelStream().map(c -> analyzer.analyze(c.text())).toList();
+    int minDocuments = Math.max(2, (int) Math.ceil(sorted.size() * 0.0005));
+    TermVectors tv = TermVectors.of(analysed, minDocuments, MAX_TERMS);
+
+    List<Integer> usable = new ArrayList<>();
+    List<Long> unclear = new ArrayList<>();
+    for (int d = 0; d < sorted.size(); d++) {
+      if (tv.vectors()[d].isEmpty()) {
+        unclear.add(sorted.get(d).pinId());
+      } else {
+        usable.add(d);
+      }
+    }
+    SparseVector[] vectors = usable.stream().map(d -> tv.vectors()[d]).toArray(SparseVector[]::new);
+    int dims = tv.terms().size();
+    ThemeCount count = k == null ? ThemeCount.choose(vectors, dims, SEED) : null;
+    int chosen = k != null ? Math.max(Math.min(k, vectors.length), Math.min(1, vectors.length)) : count.k();
+    List<Theme> themes = new ArrayList<>();
+    if (chosen > 0) {
+      SphericalKMeans.Result clusters = SphericalKMeans.cluster(vectors, dims, chosen, SEED);
+      for (int c = 0; c < chosen; c++) {
+        int cluster = c;
+        int[] members = IntStream.range(0, vectors.length).filter(i -> clusters.assignment()[i] == cluster).toArray();
+        if (members.length > 0) {
+          themes.add(theme(members, clusters.centroids()[c], vectors, usable, sorted, tv));
+        }
+      }
+    }
+    themes.sort(Comparator.comparingInt(Theme::count).reversed().thenComparing(t -> t.pinIds()[0]));
+    List<Theme> numbered = new ArrayList<>();
+    for (int i = 0; i < themes.size(); i++) {
+      Theme t = themes.get(i);
+      numbered.add(new Theme(i + 1, t.label(), t.topWords(), t.count(), t.examples(), t.pinIds()));
+    }
+    return new ThemeResult(numbered.size(), sorted.size(), methodSv(tv, minDocuments, k, count, numbered.size()),
+        methodEn(tv, minDocuments, k, count, numbered.size()), numbered,
+        unclear.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  private static Theme theme(int[] members, double[] centroid, SparseVector[] vectors, List<Integer> usable,
+      List<Comment> sorted, TermVectors tv) {
+    List<String> top = IntStream.range(0, centroid.length).boxed()
+        .filter(i -> centroid[i] > 0)
+        .sorted(Comparator.comparingDouble((Integer i) -> -centroid[i]).thenComparing(i -> i))
+        .map(i -> tv.words().get(i))
+        .distinct()
+        .limit(TOP_WORDS)
+        .toList();
+    List<Integer> nearest = IntStream.of(members).boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -vectors[i].dot(centroid)).thenComparing(i -> i))
+        .toList();
+    List<Comment> examples = new ArrayList<>();
+    Set<String> texts = new LinkedHashSet<>();
+    for (int i : nearest) {
+      Comment comment = sorted.get(usable.get(i));
+      if (texts.add(comment.text().strip().toLowerCase(Locale.ROOT)) && examples.size() < EXAMPLES) {
+        examples.add(comment);
+      }
+      if (examples.size() == EXAMPLES) {
+        break;
+      }
+    }
+    long[] pinIds = IntStream.of(members).mapToLong(i -> sorted.get(usable.get(i)).pinId()).sorted().toArray();
+    return new Theme(0, String.join(", ", top.subList(0, Math.min(3, top.size()))), top, members.length, examples, pinIds);
+  }
+
+  private static String methodSv(TermVectors tv, int minDocuments, Integer k, ThemeCount count, int themes) {
+    String base = "Texterna delades i ord; stoppord togs bort och orden stammades (svenska eller engelska, "
+        + "Snowball). Varje kommentar blev en TF-IDF-vektor över " + tv.terms().size() + " ordstammar som "
+        + "finns i minst " + minDocuments + " kommentarer, och sfärisk k-means (k-means++ med fast frö) "
+        + "grupperade dem i " + themes + (themes == 1 ? " tema. " : " teman. ");
+    if (k != null) {
+      return base + "Antalet teman valdes av användaren.";
+    }
+    if (count.silhouettes().isEmpty()) {
+      return base + "För få kommentarer (färre än " + ThemeCount.MIN_FOR_SPLIT + ") för att dela upp i flera teman.";
+    }
+    return base + "k = " + count.k() + " gav högst silhuettvärde (" + String.format(Locale.forLanguageTag("sv"), "%.2f",
+        count.silhouette()) + ") bland k = " + ThemeCount.MIN_K + "–" + maxK(count) + " på " + count.sampleSize() + " kommentarer.";
+  }
+
+  private static String methodEn(TermVectors tv, int minDocuments, Integer k, ThemeCount count, int themes) {
+    String base = "The texts were split into words; stop words were removed and the words stemmed (Swedish or "
+        + "English, Snowball). Each comment became a TF-IDF vector over " + tv.terms().size() + " stems found in "
+        + "at least " + minDocuments + " comments, and spherical k-means (k-means++ from a fixed seed) grouped them "
+        + "into " + themes + (themes == 1 ? " theme. " : " themes. ");
+    if (k != null) {
+      return base + "The number of themes was chosen by the user.";
+    }
+    if (count.silhouettes().isEmpty()) {
+      return base + "Too few comments (fewer than " + ThemeCount.MIN_FOR_SPLIT + ") to split into several themes.";
+    }
+    return base + "k = " + count.k() + " had the highest silhouette (" + String.format(Locale.ROOT, "%.2f", count.silhouette())
+        + ") of k = " + ThemeCount.MIN_K + "–" + maxK(count) + " on " + count.sampleSize() + " comments.";
+  }
+
+  private static int maxK(ThemeCount count) {
+    return count.silhouettes().keySet().stream().mapToInt(Integer::intValue).max().orElse(count.k());
+  }
+}
