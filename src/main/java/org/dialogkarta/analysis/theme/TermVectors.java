@@ -21,10 +21,19 @@ import java.util.TreeMap;
  * "gatubelysning" for "belysning", "busshållplats" for "hållplat" and "buss", "lampan" for
  * "lamp". Only stems that people also wrote on their own are used as parts, so the split comes
  * from the selection, not from a dictionary.
+ *
+ * <p>For the same reason each stem also brings its three-letter sequences from the start and
+ * the middle (not the ending: "-ning" and "-arna" say nothing about a topic), at half weight and
+ * marked with {@value #GRAM_MARK}: "plogbilen", "plogkanten" and "plogas" meet in "<pl", "plo",
+ * "log". They place comments; they are never shown as a theme's words.
  */
 public record TermVectors(List<String> terms, List<String> words, SparseVector[] vectors) {
 
   static final double PART_WEIGHT = 0.5;
+  static final double GRAM_WEIGHT = 0.5;
+  static final int GRAM = 3;
+  /** Marks a term that is a letter sequence, not a word. */
+  public static final String GRAM_MARK = "#";
 
   /** The vectors of {@code docs}; {@code words} holds, per term, the form people wrote most often. */
   public static TermVectors of(List<TextAnalyzer.Analyzed> docs, int minDocuments, int maxTerms) {
@@ -50,6 +59,12 @@ public record TermVectors(List<String> terms, List<String> words, SparseVector[]
         tf.merge(stem, 1.0, Double::sum);
         for (String part : partsOf.computeIfAbsent(stem, s -> parts(s, bases))) {
           tf.merge(part, PART_WEIGHT, Double::sum);
+        }
+        if (GRAM_WEIGHT > 0) {
+          String padded = "<" + stem;
+          for (int g = 0; g + GRAM <= padded.length(); g++) {
+            tf.merge(GRAM_MARK + padded.substring(g, g + GRAM), GRAM_WEIGHT, Double::sum);
+          }
         }
       }
       counts.add(tf);

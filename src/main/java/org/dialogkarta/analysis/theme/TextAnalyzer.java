@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
@@ -14,7 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Turns a comment into its content words: Lucene's Swedish or English analyzer (standard
- * tokenizer, lower case, the language's stop words, the Snowball stemmer) chosen per comment by
+ * tokenizer, lower case, the language's stop words and a few words of asking and complaining, the
+ * Snowball stemmer) chosen per comment by
  * {@link Language#detect}. Each word keeps the form it was written in, so that a theme can be
  * labelled with a word people used ("lamporna") rather than a stem ("lamp"). Numbers and
  * one-letter words carry no theme and are dropped. Thread-safe (Lucene reuses a token stream per
@@ -22,10 +24,33 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  */
 public final class TextAnalyzer {
 
+  /**
+   * Words that nearly every citizen comment uses to ask or complain, whatever it is about; on
+   * top of Lucene's stop lists they would otherwise make "borde", "behövs" and "saknas" a theme.
+   */
+  static final List<String> SWEDISH_REQUEST_WORDS = List.of("behövs", "behöver", "behov", "borde", "bör",
+      "saknas", "saknar", "önskas", "önskar", "önskemål", "fler", "flera", "mer", "mera", "bra", "bättre",
+      "dålig", "dåligt", "dåliga", "vore", "finns", "fanns", "kommer", "tack", "snälla", "alltid", "aldrig",
+      "hela", "tiden", "gärna", "många", "mycket", "väldigt", "jätte", "helt", "idag", "nu", "länge", "sedan",
+      "vill", "måste", "får", "fick", "blir", "blev", "göra", "gör", "känns", "tycker", "kommunen", "området",
+      "här", "där", "också", "även", "bara", "inget", "ingen", "inga", "annars", "istället", "alla", "folk",
+      "man", "nog", "lite", "vet", "kanske", "t.ex", "osv", "typ", "hålla", "ser", "ut", "går", "gå", "ska",
+      "skulle", "fortfarande", "verkligen", "igen", "ofta", "tid", "finnas", "problem");
+  static final List<String> ENGLISH_REQUEST_WORDS = List.of("need", "needs", "needed", "should", "please",
+      "more", "better", "would", "could", "always", "never", "really", "very", "lot", "many", "here", "there",
+      "also", "just", "get", "make", "people", "area", "council", "municipality", "problem");
+
   private static final TextAnalyzer INSTANCE = new TextAnalyzer();
 
-  private final Analyzer swedish = new SwedishAnalyzer();
-  private final Analyzer english = new EnglishAnalyzer();
+  private final Analyzer swedish = new SwedishAnalyzer(stopWords(SwedishAnalyzer.getDefaultStopSet(), SWEDISH_REQUEST_WORDS));
+  private final Analyzer english = new EnglishAnalyzer(stopWords(EnglishAnalyzer.getDefaultStopSet(), ENGLISH_REQUEST_WORDS));
+
+  private static CharArraySet stopWords(CharArraySet base, List<String> more) {
+    CharArraySet all = new CharArraySet(base.size() + more.size(), true);
+    all.addAll(base);
+    all.addAll(more);
+    return CharArraySet.unmodifiableSet(all);
+  }
 
   private TextAnalyzer() {}
 

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How many themes: the k in {@value #MIN_K}..{@value #MAX_K} (at most one theme per
- * {@value #COMMENTS_PER_THEME} comments) whose k-means clustering of a sample of at most
- * {@value #SAMPLE} comments has the highest mean silhouette (cosine distance): comments close to
- * their own theme and far from the next. Fewer than {@value #MIN_FOR_SPLIT} comments are one
+ * How many themes: the mean silhouette (cosine distance; comments close to their own theme and
+ * far from the next) of the k-means clustering of a sample of at most {@value #SAMPLE} comments,
+ * for k in {@value #MIN_K}..{@value #MAX_K} (at most one theme per {@value #COMMENTS_PER_THEME}
+ * comments), and the smallest k that reaches {@value #NEAR_BEST} of the best score. On short
+ * texts the silhouette tends to creep up with every k, so "the highest" would nearly always be
+ * the largest k allowed; the smallest k close to it is the one a planner can read. Fewer than {@value #MIN_FOR_SPLIT} comments are one
  * theme. The sample is every (n / {@value #SAMPLE})-th comment, so it is the same each time.
  */
 public record ThemeCount(int k, Map<Integer, Double> silhouettes, int sampleSize) {
@@ -18,6 +20,9 @@ public record ThemeCount(int k, Map<Integer, Double> silhouettes, int sampleSize
   static final int COMMENTS_PER_THEME = 5;
   static final int MIN_FOR_SPLIT = MIN_K * COMMENTS_PER_THEME;
   static final int SAMPLE = 1200;
+  static final int RESTARTS = 5;
+  /** The fewest themes whose silhouette is this share of the best: more would barely separate better. */
+  static final double NEAR_BEST = 0.9;
 
   public ThemeCount {
     silhouettes = Collections.unmodifiableMap(new LinkedHashMap<>(silhouettes));
@@ -36,18 +41,21 @@ public record ThemeCount(int k, Map<Integer, Double> silhouettes, int sampleSize
     float[] distance = distances(sample);
     int maxK = Math.min(MAX_K, n / COMMENTS_PER_THEME);
     Map<Integer, Double> scores = new LinkedHashMap<>();
-    int bestK = MIN_K;
     double best = Double.NEGATIVE_INFINITY;
     for (int k = MIN_K; k <= maxK; k++) {
-      int[] assignment = SphericalKMeans.cluster(sample, dims, k, seed).assignment();
+      int[] assignment = SphericalKMeans.cluster(sample, dims, k, seed, RESTARTS).assignment();
       double score = silhouette(distance, m, assignment, k);
       scores.put(k, score);
-      if (score > best + 1e-9) {
-        best = score;
-        bestK = k;
+      best = Math.max(best, score);
+    }
+    int chosen = maxK;
+    for (int k = MIN_K; k <= maxK; k++) {
+      if (scores.get(k) >= NEAR_BEST * best) {
+        chosen = k;
+        break;
       }
     }
-    return new ThemeCount(bestK, scores, m);
+    return new ThemeCount(chosen, scores, m);
   }
 
   public double silhouette() {

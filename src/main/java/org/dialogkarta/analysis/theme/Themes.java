@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -19,6 +20,7 @@ public final class Themes {
 
   public static final long SEED = 20_260_601L;
   static final int MAX_TERMS = 5000;
+  static final int RESTARTS = 5;
   static final int TOP_WORDS = 6;
   static final int EXAMPLES = 3;
 
@@ -52,7 +54,7 @@ public final class Themes {
     int chosen = k != null ? Math.max(Math.min(k, vectors.length), Math.min(1, vectors.length)) : count.k();
     List<Theme> themes = new ArrayList<>();
     if (chosen > 0) {
-      SphericalKMeans.Result clusters = SphericalKMeans.cluster(vectors, dims, chosen, SEED);
+      SphericalKMeans.Result clusters = SphericalKMeans.cluster(vectors, dims, chosen, SEED, RESTARTS);
       for (int c = 0; c < chosen; c++) {
         int cluster = c;
         int[] members = IntStream.range(0, vectors.length).filter(i -> clusters.assignment()[i] == cluster).toArray();
@@ -68,14 +70,14 @@ public final class Themes {
       numbered.add(new Theme(i + 1, t.label(), t.topWords(), t.count(), t.examples(), t.pinIds()));
     }
     return new ThemeResult(numbered.size(), sorted.size(), methodSv(tv, minDocuments, k, count, numbered.size()),
-        methodEn(tv, minDocuments, k, count, numbered.size()), numbered,
+        methodEn(tv, minDocuments, k, count, numbered.size()), count == null ? Map.of() : count.silhouettes(), numbered,
         unclear.stream().mapToLong(Long::longValue).toArray());
   }
 
   private static Theme theme(int[] members, double[] centroid, SparseVector[] vectors, List<Integer> usable,
       List<Comment> sorted, TermVectors tv) {
     List<String> top = IntStream.range(0, centroid.length).boxed()
-        .filter(i -> centroid[i] > 0)
+        .filter(i -> centroid[i] > 0 && !tv.terms().get(i).startsWith(TermVectors.GRAM_MARK))
         .sorted(Comparator.comparingDouble((Integer i) -> -centroid[i]).thenComparing(i -> i))
         .map(i -> tv.words().get(i))
         .distinct()
@@ -101,8 +103,9 @@ public final class Themes {
 
   private static String methodSv(TermVectors tv, int minDocuments, Integer k, ThemeCount count, int themes) {
     String base = "Texterna delades i ord; stoppord togs bort och orden stammades (svenska eller engelska, "
-        + "Snowball). Varje kommentar blev en TF-IDF-vektor över " + tv.terms().size() + " ordstammar som "
-        + "finns i minst " + minDocuments + " kommentarer, och sfärisk k-means (k-means++ med fast frö) "
+        + "Snowball). Varje kommentar blev en TF-IDF-vektor över " + tv.terms().size() + " ordstammar och "
+        + "bokstavsföljder (så att sammansatta ord som gatubelysning och belysning möts) som finns i minst "
+        + minDocuments + " kommentarer, och sfärisk k-means (k-means++ med fast frö, följt av lokal sökning) "
         + "grupperade dem i " + themes + (themes == 1 ? " tema. " : " teman. ");
     if (k != null) {
       return base + "Antalet teman valdes av användaren.";
@@ -110,14 +113,16 @@ public final class Themes {
     if (count.silhouettes().isEmpty()) {
       return base + "För få kommentarer (färre än " + ThemeCount.MIN_FOR_SPLIT + ") för att dela upp i flera teman.";
     }
-    return base + "k = " + count.k() + " gav högst silhuettvärde (" + String.format(Locale.forLanguageTag("sv"), "%.2f",
-        count.silhouette()) + ") bland k = " + ThemeCount.MIN_K + "–" + maxK(count) + " på " + count.sampleSize() + " kommentarer.";
+    return base + "k = " + count.k() + " är det minsta k vars silhuettvärde (" + String.format(Locale.forLanguageTag("sv"), "%.3f",
+        count.silhouette()) + ") når 90 % av det högsta bland k = " + ThemeCount.MIN_K + "–" + maxK(count) + " ("
+        + String.format(Locale.forLanguageTag("sv"), "%.3f", best(count)) + ") på " + count.sampleSize() + " kommentarer.";
   }
 
   private static String methodEn(TermVectors tv, int minDocuments, Integer k, ThemeCount count, int themes) {
     String base = "The texts were split into words; stop words were removed and the words stemmed (Swedish or "
-        + "English, Snowball). Each comment became a TF-IDF vector over " + tv.terms().size() + " stems found in "
-        + "at least " + minDocuments + " comments, and spherical k-means (k-means++ from a fixed seed) grouped them "
+        + "English, Snowball). Each comment became a TF-IDF vector over " + tv.terms().size() + " stems and letter "
+        + "sequences (so that Swedish compounds such as gatubelysning meet belysning) found in at least "
+        + minDocuments + " comments, and spherical k-means (k-means++ from a fixed seed, then local search) grouped them "
         + "into " + themes + (themes == 1 ? " theme. " : " themes. ");
     if (k != null) {
       return base + "The number of themes was chosen by the user.";
@@ -125,8 +130,13 @@ public final class Themes {
     if (count.silhouettes().isEmpty()) {
       return base + "Too few comments (fewer than " + ThemeCount.MIN_FOR_SPLIT + ") to split into several themes.";
     }
-    return base + "k = " + count.k() + " had the highest silhouette (" + String.format(Locale.ROOT, "%.2f", count.silhouette())
-        + ") of k = " + ThemeCount.MIN_K + "–" + maxK(count) + " on " + count.sampleSize() + " comments.";
+    return base + "k = " + count.k() + " is the smallest k whose silhouette (" + String.format(Locale.ROOT, "%.3f", count.silhouette())
+        + ") reaches 90 % of the best of k = " + ThemeCount.MIN_K + "–" + maxK(count) + " ("
+        + String.format(Locale.ROOT, "%.3f", best(count)) + ") on " + count.sampleSize() + " comments.";
+  }
+
+  private static double best(ThemeCount count) {
+    return count.silhouettes().values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
   }
 
   private static int maxK(ThemeCount count) {

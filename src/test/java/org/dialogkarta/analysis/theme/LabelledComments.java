@@ -1,0 +1,42 @@
+package org.dialogkarta.analysis.theme;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The hand-written, labelled Swedish comments in {@code themes/labelled-comments-sv.tsv}; pin id = line. */
+public record LabelledComments(List<String> labels, List<Comment> comments) {
+
+  public static LabelledComments load() {
+    try (InputStream in = LabelledComments.class.getResourceAsStream("/themes/labelled-comments-sv.tsv")) {
+      List<String> labels = new ArrayList<>();
+      List<Comment> comments = new ArrayList<>();
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      for (int i = 1; i < lines.length; i++) {
+        if (lines[i].isBlank()) {
+          continue;
+        }
+        String[] cells = lines[i].split("\t", 2);
+        labels.add(cells[0]);
+        comments.add(new Comment(i, cells[1].strip()));
+      }
+      return new LabelledComments(List.copyOf(labels), List.copyOf(comments));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Per comment, its theme id in {@code result}, or "unclear". */
+  public Object[] clustersIn(ThemeResult result) {
+    java.util.Map<Long, Object> byPin = new java.util.HashMap<>();
+    for (Theme theme : result.themes()) {
+      for (long id : theme.pinIds()) {
+        byPin.put(id, theme.id());
+      }
+    }
+    return comments.stream().map(c -> byPin.getOrDefault(c.pinId(), "unclear")).toArray();
+  }
+}
