@@ -40,9 +40,25 @@ public final class SphericalKMeans {
     return best;
   }
 
+  /**
+   * One run from the given unit {@code centroids}: how a large selection is clustered, seeded
+   * with the best of the restarts on a sample of it.
+   */
+  public static Result refine(SparseVector[] vectors, int dims, double[][] centroids) {
+    double[][] start = new double[centroids.length][];
+    for (int c = 0; c < start.length; c++) {
+      start[c] = centroids[c].clone();
+    }
+    return from(vectors, dims, start);
+  }
+
   private static Result once(SparseVector[] vectors, int dims, int k, SplittableRandom random) {
+    return from(vectors, dims, seeds(vectors, dims, k, random));
+  }
+
+  private static Result from(SparseVector[] vectors, int dims, double[][] centroids) {
     int n = vectors.length;
-    double[][] centroids = seeds(vectors, dims, k, random);
+    int k = centroids.length;
     int[] assignment = new int[n];
     Arrays.fill(assignment, -1);
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {

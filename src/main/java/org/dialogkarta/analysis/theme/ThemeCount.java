@@ -33,11 +33,8 @@ public record ThemeCount(int k, Map<Integer, Double> silhouettes, int sampleSize
     if (n < MIN_FOR_SPLIT) {
       return new ThemeCount(Math.min(1, n), Map.of(), 0);
     }
-    int m = Math.min(n, SAMPLE);
-    SparseVector[] sample = new SparseVector[m];
-    for (int i = 0; i < m; i++) {
-      sample[i] = vectors[(int) ((long) i * n / m)];
-    }
+    SparseVector[] sample = sample(vectors);
+    int m = sample.length;
     float[] distance = distances(sample);
     int maxK = Math.min(MAX_K, n / COMMENTS_PER_THEME);
     Map<Integer, Double> scores = new LinkedHashMap<>();
@@ -56,6 +53,17 @@ public record ThemeCount(int k, Map<Integer, Double> silhouettes, int sampleSize
       }
     }
     return new ThemeCount(chosen, scores, m);
+  }
+
+  /** Every (n / {@value #SAMPLE})-th vector, or all when there are no more. */
+  static SparseVector[] sample(SparseVector[] vectors) {
+    int n = vectors.length;
+    int m = Math.min(n, SAMPLE);
+    SparseVector[] sample = new SparseVector[m];
+    for (int i = 0; i < m; i++) {
+      sample[i] = vectors[(int) ((long) i * n / m)];
+    }
+    return sample;
   }
 
   public double silhouette() {

@@ -54,7 +54,7 @@ public final class Themes {
     int chosen = k != null ? Math.max(Math.min(k, vectors.length), Math.min(1, vectors.length)) : count.k();
     List<Theme> themes = new ArrayList<>();
     if (chosen > 0) {
-      SphericalKMeans.Result clusters = SphericalKMeans.cluster(vectors, dims, chosen, SEED, RESTARTS);
+      SphericalKMeans.Result clusters = clusters(vectors, dims, chosen);
       for (int c = 0; c < chosen; c++) {
         int cluster = c;
         int[] members = IntStream.range(0, vectors.length).filter(i -> clusters.assignment()[i] == cluster).toArray();
@@ -72,6 +72,16 @@ public final class Themes {
     return new ThemeResult(numbered.size(), sorted.size(), methodSv(tv, minDocuments, k, count, numbered.size()),
         methodEn(tv, minDocuments, k, count, numbered.size()), count == null ? Map.of() : count.silhouettes(), numbered,
         unclear.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** Restarts on all comments, or on the sample of a large selection and one run on all from the best. */
+  private static SphericalKMeans.Result clusters(SparseVector[] vectors, int dims, int k) {
+    SparseVector[] sample = ThemeCount.sample(vectors);
+    if (sample.length == vectors.length) {
+      return SphericalKMeans.cluster(vectors, dims, k, SEED, RESTARTS);
+    }
+    double[][] seeds = SphericalKMeans.cluster(sample, dims, Math.min(k, sample.length), SEED, RESTARTS).centroids();
+    return SphericalKMeans.refine(vectors, dims, seeds);
   }
 
   private static Theme theme(int[] members, double[] centroid, SparseVector[] vectors, List<Integer> usable,

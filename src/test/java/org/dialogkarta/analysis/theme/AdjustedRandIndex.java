@@ -55,7 +55,7 @@ public final class AdjustedRandIndex {
   }
 
   private static double pairs(int n) {
-    return n * (n - 1) / 2.0;
+    return n * (n - 1.0) / 2;
   }
 
   private static void check(Object[] labels, Object[] clusters) {
