@@ -7,11 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The hand-written, labelled Swedish comments in {@code themes/labelled-comments-sv.tsv}; pin id = line. */
+/**
+ * Hand-written, labelled Swedish comments: {@code themes/labelled-comments-sv.tsv} (the set the
+ * method was developed on) or {@code themes/labelled-comments-sv-holdout.tsv} (written after, in
+ * other words, never used to choose a setting); pin id = line.
+ */
 public record LabelledComments(List<String> labels, List<Comment> comments) {
 
   public static LabelledComments load() {
-    try (InputStream in = LabelledComments.class.getResourceAsStream("/themes/labelled-comments-sv.tsv")) {
+    return load("labelled-comments-sv.tsv");
+  }
+
+  public static LabelledComments holdout() {
+    return load("labelled-comments-sv-holdout.tsv");
+  }
+
+  private static LabelledComments load(String name) {
+    try (InputStream in = LabelledComments.class.getResourceAsStream("/themes/" + name)) {
       List<String> labels = new ArrayList<>();
       List<Comment> comments = new ArrayList<>();
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
