@@ -59,10 +59,11 @@ class ThemeQualityTest {
     // The held-out comments among the 320 others (as in a larger dialogue), scored on their own.
     List<Comment> both = new ArrayList<>(LabelledComments.load().comments());
     set.comments().forEach(c -> both.add(new Comment(OFFSET + c.pinId(), c.text())));
+    ThemeResult all = Themes.of(both);
     Object[] among = new LabelledComments(set.labels(), both.subList(both.size() - labels.length, both.size()))
-        .clustersIn(Themes.of(both));
+        .clustersIn(all);
     double amongAri = AdjustedRandIndex.of(labels, among);
-    System.out.printf("[themes] held-out set among the 320: ARI %.3f, purity %.3f%n", amongAri,
+    System.out.printf("[themes] held-out set among the 320: k = %d, ARI %.3f, purity %.3f%n", all.k(), amongAri,
         AdjustedRandIndex.purity(labels, among));
     assertThat(ari).as("held-out adjusted Rand index").isGreaterThanOrEqualTo(HELD_OUT_ARI_FLOOR);
     assertThat(amongAri).as("held-out adjusted Rand index among the 320").isGreaterThanOrEqualTo(HELD_OUT_ARI_FLOOR);
