@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
 /**
  * Themes in what people wrote: {@link TextAnalyzer} (stems, stop words), {@link TermVectors}
  * (TF-IDF), {@link ThemeCount} (k by silhouette, unless given) and {@link SphericalKMeans}. Per
- * theme the top words are the heaviest terms of its centroid, as people wrote them, and the
- * examples the comments nearest the centroid. Comments are taken in pin id order, so the same
+ * theme the top words are the heaviest terms of its centroid, as people wrote them (one form of
+ * a word, see {@link #sameWord}), and the examples the comments nearest the centroid. Comments are taken in pin id order, so the same
  * selection gives the same themes whatever order it came in.
  */
 public final class Themes {
@@ -86,13 +86,16 @@ public final class Themes {
 
   private static Theme theme(int[] members, double[] centroid, SparseVector[] vectors, List<Integer> usable,
       List<Comment> sorted, TermVectors tv) {
-    List<String> top = IntStream.range(0, centroid.length).boxed()
+    List<String> top = new ArrayList<>();
+    IntStream.range(0, centroid.length).boxed()
         .filter(i -> centroid[i] > 0 && !tv.terms().get(i).startsWith(TermVectors.GRAM_MARK))
         .sorted(Comparator.comparingDouble((Integer i) -> -centroid[i]).thenComparing(i -> i))
         .map(i -> tv.words().get(i))
-        .distinct()
-        .limit(TOP_WORDS)
-        .toList();
+        .forEach(word -> {
+          if (top.size() < TOP_WORDS && top.stream().noneMatch(chosen -> sameWord(chosen, word))) {
+            top.add(word);
+          }
+        });
     List<Integer> nearest = IntStream.of(members).boxed()
         .sorted(Comparator.comparingDouble((Integer i) -> -vectors[i].dot(centroid)).thenComparing(i -> i))
         .toList();
@@ -109,6 +112,20 @@ public final class Themes {
     }
     long[] pinIds = IntStream.of(members).mapToLong(i -> sorted.get(usable.get(i)).pinId()).sorted().toArray();
     return new Theme(0, String.join(", ", top.subList(0, Math.min(3, top.size()))), top, members.length, examples, pinIds);
+  }
+
+  /**
+   * Two forms of one word as far as a label goes ("lekplats" and "lekplatsen", "cykelbana" and
+   * "cykelbanan", which the stemmer keeps apart): the same first letters, at least four, and at
+   * most three letters more or different at the end. The second is left out of the top words.
+   */
+  static boolean sameWord(String a, String b) {
+    int common = 0;
+    int max = Math.min(a.length(), b.length());
+    while (common < max && a.charAt(common) == b.charAt(common)) {
+      common++;
+    }
+    return common >= 4 && common >= Math.max(a.length(), b.length()) - 3;
   }
 
   private static String methodSv(TermVectors tv, int minDocuments, Integer k, ThemeCount count, int themes) {

@@ -59,6 +59,15 @@ class ThemesTest {
   }
 
   @Test
+  void topWordsKeepOneFormOfAWord() {
+    assertThat(Themes.sameWord("lekplats", "lekplatsen")).isTrue();
+    assertThat(Themes.sameWord("cykelbanan", "cykelbana")).isTrue();
+    assertThat(Themes.sameWord("bussen", "busshållplatsen")).isFalse();
+    assertThat(Themes.sameWord("mörkt", "mörker")).isTrue();
+    assertThat(Themes.sameWord("ån", "år")).isFalse();
+  }
+
+  @Test
   void compoundsCountForTheStemsTheyEndAndBeginWith() {
     assertThat(TermVectors.parts("gatubelysning", java.util.Set.of("belysning", "gat"))).containsExactly("belysning", "gat");
     assertThat(TermVectors.parts("busshållplat", java.util.Set.of("hållplat", "buss"))).containsExactly("hållplat", "buss");
