@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
  * Themes in what people wrote: {@link TextAnalyzer} (stems, stop words), {@link TermVectors}
  * (TF-IDF), {@link ThemeCount} (k by silhouette, unless given) and {@link SphericalKMeans}. Per
  * theme the top words are the heaviest terms of its centroid, as people wrote them (one form of
- * a word, see {@link #sameWord}), and the examples the comments nearest the centroid. Comments are taken in pin id order, so the same
- * selection gives the same themes whatever order it came in.
+ * a word, see {@link #sameWord}), and the examples the comments nearest the centroid. Comments
+ * are taken in pin id order, so the same selection gives the same themes whatever order it came
+ * in.
  */
 public final class Themes {
 
