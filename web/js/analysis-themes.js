@@ -47,6 +47,8 @@ export function createThemes(opts) {
   function narrow(theme) {
     shownTheme = theme ? theme.id : null;
     showOnlyPins(theme ? theme.pinIds : null);
+    // A theme on the map needs the pin layer: switched on as if by its own switch.
+    if (theme && !$('layer-pins').checked) $('layer-pins').click();
     for (const button of $('themes-list').querySelectorAll('button[data-theme]')) {
       button.setAttribute('aria-pressed', String(Number(button.dataset.theme) === shownTheme));
     }
