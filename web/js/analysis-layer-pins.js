@@ -8,6 +8,8 @@ import { createHeatLayer } from './analysis-heat.js';
 
 const LIMIT = 20000;
 let shared = null; // { key, promise }: the pins of the last filter asked for
+let only = null; // a Set of pin ids the pin layer is narrowed to (a theme), or null for all
+let redrawPins = null;
 
 /**
  * The filter's pins; a second layer asking for the same filter shares the first one's answer.
@@ -48,13 +50,16 @@ export function pinsLayer(ctx) {
     ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true, clusterPane: ctx.pane('pins') })
     : L.featureGroup();
   let bounds = null;
-  return {
+  let last = null;
+  const layer = {
     attach() { group.addTo(map); },
     detach() { group.remove(); },
     load: (query) => fetchPins(query),
     draw(data) {
+      last = data;
       group.clearLayers();
-      const markers = (data.features || []).map((f) => {
+      const features = (data.features || []).filter((f) => !only || only.has(f.properties.id));
+      const markers = features.map((f) => {
         const [lon, lat] = f.geometry.coordinates;
         const p = f.properties;
         const marker = L.circleMarker([lat, lon], {
@@ -67,10 +72,18 @@ export function pinsLayer(ctx) {
       if (group.addLayers) group.addLayers(markers); else markers.forEach((m) => group.addLayer(m));
       bounds = markers.length ? L.latLngBounds(markers.map((m) => m.getLatLng())) : null;
     },
-    clear() { group.clearLayers(); bounds = null; },
+    clear() { group.clearLayers(); bounds = null; last = null; },
     bounds: () => bounds,
     summary: countText,
   };
+  redrawPins = () => { if (last) layer.draw(last); };
+  return layer;
+}
+
+/** Narrows the pin layer to these pin ids (a theme's, analysis-themes.js), or shows all again (null). */
+export function showOnlyPins(ids) {
+  only = ids ? new Set(ids) : null;
+  redrawPins?.();
 }
 
 export function heatLayer(ctx) {

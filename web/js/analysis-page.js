@@ -11,6 +11,7 @@ import { createAnalysisMap, LAYER_IDS } from './analysis-map.js';
 import { createCharts } from './analysis-charts.js';
 import { createSelection } from './analysis-selection.js';
 import { forgetPins } from './analysis-layer-pins.js';
+import { createThemes } from './analysis-themes.js';
 
 const $ = (id) => document.getElementById(id);
 const PARAMS = ['eps', 'minPoints', 'cellSize'];
@@ -22,6 +23,7 @@ let map = null;
 let charts = null;
 let selection = null;
 let pending = null;
+let themes = null;
 
 function layersOn() {
   return LAYER_IDS.filter((id) => $(`layer-${id}`).checked);
@@ -73,6 +75,7 @@ function reloadAll() {
   const query = filters.query();
   for (const id of layersOn()) map?.reload(id, query);
   charts.load(query, (e) => onFault('charts', e));
+  themes?.reload();
 }
 
 /** Filters change in bursts (ticking three categories): wait for a pause before loading. */
@@ -82,6 +85,7 @@ function filtersChanged() {
   pending = setTimeout(() => {
     map?.frame(filters.chosenDialogue()?.studyArea ?? null);
     selection.close();
+    themes?.select(null);
     reloadAll();
   }, 300);
 }
@@ -132,10 +136,11 @@ async function render() {
       reloadAll();
     },
   });
+  themes = createThemes({ query: () => filters.query() });
   $('analysis').hidden = false; // before the map, so that Leaflet can measure its box
   map = createAnalysisMap($('map'), {
     site,
-    onSelect: (s) => selection.open(s),
+    onSelect: (s) => { selection.open(s); themes.select(s); },
     onFault,
     params,
     onTilesFailed: () => showMapNote('map.tilesFailed'),
@@ -176,6 +181,7 @@ staffBoot({
     map?.refreshLanguage();
     charts.refreshLanguage();
     selection.refreshLanguage();
+    themes?.refreshLanguage();
     document.title = t('analysis.page.title');
   },
 });

@@ -90,7 +90,8 @@ class AccessMatrixTest {
     RULES.put("GET /api/v1/analysis/statistics", Rule.PLANNER_OR_GIS);
     RULES.put("GET /api/v1/analysis/neighbourhoods", Rule.PLANNER_OR_GIS);
     for (String analysis : List.of(
-        "GET /api/v1/analysis/clusters", "GET /api/v1/analysis/hotspots", "GET /api/v1/analysis/pins")) {
+        "GET /api/v1/analysis/clusters", "GET /api/v1/analysis/hotspots", "GET /api/v1/analysis/pins",
+        "GET /api/v1/analysis/themes")) {
       RULES.put(analysis, Rule.PLANNER_OR_GIS);
     }
     for (String exports : List.of(

@@ -1,0 +1,98 @@
+package org.dialogkarta.analysis.api;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dialogkarta.analysis.theme.Comment;
+import org.dialogkarta.analysis.theme.Theme;
+import org.dialogkarta.analysis.theme.ThemeCount;
+import org.dialogkarta.analysis.theme.ThemeResult;
+import org.dialogkarta.analysis.theme.Themes;
+import org.dialogkarta.web.InvalidInputException;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Themes in what people wrote ({@code analysis.theme.Themes}) for the filtered pins, or for
+ * some of them ({@code pinIds}: "what is said here" for a cluster or a hexagon), with an
+ * optional fixed number of themes {@code k}.
+ */
+@RestController
+class ThemeController {
+
+  static final int MAX_PIN_IDS = 5000;
+  private static final Set<String> OWN = Set.of("k", "pinIds");
+
+  private final ThemeComments comments;
+
+  ThemeController(ThemeComments comments) {
+    this.comments = comments;
+  }
+
+  @GetMapping("/api/v1/analysis/themes")
+  Map<String, Object> themes(@RequestParam MultiValueMap<String, String> params) {
+    AnalysisFilter filter = AnalysisFilter.from(params, OWN);
+    Integer k = Parameters.integer(params, "k");
+    if (k != null && (k < 1 || k > ThemeCount.MAX_K)) {
+      throw InvalidInputException.of("k", "k.range", "'k' must be between 1 and " + ThemeCount.MAX_K + ", not " + k);
+    }
+    ThemeResult result = Themes.of(comments.load(filter, pinIds(params)), k);
+    List<Map<String, Object>> themes = result.themes().stream().map(ThemeController::theme).toList();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("k", result.k());
+    out.put("commentCount", result.commentCount());
+    out.put("method", Map.of("sv", result.methodSv(), "en", result.methodEn()));
+    out.put("silhouettes", result.silhouettes());
+    out.put("themes", themes);
+    out.put("unclear", Map.of("count", result.unclearPinIds().length, "pinIds", result.unclearPinIds()));
+    return out;
+  }
+
+  private static Map<String, Object> theme(Theme t) {
+    Map<String, Object> theme = new LinkedHashMap<>();
+    theme.put("id", t.id());
+    theme.put("label", t.label());
+    theme.put("topWords", t.topWords());
+    theme.put("count", t.count());
+    theme.put("examples", t.examples().stream().map(ThemeController::example).toList());
+    theme.put("pinIds", t.pinIds());
+    return theme;
+  }
+
+  private static Map<String, Object> example(Comment c) {
+    Map<String, Object> example = new LinkedHashMap<>();
+    example.put("pinId", c.pinId());
+    example.put("text", c.text());
+    return example;
+  }
+
+  /** The optional {@code pinIds=1,2,3} (repeatable), at most {@value #MAX_PIN_IDS}; null when absent. */
+  static List<Long> pinIds(MultiValueMap<String, String> params) {
+    List<String> given = params.get("pinIds");
+    if (given == null) {
+      return null;
+    }
+    LinkedHashSet<Long> ids = new LinkedHashSet<>();
+    for (String value : given) {
+      for (String part : value.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          ids.add(Long.parseLong(part.strip()));
+        } catch (NumberFormatException e) {
+          throw InvalidInputException.of("pinIds", "pinIds.invalid",
+              "'pinIds' are pin ids like 1,2,3, not '" + part.strip() + "'");
+        }
+      }
+    }
+    if (ids.size() > MAX_PIN_IDS) {
+      throw InvalidInputException.of("pinIds", "pinIds.tooMany", "At most " + MAX_PIN_IDS + " pin ids, not " + ids.size());
+    }
+    return List.copyOf(ids);
+  }
+}
