@@ -83,9 +83,9 @@ export function createThemes(opts) {
       const data = await analysisGet('/api/v1/analysis/themes', opts.query(), mine.signal);
       if (mine.signal.aborted) return;
       render(data);
-      status($('themes-status'), data.themes?.length
-        ? tn('analysis.themes.found', data.themes.length, { comments: formatNumber(data.commentCount) })
-        : t('analysis.themes.none'));
+      status($('themes-status'), data.masked ? t('analysis.themes.masked')
+        : data.themes?.length ? tn('analysis.themes.found', data.themes.length, { comments: formatNumber(data.commentCount) })
+          : t('analysis.themes.none'));
     } catch (e) {
       if (isAbort(e) || mine.signal.aborted) return;
       $('themes-list').replaceChildren();

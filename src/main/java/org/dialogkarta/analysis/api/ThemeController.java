@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Themes in what people wrote ({@code analysis.theme.Themes}) for the filtered pins, or for
  * some of them ({@code pinIds}: "what is said here" for a cluster or a hexagon), with an
- * optional fixed number of themes {@code k}.
+ * optional fixed number of themes {@code k}. The answer holds pin ids and texts, so a profile
+ * group (age band, gender) is a planner's question only, and a group of fewer than 5 comments
+ * gets no themes, only "fewer than 5" ({@link ProfileDisclosure}).
  */
 @RestController
 class ThemeController {
@@ -28,19 +30,30 @@ class ThemeController {
   private static final Set<String> OWN = Set.of("k", "pinIds");
 
   private final ThemeComments comments;
+  private final ProfileDisclosure disclosure;
 
-  ThemeController(ThemeComments comments) {
+  ThemeController(ThemeComments comments, ProfileDisclosure disclosure) {
     this.comments = comments;
+    this.disclosure = disclosure;
   }
 
   @GetMapping("/api/v1/analysis/themes")
   Map<String, Object> themes(@RequestParam MultiValueMap<String, String> params) {
     AnalysisFilter filter = AnalysisFilter.from(params, OWN);
+    ProfileDisclosure.Decision profile = disclosure.of(filter).requirePinLevel();
     Integer k = Parameters.integer(params, "k");
     if (k != null && (k < 1 || k > ThemeCount.MAX_K)) {
       throw InvalidInputException.of("k", "k.range", "'k' must be between 1 and " + ThemeCount.MAX_K + ", not " + k);
     }
-    ThemeResult result = Themes.of(comments.load(filter, pinIds(params)), k);
+    List<Comment> loaded = comments.load(filter, pinIds(params));
+    if (profile.masks(loaded.size())) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("k", null);
+      profile.putCount(out, "commentCount", loaded.size());
+      out.put("themes", List.of());
+      return out;
+    }
+    ThemeResult result = Themes.of(loaded, k);
     List<Map<String, Object>> themes = result.themes().stream().map(ThemeController::theme).toList();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("k", result.k());

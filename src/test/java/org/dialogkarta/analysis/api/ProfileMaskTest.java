@@ -66,7 +66,8 @@ class ProfileMaskTest extends AnalysisApiTestBase {
   // --- pin-level answers: GIS refused, planners (and admins) given ids, small groups masked
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/v1/analysis/pins", "/api/v1/analysis/clusters", "/api/v1/analysis/hotspots"})
+  @ValueSource(strings = {"/api/v1/analysis/pins", "/api/v1/analysis/clusters", "/api/v1/analysis/hotspots",
+      "/api/v1/analysis/themes"})
   void gisIsRefusedPinLevelAnswersAboutAProfileGroup(String path) {
     Api.Response age = get(gis, path + "?dialogue=" + dialogue.slug() + "&ageBand=25_44");
     assertProblem(age, 403, ProfileDisclosure.REFUSED, "ageBand");
@@ -154,6 +155,13 @@ class ProfileMaskTest extends AnalysisApiTestBase {
     assertThat(cluster.get("categories").get("suggestion").isNull()).isTrue();
     assertThat(clusters.get("noise").get("pinIds").isNull()).isTrue();
     assertThat(clusters.toString()).doesNotContain(groupB.getFirst().toString());
+
+    JsonNode themes = json(planner, "/api/v1/analysis/themes?dialogue=" + dialogue.slug() + "&ageBand=65_79");
+    assertMasked(themes, "commentCount");
+    assertThat(themes.get("themes")).isEmpty();
+    assertThat(themes.toString()).doesNotContain("Profil").doesNotContain(groupB.getFirst().toString());
+    assertThat(json(planner, "/api/v1/analysis/themes?dialogue=" + dialogue.slug() + "&ageBand=25_44")
+        .get("commentCount").asInt()).isEqualTo(9);
 
     // Three pins are too few for a hot spot test, and the answer does not say how few.
     JsonNode hotspots = json(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug()
