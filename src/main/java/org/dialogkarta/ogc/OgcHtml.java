@@ -122,14 +122,22 @@ final class OgcHtml {
     return new ArrayList<>(names);
   }
 
+  /** A property as text: lists joined with "; ", objects (a cluster's categories) as "name: value". */
   private static String text(JsonNode value) {
     if (value == null || value.isNull()) {
       return "";
     }
     if (value.isArray()) {
       List<String> parts = new ArrayList<>();
-      value.forEach(v -> parts.add(v.asString()));
+      value.forEach(v -> parts.add(text(v)));
       return String.join("; ", parts);
+    }
+    if (value.isObject()) {
+      List<String> parts = new ArrayList<>();
+      for (var p : value.properties()) {
+        parts.add(p.getKey() + ": " + text(p.getValue()));
+      }
+      return String.join(", ", parts);
     }
     return value.asString();
   }

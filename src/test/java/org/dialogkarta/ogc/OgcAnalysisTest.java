@@ -120,6 +120,24 @@ class OgcAnalysisTest extends OgcTest {
   }
 
   @Test
+  void everyAnalysisCollectionRendersAsHtml() {
+    scene();
+    crowd();
+    for (String collection : List.of("clusters-" + dialogue.slug(), "hotspots-" + dialogue.slug())) {
+      String items = "/ogc/collections/" + collection + "/items";
+      Api.Response list = api.get(items + "?f=html");
+      assertThat(list.status()).as(collection + ": " + list.body()).isEqualTo(200);
+      assertThat(list.body()).contains("<table");
+      String first = api.get(items).json().at("/features/0/id").asString();
+      Api.Response one = api.get(items + "/" + first + "?f=html");
+      assertThat(one.status()).as(collection + " item").isEqualTo(200);
+    }
+    // A cluster's categories (an object) read as "name: count".
+    assertThat(api.get("/ogc/collections/clusters-" + dialogue.slug() + "/items?f=html").body())
+        .containsPattern("safety_concern: 3|suggestion: 3");
+  }
+
+  @Test
   void collectionsListTheAnalysesAndGdalReadsThem() {
     scene();
     crowd();
