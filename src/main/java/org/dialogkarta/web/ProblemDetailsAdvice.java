@@ -11,6 +11,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -30,6 +33,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
   private static final HttpStatus UNPROCESSABLE = HttpStatus.UNPROCESSABLE_CONTENT;
+  static final int RETRY_AFTER_SECONDS = 30;
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalidInput(InvalidInputException e) {
@@ -76,6 +80,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     p.setProperty("errors", List.of(FieldViolation.of(e.getName(), "parameter.invalid",
         "'" + e.getValue() + "' is not a valid value")));
     return p;
+  }
+
+  /**
+   * The database cannot be reached (down, restarting, out of connections): a 503 with
+   * {@code Retry-After}, so clients and the walk outbox try again instead of giving up.
+   */
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+    log.warn("Database unavailable: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+            "The service cannot reach its database just now. Nothing you sent was stored; try again in a minute.",
+            "unavailable"));
   }
 
   @ExceptionHandler(Exception.class)
