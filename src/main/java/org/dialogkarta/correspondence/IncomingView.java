@@ -2,6 +2,7 @@ package org.dialogkarta.correspondence;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A registered view as planners read it, with its sender (personal data: this record is served
@@ -12,8 +13,11 @@ import java.time.OffsetDateTime;
  * @param attachment null when none was attached (or retention deleted it)
  */
 record IncomingView(long id, long dialogueId, LocalDate receivedOn, Channel channel, SenderType senderType,
-    String text, ViewDraft.Location location, ViewDraft.Sender sender, AttachmentInfo attachment, int version,
+    String text, Place location, ViewDraft.Sender sender, AttachmentInfo attachment, int version,
     String registeredBy, OffsetDateTime createdAt, String changedBy, OffsetDateTime changedAt) {
+
+  /** A GeoJSON Point in WGS84. */
+  record Place(String type, List<Double> coordinates) {}
 
   /** What the list shows of an attachment; the bytes are at {@code url}. */
   record AttachmentInfo(String mediaType, String fileName, int byteSize, String url) {}

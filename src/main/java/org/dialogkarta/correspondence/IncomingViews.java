@@ -168,8 +168,8 @@ class IncomingViews {
     long id = rs.getLong("id");
     long dialogue = rs.getLong("dialogue_id");
     double lon = rs.getDouble("lon");
-    ViewDraft.Location location = rs.wasNull() ? null
-        : new ViewDraft.Location("Point", List.of(lon, rs.getDouble("lat")));
+    IncomingView.Place location = rs.wasNull() ? null
+        : new IncomingView.Place("Point", List.of(lon, rs.getDouble("lat")));
     rs.getLong("sender_id");
     ViewDraft.Sender sender = rs.wasNull() ? null : new ViewDraft.Sender(rs.getString("name"),
         rs.getString("postal_address"), rs.getString("email"), rs.getString("organisation"));

@@ -1,7 +1,5 @@
 package org.dialogkarta.correspondence;
 
-import java.util.List;
-
 /**
  * A view as staff send it, unchecked: every field a string or a plain JSON shape so that a wrong
  * value is reported against its field by {@link ViewRules} instead of failing the whole body.
@@ -14,7 +12,11 @@ import java.util.List;
 record ViewDraft(String receivedOn, String channel, String senderType, String text, Location location,
     Sender sender, Integer version) {
 
-  record Location(String type, List<Double> coordinates) {}
+  /**
+   * Coordinates as any JSON, so that a LineString's nested arrays are refused as "not a point"
+   * for the field rather than as an unreadable body.
+   */
+  record Location(String type, Object coordinates) {}
 
   /** Personal data of the sender: every part optional. */
   record Sender(String name, String postalAddress, String email, String organisation) {}

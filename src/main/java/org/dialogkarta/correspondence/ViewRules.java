@@ -100,18 +100,20 @@ final class ViewRules {
       faults.add(FieldViolation.of("location.type", "location.not_point", "The place must be a GeoJSON Point"));
       return null;
     }
-    List<Double> c = loc.coordinates();
-    if (c == null || c.size() != 2 || c.get(0) == null || c.get(1) == null) {
+    if (!(loc.coordinates() instanceof List<?> c) || c.size() != 2
+        || !(c.get(0) instanceof Number lonNumber) || !(c.get(1) instanceof Number latNumber)) {
       faults.add(FieldViolation.of("location.coordinates", "location.malformed",
           "Coordinates must be [longitude, latitude]"));
       return null;
     }
-    if (!Wgs84.isValidLon(c.get(0)) || !Wgs84.isValidLat(c.get(1))) {
+    double lon = lonNumber.doubleValue();
+    double lat = latNumber.doubleValue();
+    if (!Wgs84.isValidLon(lon) || !Wgs84.isValidLat(lat)) {
       faults.add(FieldViolation.of("location.coordinates", "location.out_of_range",
           "Longitude must be within -180..180 and latitude within -90..90 (WGS84, [lon, lat])"));
       return null;
     }
-    return Wgs84.point(c.get(0), c.get(1));
+    return Wgs84.point(lon, lat);
   }
 
   /** The sender with blank parts as null, or null when nothing is left. */
