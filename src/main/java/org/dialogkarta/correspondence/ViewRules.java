@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.Point;
  */
 final class ViewRules {
 
+  static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
   static final int NAME_MAX = 200;
   static final int ADDRESS_MAX = 500;
   static final int EMAIL_MAX = 254;
@@ -53,6 +54,11 @@ final class ViewRules {
     } catch (DateTimeParseException e) {
       faults.add(FieldViolation.of("receivedOn", "receivedOn.malformed",
           "receivedOn is a date in ISO 8601, e.g. 2026-10-14"));
+      return null;
+    }
+    if (day.isBefore(EARLIEST)) {
+      // Also keeps years the database cannot store (ISO 8601 allows -5000) from reaching it.
+      faults.add(FieldViolation.of("receivedOn", "receivedOn.too_early", "receivedOn is before " + EARLIEST));
       return null;
     }
     if (day.isAfter(today)) {

@@ -39,6 +39,7 @@ class RegisteredViewBadInputTest {
       unknown sender type      | 422 | senderType.unknown       | senderType
       malformed date           | 422 | receivedOn.malformed     | receivedOn
       date in the future       | 422 | receivedOn.future        | receivedOn
+      year the database lacks  | 422 | receivedOn.too_early     | receivedOn
       longitude out of range   | 422 | location.out_of_range    | location.coordinates
       latitude out of range    | 422 | location.out_of_range    | location.coordinates
       not a point              | 422 | location.not_point       | location.type
@@ -61,6 +62,7 @@ class RegisteredViewBadInputTest {
       case "unknown channel" -> ViewClient.body("2026-10-01", "fax", "private_person", "En synpunkt", null, sender);
       case "unknown sender type" -> ViewClient.body("2026-10-01", "letter", "citizen", "En synpunkt", null, sender);
       case "malformed date" -> ViewClient.body("2026-13-45", "letter", "private_person", "En synpunkt", null, sender);
+      case "year the database lacks" -> ViewClient.body("-5000-01-01", "letter", "private_person", "En synpunkt", null, sender);
       case "date in the future" -> ViewClient.body(TOMORROW, "letter", "private_person", "En synpunkt", null, sender);
       case "longitude out of range" -> ViewClient.body("2026-10-01", "letter", "private_person", "En synpunkt",
           ViewClient.point(196.18, 58.59), sender);
