@@ -9,7 +9,7 @@ import { showErrors, clearErrors, busy } from './staff-forms.js';
 
 const $ = (id) => document.getElementById(id);
 const DIALOGUE_KEY = 'dialogkarta.views.dialogue';
-const state = { dialogues: [], views: [] };
+const state = { dialogues: [], views: [], editing: null };
 
 const FIELDS = {
   receivedOn: { input: 'view-received', error: 'error-view-received' },
@@ -55,7 +55,47 @@ function item(v) {
     h('p', { class: 'view-text' }, v.text),
     sender ? h('p', { class: 'view-sender' }, h('span', { class: 'visually-hidden', i18n: 'views.item.sender' }), sender) : null,
     v.attachment ? h('p', {}, h('a', { href: v.attachment.url, download: v.attachment.fileName },
-      t('views.item.attachment', { name: v.attachment.fileName }))) : null);
+      t('views.item.attachment', { name: v.attachment.fileName }))) : null,
+    h('button', { type: 'button', class: 'button button--small edit-view', id: `view-${v.id}-edit`,
+      i18n: 'views.edit', 'aria-describedby': `view-${v.id}-title`, onclick: () => startEdit(v) }));
+}
+
+function setKey(id, key, vars) {
+  const el = $(id);
+  el.dataset.i18n = key;
+  if (vars) el.dataset.i18nVars = JSON.stringify(vars); else delete el.dataset.i18nVars;
+  el.textContent = t(key, vars);
+}
+
+/** The form corrects an existing view: its fields filled in, the attachment left as it is. */
+function startEdit(v) {
+  clearErrors(FIELDS, 'view-form-error');
+  state.editing = v;
+  $('view-received').value = v.receivedOn;
+  $('view-channel').value = v.channel;
+  $('view-sender-type').value = v.senderType;
+  $('view-text').value = v.text;
+  $('view-lon').value = v.location ? String(v.location.coordinates[0]) : '';
+  $('view-lat').value = v.location ? String(v.location.coordinates[1]) : '';
+  $('view-sender-name').value = v.sender?.name || '';
+  $('view-sender-organisation').value = v.sender?.organisation || '';
+  $('view-sender-address').value = v.sender?.postalAddress || '';
+  $('view-sender-email').value = v.sender?.email || '';
+  $('view-attachment-field').hidden = true;
+  $('view-cancel').hidden = false;
+  setKey('view-form-heading', 'views.editing', { date: formatDate(v.receivedOn), channel: label('views.channel', v.channel) });
+  setKey('view-save-label', 'views.saveCorrection');
+  $('view-form-heading').focus();
+}
+
+function endEdit() {
+  state.editing = null;
+  $('view-form').reset();
+  $('view-received').value = today();
+  $('view-attachment-field').hidden = false;
+  $('view-cancel').hidden = true;
+  setKey('view-form-heading', 'views.new');
+  setKey('view-save-label', 'views.save');
 }
 
 function renderList() {
@@ -144,13 +184,16 @@ async function register(e) {
     showErrors({ errors: faults }, FIELDS, 'view-form-error')?.focus?.();
     return;
   }
+  if (state.editing) {
+    await correct(state.editing, b);
+    return;
+  }
   const file = $('view-attachment').files[0];
   try {
     const created = await busy($('view-save'), () => (file
       ? postWithFile(path(dialogueId()), b, file)
       : staffApi(path(dialogueId()), { method: 'POST', body: b })));
-    $('view-form').reset();
-    $('view-received').value = today();
+    endEdit();
     say(t('views.saved', { channel: label('views.channel', created.channel), date: formatDate(created.receivedOn) }));
     await loadViews();
     document.getElementById(`view-${created.id}-title`)?.focus();
@@ -159,7 +202,27 @@ async function register(e) {
   }
 }
 
+/**
+ * A correction carries the version that was read. When someone else saved first the server
+ * answers 409 view.stale: the message stays in the form, and the list is reloaded so that the
+ * planner sees the other change before making theirs again.
+ */
+async function correct(v, b) {
+  try {
+    const saved = await busy($('view-save'), () => staffApi(`${path(v.dialogueId)}/${v.id}`,
+      { method: 'PUT', body: { ...b, version: v.version } }));
+    endEdit();
+    say(t('views.corrected', { channel: label('views.channel', saved.channel), date: formatDate(saved.receivedOn) }));
+    await loadViews();
+    document.getElementById(`view-${saved.id}-title`)?.focus();
+  } catch (err) {
+    showErrors(err, FIELDS, 'view-form-error')?.focus?.();
+    if (err.code === 'view.stale' || err.status === 404) await loadViews();
+  }
+}
+
 async function dialogueChosen() {
+  endEdit();
   try { localStorage.setItem(DIALOGUE_KEY, dialogueId()); } catch { /* private mode */ }
   await loadViews();
 }
@@ -188,6 +251,11 @@ async function render() {
   $('views-dialogue').addEventListener('change', dialogueChosen);
   $('views-filter').addEventListener('change', loadViews);
   $('view-form').addEventListener('submit', register);
+  $('view-cancel').addEventListener('click', () => {
+    const id = state.editing?.id;
+    endEdit();
+    document.getElementById(`view-${id}-edit`)?.focus();
+  });
   await loadViews();
 }
 
