@@ -56,8 +56,40 @@ function item(v) {
     sender ? h('p', { class: 'view-sender' }, h('span', { class: 'visually-hidden', i18n: 'views.item.sender' }), sender) : null,
     v.attachment ? h('p', {}, h('a', { href: v.attachment.url, download: v.attachment.fileName },
       t('views.item.attachment', { name: v.attachment.fileName }))) : null,
-    h('button', { type: 'button', class: 'button button--small edit-view', id: `view-${v.id}-edit`,
-      i18n: 'views.edit', 'aria-describedby': `view-${v.id}-title`, onclick: () => startEdit(v) }));
+    h('div', { class: 'view-actions', id: `view-${v.id}-actions` },
+      h('button', { type: 'button', class: 'button button--small edit-view', id: `view-${v.id}-edit`,
+        i18n: 'views.edit', 'aria-describedby': `view-${v.id}-title`, onclick: () => startEdit(v) }),
+      h('button', { type: 'button', class: 'button button--small delete-view', id: `view-${v.id}-delete`,
+        i18n: 'views.delete', 'aria-describedby': `view-${v.id}-title`, onclick: () => askDelete(v) })));
+}
+
+/** Deleting asks once more in place (no browser dialog), naming what goes with the view. */
+function askDelete(v) {
+  const actions = $(`view-${v.id}-actions`);
+  const cancel = () => {
+    actions.replaceWith(item(v).querySelector('.view-actions'));
+    $(`view-${v.id}-delete`)?.focus();
+  };
+  actions.replaceChildren(
+    h('p', { id: `view-${v.id}-delete-question`, i18n: 'views.deleteQuestion' }),
+    h('button', { type: 'button', class: 'button button--small confirm-delete-view', id: `view-${v.id}-confirm-delete`,
+      i18n: 'views.deleteConfirm', 'aria-describedby': `view-${v.id}-delete-question`, onclick: (e) => remove(v, e.currentTarget) }),
+    h('button', { type: 'button', class: 'button button--small', i18n: 'views.cancelEdit', onclick: cancel }));
+  $(`view-${v.id}-confirm-delete`).focus();
+}
+
+async function remove(v, button) {
+  try {
+    await busy(button, () => staffApi(`${path(v.dialogueId)}/${v.id}`, { method: 'DELETE' }));
+    if (state.editing?.id === v.id) endEdit();
+    say(t('views.deleted'));
+    await loadViews();
+    $('views-list-heading').setAttribute('tabindex', '-1');
+    $('views-list-heading').focus();
+  } catch (e) {
+    say(errorText(e), { error: true });
+    if (e.status === 404) await loadViews();
+  }
 }
 
 function setKey(id, key, vars) {

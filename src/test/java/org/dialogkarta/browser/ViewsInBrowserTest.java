@@ -107,6 +107,14 @@ class ViewsInBrowserTest extends BrowserTest {
 
     page.locator("#views-filter").selectOption("phone");
     assertThat(page.locator("#views-list li")).hasCount(0);
+    page.locator("#views-filter").selectOption("");
+    item.locator("button.delete-view").click();
+    assertThat(item.locator("button.confirm-delete-view")).isFocused();
+    assertThat(count(d)).as("asked first, not deleted yet").isOne();
+    page.keyboard().press("Enter");
+    assertThat(page.locator("#views-status")).containsText("Synpunkten är borttagen");
+    assertThat(page.locator("#views-list li")).hasCount(0);
+    assertThat(count(d)).isZero();
     assertThat(consoleErrors).allSatisfy(e -> assertThat(e).containsAnyOf("422", "409"));
   }
 
