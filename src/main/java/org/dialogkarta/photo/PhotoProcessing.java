@@ -41,9 +41,14 @@ class PhotoProcessing {
     if (file.getSize() > maxBytes) {
       throw PhotoFaults.tooLarge(maxBytes);
     }
+    return processOneAtATime(bytesOf(file));
+  }
+
+  /** {@link #process(byte[])} within the limit on decodes running at once. */
+  ProcessedPhoto processOneAtATime(byte[] bytes) {
     decodes.acquireUninterruptibly();
     try {
-      return process(bytesOf(file));
+      return process(bytes);
     } finally {
       decodes.release();
     }

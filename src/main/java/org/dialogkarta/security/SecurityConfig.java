@@ -35,9 +35,12 @@ class SecurityConfig {
       ObjectProvider<ClientRegistrationRepository> oidcClients, StaffOidcUserService oidcUsers) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     http.authorizeHttpRequests(rules -> rules
-            // Before the administrators' dialogue rule: planners plan walks and enter meeting pins.
+            // Before the administrators' dialogue rule: planners plan walks, enter meeting pins and
+            // register views that came by letter, e-mail, phone, meeting or remiss (with senders'
+            // personal data, which moderators and GIS staff never see).
             .requestMatchers("/api/v1/staff/walks/**", "/api/v1/staff/walks",
-                "/api/v1/staff/dialogues/*/meeting-pins").hasRole("PLANNER")
+                "/api/v1/staff/dialogues/*/meeting-pins",
+                "/api/v1/staff/dialogues/*/views", "/api/v1/staff/dialogues/*/views/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/accounts/**", "/api/v1/staff/accounts",
                 "/api/v1/staff/audit/**", "/api/v1/staff/audit",
                 "/api/v1/staff/dialogues/**", "/api/v1/staff/dialogues").hasRole("ADMIN")

@@ -83,6 +83,44 @@ class RetentionTest {
     assertThat(audited).doesNotContain("Ångrar");
   }
 
+  @Test
+  void sendersAndAttachmentsOfRegisteredViewsGoWithTheDialoguesOtherPersonalData() {
+    TestData data = new TestData(jdbc);
+    TestData.Dialogue old = data.openDialogue();
+    TestData.Dialogue recent = data.openDialogue();
+    long oldView = view(old, "Brev om parken");
+    long recentView = view(recent, "Brev om torget");
+    close(old, "2020-06-30");
+    close(recent, java.time.LocalDate.now().minusMonths(3).toString());
+
+    Map<String, Integer> deleted = retention.run();
+
+    assertThat(deleted.get("senders")).isGreaterThanOrEqualTo(1);
+    assertThat(count("SELECT count(*) FROM incoming_view_sender WHERE view_id = :p", oldView)).isZero();
+    assertThat(count("SELECT count(*) FROM incoming_view_attachment WHERE view_id = :p", oldView)).isZero();
+    assertThat(jdbc.sql("SELECT text FROM incoming_view WHERE id = :p").param("p", oldView).query(String.class).single())
+        .as("the view itself stays for the report").isEqualTo("Brev om parken");
+    assertThat(count("SELECT count(*) FROM incoming_view_sender WHERE view_id = :p", recentView)).isOne();
+    assertThat(count("SELECT count(*) FROM incoming_view_attachment WHERE view_id = :p", recentView)).isOne();
+    String audited = jdbc.sql("SELECT after::text FROM audit_event WHERE action = 'retention.views' ORDER BY id DESC LIMIT 1")
+        .query(String.class).single();
+    assertThat(audited).contains("senders").doesNotContain("Avsändare");
+    assertThat(retention.run().get("senders")).as("a second run finds nothing more").isZero();
+  }
+
+  private long view(TestData.Dialogue d, String text) {
+    long id = jdbc.sql("INSERT INTO incoming_view (dialogue_id, received_on, channel, sender_type, text, registered_by,"
+            + " changed_by) VALUES (:d, DATE '2020-05-01', 'letter', 'private_person', :text, 'planner', 'planner')"
+            + " RETURNING id")
+        .param("d", d.id()).param("text", text).query(Long.class).single();
+    jdbc.sql("INSERT INTO incoming_view_sender (view_id, name, postal_address) VALUES (:id, 'Avsändare Avsändarsson', 'Parkvägen 2')")
+        .param("id", id).update();
+    jdbc.sql("INSERT INTO incoming_view_attachment (view_id, media_type, file_name, content, byte_size)"
+            + " VALUES (:id, 'application/pdf', 'brev.pdf', '\\x255044462d', 5)")
+        .param("id", id).update();
+    return id;
+  }
+
   private long count(String sql, long pin) {
     return jdbc.sql(sql).param("p", pin).query(Long.class).single();
   }

@@ -85,6 +85,13 @@ class AccessMatrixTest {
         "GET /api/v1/staff/walks/{id}/report", "POST /api/v1/staff/dialogues/{id}/meeting-pins")) {
       RULES.put(walks, Rule.PLANNER);
     }
+    for (String views : List.of(
+        "POST /api/v1/staff/dialogues/{dialogueId}/views", "GET /api/v1/staff/dialogues/{dialogueId}/views",
+        "GET /api/v1/staff/dialogues/{dialogueId}/views/{id}", "PUT /api/v1/staff/dialogues/{dialogueId}/views/{id}",
+        "DELETE /api/v1/staff/dialogues/{dialogueId}/views/{id}",
+        "GET /api/v1/staff/dialogues/{dialogueId}/views/{id}/attachment")) {
+      RULES.put(views, Rule.PLANNER);
+    }
     RULES.put("GET /api/v1/staff/neighbourhoods", Rule.PLANNER);
     RULES.put("POST /api/v1/staff/neighbourhoods", Rule.PLANNER);
     RULES.put("GET /api/v1/analysis/statistics", Rule.PLANNER_OR_GIS);
