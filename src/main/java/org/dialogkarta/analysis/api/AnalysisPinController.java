@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,27 +100,7 @@ class AnalysisPinController {
   }
 
   static List<Long> ids(MultiValueMap<String, String> params) {
-    List<String> given = params.get("ids");
-    if (given == null) {
-      return null;
-    }
-    LinkedHashSet<Long> ids = new LinkedHashSet<>();
-    for (String value : given) {
-      for (String part : value.split(",")) {
-        if (part.isBlank()) {
-          continue;
-        }
-        try {
-          ids.add(Long.parseLong(part.strip()));
-        } catch (NumberFormatException e) {
-          throw InvalidInputException.of("ids", "ids.invalid", "'ids' are pin ids like 1,2,3, not '" + part.strip() + "'");
-        }
-      }
-    }
-    if (ids.size() > MAX_IDS) {
-      throw InvalidInputException.of("ids", "ids.tooMany", "At most " + MAX_IDS + " ids, not " + ids.size());
-    }
-    return List.copyOf(ids);
+    return Parameters.pinIds(params, "ids", MAX_IDS);
   }
 
   private static List<String> strings(Array array) throws SQLException {

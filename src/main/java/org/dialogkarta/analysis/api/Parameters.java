@@ -43,4 +43,33 @@ final class Parameters {
     String value = values.getFirst().strip();
     return value.isEmpty() ? null : value;
   }
+
+  /**
+   * Pin ids in {@code name} ({@code 1,2,3}, repeatable), at most {@code max}; null when absent.
+   * Anything that is not a whole number, or too many, is a 422 naming the field.
+   */
+  static java.util.List<Long> pinIds(MultiValueMap<String, String> params, String name, int max) {
+    java.util.List<String> given = params.get(name);
+    if (given == null) {
+      return null;
+    }
+    java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+    for (String value : given) {
+      for (String part : value.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          ids.add(Long.parseLong(part.strip()));
+        } catch (NumberFormatException e) {
+          throw InvalidInputException.of(name, name + ".invalid",
+              "'" + name + "' are pin ids like 1,2,3, not '" + part.strip() + "'");
+        }
+      }
+    }
+    if (ids.size() > max) {
+      throw InvalidInputException.of(name, name + ".tooMany", "At most " + max + " pin ids, not " + ids.size());
+    }
+    return java.util.List.copyOf(ids);
+  }
 }

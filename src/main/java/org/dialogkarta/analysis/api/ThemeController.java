@@ -1,7 +1,6 @@
 package org.dialogkarta.analysis.api;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,27 +84,6 @@ class ThemeController {
 
   /** The optional {@code pinIds=1,2,3} (repeatable), at most {@value #MAX_PIN_IDS}; null when absent. */
   static List<Long> pinIds(MultiValueMap<String, String> params) {
-    List<String> given = params.get("pinIds");
-    if (given == null) {
-      return null;
-    }
-    LinkedHashSet<Long> ids = new LinkedHashSet<>();
-    for (String value : given) {
-      for (String part : value.split(",")) {
-        if (part.isBlank()) {
-          continue;
-        }
-        try {
-          ids.add(Long.parseLong(part.strip()));
-        } catch (NumberFormatException e) {
-          throw InvalidInputException.of("pinIds", "pinIds.invalid",
-              "'pinIds' are pin ids like 1,2,3, not '" + part.strip() + "'");
-        }
-      }
-    }
-    if (ids.size() > MAX_PIN_IDS) {
-      throw InvalidInputException.of("pinIds", "pinIds.tooMany", "At most " + MAX_PIN_IDS + " pin ids, not " + ids.size());
-    }
-    return List.copyOf(ids);
+    return Parameters.pinIds(params, "pinIds", MAX_PIN_IDS);
   }
 }
