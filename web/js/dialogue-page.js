@@ -202,6 +202,9 @@ function setUpParticipation() {
   });
   showPins();
   state.map?.fitPins(state.features);
+  // A link to one pin (a receipt's "the comment yours was merged into") opens it on the map.
+  const linked = Number(new URLSearchParams(location.search).get('pin'));
+  if (linked && state.map) state.map.showPin(linked);
 
   $('place-button').addEventListener('click', () => {
     if (!state.map) return say('map.unavailable');

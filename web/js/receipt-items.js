@@ -29,7 +29,15 @@ function history(id, entries, tag) {
 /** opts: onDelete(pin, button). */
 export function ownPinItem(pin, opts) {
   const base = `receipt-pin-${pin.id}`;
-  const moderation = h('span', { class: `state state--${pin.moderationState}` }, label('moderation', pin.moderationState));
+  // A merged duplicate is not on the map itself: say so, and point to the pin it joined.
+  const merged = pin.mergedInto != null;
+  const moderation = merged
+    ? h('span', { class: 'state state--merged' }, t('receipt.visibility.merged'), ' ',
+      pin.mergedIntoOnMap && pin.dialogue?.slug
+        ? h('a', { href: `/dialoger/${encodeURIComponent(pin.dialogue.slug)}?pin=${encodeURIComponent(pin.mergedInto)}`,
+          i18n: 'receipt.visibility.mergedLink' })
+        : null)
+    : h('span', { class: `state state--${pin.moderationState}` }, label('moderation', pin.moderationState));
   const reason = pin.moderationReason
     ? h('span', { class: 'user-text state-reason' }, t('receipt.reason', { reason: pin.moderationReason }))
     : null;

@@ -33,7 +33,7 @@ class ReceiptController {
   record OwnPin(long id, DialogueRef dialogue, String category, List<String> subtags, String text,
       Map<String, Object> location, Instant createdAt, String moderationState,
       String moderationReason, String status, List<PinFeature.Photo> photos, String department,
-      Long mergedInto, List<HistoryEntry> history, List<PinFeature.Reply> replies) {}
+      Long mergedInto, boolean mergedIntoOnMap, List<HistoryEntry> history, List<PinFeature.Reply> replies) {}
 
   record DialogueRef(long id, String slug, String title, String status) {}
 
@@ -65,6 +65,7 @@ class ReceiptController {
     List<OwnPin> pins = jdbc.sql("""
             SELECT p.id, p.category, p.subtags, p.text, ST_X(p.location) AS lon, ST_Y(p.location) AS lat,
                    p.created_at, p.moderation_state, p.moderation_reason, p.merged_into,
+                   (t.id IS NOT NULL AND %s) AS merged_into_on_map,
                    COALESCE(t.status, p.status) AS status,
                    CASE WHEN COALESCE(t.status, p.status) IN %s THEN dep.name END AS department,
                    d.id AS d_id, d.slug, d.title, d.status AS d_status,
@@ -75,7 +76,7 @@ class ReceiptController {
             LEFT JOIN department dep ON dep.id = CASE WHEN t.id IS NULL THEN p.department_id ELSE t.department_id END
             WHERE p.receipt_id = :receipt
             ORDER BY p.created_at DESC, p.id DESC
-            """.formatted(DEPARTMENT_SHOWN))
+            """.formatted(PublicPins.condition("t"), DEPARTMENT_SHOWN))
         .param("receipt", receiptId)
         .query((rs, row) -> ownPin(rs, token, history, replies))
         .list();
@@ -130,7 +131,7 @@ class ReceiptController {
         rs.getString("moderation_reason"), rs.getString("status"),
         PublishedPins.longs(rs.getArray("photo_ids")).stream()
             .map(photo -> PinFeature.Photo.ofReceipt(token, photo)).toList(),
-        rs.getString("department"), (Long) rs.getObject("merged_into"),
+        rs.getString("department"), (Long) rs.getObject("merged_into"), rs.getBoolean("merged_into_on_map"),
         history.getOrDefault(id, List.of()), replies.getOrDefault(id, List.of()));
   }
 }

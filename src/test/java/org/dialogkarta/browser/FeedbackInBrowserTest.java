@@ -85,6 +85,28 @@ class FeedbackInBrowserTest extends BrowserTest {
     assertThat(page.locator("#receipt-pins li.receipt-pin")).hasCount(0);
   }
 
+  @Test
+  void aMergedDuplicatesReceiptSaysSoAndLinksThePinItJoined() {
+    long kept = create("safety_concern", "Trasig lampa i tunneln", 16.181, 58.591);
+    Api.Response dup = api.postJson("/api/v1/dialogues/" + dialogue.slug() + "/pins",
+        Api.pinJson("safety_concern", "Lampan i tunneln är sönder", 16.1811, 58.5911));
+    long duplicate = dup.json().get("id").asLong();
+    String token = dup.json().get("receipt").asString();
+    jdbc.sql("UPDATE pin SET merged_into = :kept WHERE id = :dup").param("kept", kept).param("dup", duplicate).update();
+
+    page.navigate(url("/kvitto#" + token));
+    Locator item = page.locator("#receipt-pins li.receipt-pin");
+    assertThat(item).containsText("Sammanslagen med en likadan synpunkt");
+    assertThat(item).not().containsText("Publicerad – syns på kartan");
+    Locator link = item.locator(".state--merged a");
+    assertThat(link).hasText("Visa den på kartan");
+    link.click();
+    page.waitForURL("**/dialoger/" + dialogue.slug() + "?pin=" + kept);
+    // The dialogue page opens the pin the duplicate joined.
+    assertThat(page.locator(".leaflet-popup .pin-popup")).containsText("Trasig lampa i tunneln");
+    org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();
+  }
+
   private long create(String category, String text, double lon, double lat) {
     Api.Response r = api.postJson("/api/v1/dialogues/" + dialogue.slug() + "/pins", Api.pinJson(category, text, lon, lat));
     assertThat(r.status()).as(r.body()).isEqualTo(201);

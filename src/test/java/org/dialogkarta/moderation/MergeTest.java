@@ -29,6 +29,7 @@ class MergeTest extends StaffApiTest {
     assertThat(api.get("/api/v1/dialogues/" + dialogue.slug()).json().get("pinCount").asLong()).isEqualTo(1);
     assertThat(api.get("/api/v1/pins/" + kept.id()).json().get("properties").get("supports").asInt()).isEqualTo(5);
     assertThat(receiptPin(dup1).get("mergedInto").asLong()).isEqualTo(kept.id());
+    assertThat(receiptPin(dup1).get("mergedIntoOnMap").asBoolean()).as("the kept pin is published").isTrue();
     assertThat(planner.get("/api/v1/staff/moderation/pins/" + kept.id()).json().get("duplicates").toString())
         .isEqualTo("[%d,%d]".formatted(dup1.id(), dup2.id()));
     assertThat(auditRows("pin.merge", "pin", kept.id())).isEqualTo(1);
