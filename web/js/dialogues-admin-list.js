@@ -1,5 +1,6 @@
 // The dialogues, grouped by status (ongoing, planned, completed), each with edit and open or
 // close. Closing asks first, in the item itself: citizens can no longer pin once it is closed.
+// Opening before the start date asks too: the dialogue's own page says when it starts.
 import { h } from './dom.js';
 import { t, tn, formatDate, label } from './i18n.js';
 
@@ -16,20 +17,21 @@ function dates(d) {
 export function createDialogueList(container, opts) {
   let dialogues = [];
 
-  function confirmClose(d, item, closeButton) {
+  /** Asks in the item itself before a change of status; {@code content}: the question and any warning. */
+  function confirm(d, item, button, status, content, yesClass, yesKey) {
     const panel = item.querySelector('.confirm-close-panel');
-    const textId = `confirm-close-${d.id}`;
+    const textId = `confirm-${status}-${d.id}`;
     const cancel = () => {
       panel.replaceChildren();
       panel.hidden = true;
-      closeButton.focus();
+      button.focus();
     };
-    panel.replaceChildren(
-      h('p', { id: textId, class: 'confirm-close-panel__text', tabindex: '-1' }, t('admin.list.confirmClose', { title: d.title })),
-      d.outcome ? null : h('p', { class: 'hint', i18n: 'admin.list.confirmClose.noOutcome' }),
+    const [question, ...rest] = content;
+    question.id = textId;
+    panel.replaceChildren(question, ...rest.filter(Boolean),
       h('div', { class: 'form-actions' },
-        h('button', { type: 'button', class: 'button button--primary confirm-close', i18n: 'admin.list.confirmClose.yes',
-          onclick: (e) => opts.onStatus(d, 'completed', e.currentTarget) }),
+        h('button', { type: 'button', class: `button button--primary ${yesClass}`, i18n: yesKey,
+          onclick: (e) => opts.onStatus(d, status, e.currentTarget) }),
         h('button', { type: 'button', class: 'button cancel-close', i18n: 'admin.list.confirmClose.no', onclick: cancel })));
     panel.setAttribute('aria-labelledby', textId);
     panel.hidden = false;
@@ -42,11 +44,33 @@ export function createDialogueList(container, opts) {
     panel.querySelector(`#${textId}`).focus();
   }
 
+  function confirmClose(d, item, closeButton) {
+    confirm(d, item, closeButton, 'completed', [
+      h('p', { class: 'confirm-close-panel__text', tabindex: '-1' }, t('admin.list.confirmClose', { title: d.title })),
+      d.outcome ? null : h('p', { class: 'hint', i18n: 'admin.list.confirmClose.noOutcome' })], 'confirm-close', 'admin.list.confirmClose.yes');
+  }
+
+  /** Today as YYYY-MM-DD in the browser's own calendar (the dates are whole days). */
+  function today() {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  }
+
+  function openDialogue(d, item, openButton) {
+    if (d.status === 'planned' && d.startsOn && d.startsOn > today()) {
+      confirm(d, item, openButton, 'ongoing', [
+        h('p', { class: 'confirm-close-panel__text', tabindex: '-1' },
+          t('admin.list.confirmEarlyOpen', { title: d.title, start: formatDate(d.startsOn) }))], 'confirm-open', 'admin.list.confirmEarlyOpen.yes');
+    } else {
+      opts.onStatus(d, 'ongoing', openButton);
+    }
+  }
+
   function item(d) {
     const headingId = `admin-dialogue-${d.id}`;
     const open = d.status !== 'ongoing'
       ? h('button', { type: 'button', class: 'button button--small open-dialogue', i18n: d.status === 'completed' ? 'admin.list.reopen' : 'admin.list.open',
-        'aria-describedby': headingId, onclick: (e) => opts.onStatus(d, 'ongoing', e.currentTarget) })
+        'aria-describedby': headingId, onclick: (e) => openDialogue(d, li, e.currentTarget) })
       : null;
     const li = h('li', { class: 'admin-dialogue', 'data-dialogue-id': String(d.id), 'data-status': d.status });
     const close = d.status === 'ongoing'

@@ -64,6 +64,32 @@ class AdministrationInBrowserTest extends BrowserTest {
         new Locator.FilterOptions().setHas(page.locator("a[href='/dialoger/" + slug + "']")))).hasCount(1);
   }
 
+  @Test
+  void openingADialogueBeforeItsStartDateAsksFirst() {
+    org.dialogkarta.support.TestData.Dialogue d = new org.dialogkarta.support.TestData(jdbc).dialogue("planned",
+        org.dialogkarta.support.TestData.NORRKOPING_CENTRE, java.util.List.of("suggestion"));
+    jdbc.sql("UPDATE dialogue SET starts_on = current_date + 30 WHERE id = :id").param("id", d.id()).update();
+    signInAsAdmin();
+    page.navigate(url("/personal/dialogues.html"));
+    Locator item = page.locator("#dialogues-list li.admin-dialogue[data-dialogue-id='" + d.id() + "']");
+    item.locator("button.open-dialogue").click();
+    Locator panel = item.locator(".confirm-close-panel");
+    assertThat(panel).isVisible();
+    assertThat(panel).containsText("ska börja");
+    assertThat(panel).not().containsText("null");
+    // Not opened yet: cancel keeps it planned.
+    panel.locator("button.cancel-close").click();
+    assertThat(panel).isHidden();
+    org.assertj.core.api.Assertions.assertThat(status(d.id())).isEqualTo("planned");
+    item.locator("button.open-dialogue").click();
+    item.locator("button.confirm-open").click();
+    eventually(() -> "ongoing".equals(status(d.id())), "the dialogue to open");
+  }
+
+  private String status(long id) {
+    return jdbc.sql("SELECT status FROM dialogue WHERE id = :id").param("id", id).query(String.class).single();
+  }
+
   private void signInAsAdmin() {
     String admin = new StaffAccounts(accounts, encoder).create(StaffRole.ADMIN);
     page.navigate(url("/logga-in"));
