@@ -86,6 +86,21 @@ export function createDialogueForm(opts) {
     }
   }
 
+  /**
+   * A warning, not a refusal: completed without saying what came of it, or ongoing before the
+   * start date. The citizens see both on the dialogue's page.
+   */
+  function statusWarning() {
+    const status = $('dialogue-status').value;
+    const starts = $('dialogue-starts').value;
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    let key = '';
+    if (status === 'completed' && !$('dialogue-outcome').value.trim()) key = 'admin.form.warning.noOutcome';
+    else if (status === 'ongoing' && starts && starts > today) key = 'admin.form.warning.early';
+    $('dialogue-status-warning').textContent = key ? t(key) : '';
+  }
+
   function slugPreview() {
     const slug = $('dialogue-slug').value.trim();
     $('dialogue-slug-preview').textContent = slug ? t('admin.form.slug.preview', { path: `/dialoger/${slug}` }) : '';
@@ -114,6 +129,7 @@ export function createDialogueForm(opts) {
     fillCategories(d);
     area.set(d?.studyArea || null, (opts.others?.() || []).filter((x) => x.id !== d?.id && x.studyArea).map((x) => x.studyArea));
     optionHelp();
+    statusWarning();
     slugPreview();
     heading();
   }
@@ -212,6 +228,8 @@ export function createDialogueForm(opts) {
     slugPreview();
   });
   for (const id of ['dialogue-status', 'dialogue-level', 'dialogue-moderation']) $(id).addEventListener('change', optionHelp);
+  for (const id of ['dialogue-status', 'dialogue-starts', 'dialogue-outcome']) $(id).addEventListener('input', statusWarning);
+  $('dialogue-status').addEventListener('change', statusWarning);
   $('dialogue-form').addEventListener('submit', save);
   $('dialogue-reset').addEventListener('click', () => {
     fill(null);

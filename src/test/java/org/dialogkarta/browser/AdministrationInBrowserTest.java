@@ -84,6 +84,13 @@ class AdministrationInBrowserTest extends BrowserTest {
     item.locator("button.open-dialogue").click();
     item.locator("button.confirm-open").click();
     eventually(() -> "ongoing".equals(status(d.id())), "the dialogue to open");
+
+    // The form warns too: completed without an outcome text.
+    item.locator("button.edit-dialogue").click();
+    page.locator("#dialogue-status").selectOption("completed");
+    assertThat(page.locator("#dialogue-status-warning")).containsText("utan text om vad som kom fram");
+    page.locator("#dialogue-outcome").fill("Belysningen byts ut i vår.");
+    assertThat(page.locator("#dialogue-status-warning")).isEmpty();
   }
 
   private String status(long id) {
