@@ -37,8 +37,9 @@ class ExportAudit {
     putIfSet(what, "distanceBand", scope.distanceBand());
     putIfSet(what, "job", jobId);
     what.put("file", request.fileName());
-    // Filed under the dialogue when there is one, so "only this dialogue" on the audit page shows its exports too.
-    audit.record(action, scope.dialogueId() == null ? null : "dialogue", scope.dialogueId(), null, what);
+    // Filed under the dialogue when there is one, so "only this dialogue" on the audit page shows
+    // its exports too; an export of every dialogue is filed under "export".
+    audit.record(action, scope.dialogueId() == null ? "export" : "dialogue", scope.dialogueId(), null, what);
   }
 
   private static void putIfSet(Map<String, Object> what, String key, Object value) {

@@ -100,6 +100,24 @@ class ExportAuditTest {
   }
 
   @Test
+  void anExportOfEveryDialogueIsFiledUnderExport() {
+    StaffAccounts staff = new StaffAccounts(accounts, encoder);
+    String gis = staff.create(StaffRole.GIS);
+    ExportFixture.Download d = ExportFixture.download(port, "/api/v1/exports/study_areas.geojson",
+        StaffAccounts.basic(gis), dir);
+    assertThat(d.status()).isEqualTo(200);
+    List<JsonNode> events = auditOf(staff, gis);
+    assertThat(events).hasSize(1);
+    assertThat(events.getFirst().get("targetType").asString()).isEqualTo("export");
+    assertThat(events.getFirst().get("targetId").isNull()).isTrue();
+    JsonNode what = events.getFirst().get("after");
+    assertThat(what.get("layers").toString()).isEqualTo("[\"study_areas\"]");
+    assertThat(what.get("format").asString()).isEqualTo("geojson");
+    assertThat(what.get("crs").asString()).isEqualTo("EPSG:4326");
+    assertThat(what.get("dialogue").isNull()).isTrue();
+  }
+
+  @Test
   void aRefusedExportIsNotLogged() {
     StaffAccounts staff = new StaffAccounts(accounts, encoder);
     String gis = staff.create(StaffRole.GIS);
