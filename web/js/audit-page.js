@@ -6,7 +6,7 @@ import { h } from './dom.js';
 import { t, tn, has, formatDate } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
-const KNOWN_TYPES = ['pin', 'reply', 'staff_account', 'department', 'dialogue', 'retention', 'walk', 'neighbourhood', 'incoming_view'];
+const KNOWN_TYPES = ['pin', 'reply', 'staff_account', 'department', 'dialogue', 'retention', 'walk', 'neighbourhood', 'incoming_view', 'export'];
 // The filters the server checks (AuditFilter); its 422 names the field, shown beside it.
 const SERVER_FIELDS = { actor: 'audit-actor', from: 'audit-from', to: 'audit-to' };
 let events = null;
