@@ -1,12 +1,14 @@
 // The audit log (administrators only): the latest staff actions, newest first, each with who,
 // what, on which thing, and the state before and after as a small table. Everything recorded
 // is shown as text: values from the log never become markup.
-import { staffBoot, staffApi, errorText, showPageProblem } from './staff.js';
+import { staffBoot, staffApi, errorText, fieldErrorText, showPageProblem } from './staff.js';
 import { h } from './dom.js';
 import { t, tn, has, formatDate } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
-const KNOWN_TYPES = ['pin', 'reply', 'staff_account', 'department', 'dialogue', 'retention'];
+const KNOWN_TYPES = ['pin', 'reply', 'staff_account', 'department', 'dialogue', 'retention', 'walk', 'neighbourhood', 'incoming_view', 'export'];
+// The filters the server checks (AuditFilter); its 422 names the field, shown beside it.
+const SERVER_FIELDS = { actor: 'audit-actor', from: 'audit-from', to: 'audit-to' };
 let events = null;
 let seenTypes = new Set(KNOWN_TYPES);
 
@@ -88,7 +90,7 @@ function renderTypes() {
 
 function renderEvents() {
   $('audit-list').replaceChildren(...events.map(eventItem));
-  const filtered = $('audit-target-type').value || $('audit-target-id').value;
+  const filtered = ['audit-target-type', 'audit-target-id', 'audit-actor', 'audit-from', 'audit-to'].some((id) => $(id).value);
   $('audit-summary').textContent = events.length
     ? tn(filtered ? 'staff.audit.countFiltered' : 'staff.audit.count', events.length)
     : t('staff.audit.empty');
@@ -105,10 +107,30 @@ function filterTo(type, id) {
   $('audit-target-type').focus();
 }
 
+function clearFieldErrors() {
+  for (const id of ['audit-target-id', ...Object.values(SERVER_FIELDS)]) {
+    $(`error-${id}`).textContent = '';
+    $(id).removeAttribute('aria-invalid');
+  }
+}
+
+/** A 422 from the server: each fault beside its field; true when one was shown. */
+function showFieldErrors(e) {
+  let first = null;
+  for (const fault of e?.errors ?? []) {
+    const id = SERVER_FIELDS[fault.field];
+    if (!id) continue;
+    $(`error-${id}`).textContent = fieldErrorText(fault);
+    $(id).setAttribute('aria-invalid', 'true');
+    first ??= id;
+  }
+  if (first) $(first).focus();
+  return first !== null;
+}
+
 async function load() {
   const idText = $('audit-target-id').value.trim();
-  $('error-audit-target-id').textContent = '';
-  $('audit-target-id').removeAttribute('aria-invalid');
+  clearFieldErrors();
   if (idText && !/^\d{1,18}$/.test(idText)) {
     $('error-audit-target-id').textContent = t('staff.audit.badId');
     $('audit-target-id').setAttribute('aria-invalid', 'true');
@@ -118,13 +140,16 @@ async function load() {
   const q = new URLSearchParams({ limit: $('audit-limit').value });
   if ($('audit-target-type').value) q.set('targetType', $('audit-target-type').value);
   if (idText) q.set('targetId', idText);
+  if ($('audit-actor').value.trim()) q.set('actor', $('audit-actor').value.trim());
+  if ($('audit-from').value) q.set('from', $('audit-from').value);
+  if ($('audit-to').value) q.set('to', $('audit-to').value);
   history.replaceState(null, '', `${location.pathname}?${q}`);
   $('audit-list').setAttribute('aria-busy', 'true');
   try {
     events = await staffApi(`/api/v1/staff/audit?${q}`);
   } catch (e) {
     events = [];
-    $('audit-summary').textContent = errorText(e);
+    $('audit-summary').textContent = showFieldErrors(e) ? t('staff.audit.fixFilter') : errorText(e);
     $('audit-list').replaceChildren();
     return;
   } finally {
@@ -141,6 +166,9 @@ async function render() {
   renderTypes();
   $('audit-target-type').value = q.get('targetType') || '';
   $('audit-target-id').value = q.get('targetId') || '';
+  $('audit-actor').value = q.get('actor') || '';
+  $('audit-from').value = q.get('from') || '';
+  $('audit-to').value = q.get('to') || '';
   if (['50', '200', '1000'].includes(q.get('limit'))) $('audit-limit').value = q.get('limit');
   $('audit-filter').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -148,7 +176,7 @@ async function render() {
   });
   $('audit-reset').addEventListener('click', () => {
     $('audit-target-type').value = '';
-    $('audit-target-id').value = '';
+    for (const id of ['audit-target-id', 'audit-actor', 'audit-from', 'audit-to']) $(id).value = '';
     load();
   });
   $('audit-content').hidden = false;

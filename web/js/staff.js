@@ -170,11 +170,26 @@ export function showPageProblem(message, retry) {
 }
 
 /**
+ * In place of a page the signed-in role does not allow: which role the page needs, the roles
+ * this person has, and whom to ask (an administrator, who keeps the accounts). Text only.
+ */
+function showRoleNeeded(role) {
+  const needed = Array.isArray(role) ? role : [role];
+  const box = document.getElementById('page-status');
+  box?.replaceChildren(h('div', { id: 'role-needed', class: 'notice notice--error', role: 'alert' },
+    h('p', {}, t('staff.roleNeeded.page', { role: roleLabels(needed) })),
+    h('p', {}, t('staff.roleNeeded.yours', { roles: roleLabels(me?.roles ?? []) })),
+    h('p', {}, t('staff.roleNeeded.ask')),
+    h('p', {}, h('a', { href: '/personal/', i18n: 'staff.roleNeeded.back' }))));
+}
+
+/**
  * Boots a staff page: bundles, then who is signed in (401 → sign-in page), the header, then
  * render() when the role allows the page (role: the least role; none for the start page).
  */
 export function staffBoot({ page, role, render, onLanguage }) {
   let ready = false;
+  let forbidden = false;
   mountStaffHeader();
   wireLogout();
   boot(async () => {
@@ -189,11 +204,16 @@ export function staffBoot({ page, role, render, onLanguage }) {
     status?.replaceChildren();
     renderHeader(page);
     if (role && !can(role)) {
-      return showPageProblem({ key: 'staff.error.auth.forbidden' });
+      forbidden = true;
+      return showRoleNeeded(role);
     }
     ready = true;
     return render();
   }, () => {
+    if (forbidden) {
+      renderHeader(page);
+      showRoleNeeded(role);
+    }
     if (!ready) return;
     renderHeader(page);
     onLanguage?.();

@@ -31,11 +31,13 @@ class ExportController {
   private final ExportRequests requests;
   private final Exports exports;
   private final ExportJobs jobs;
+  private final ExportAudit audit;
 
-  ExportController(ExportRequests requests, Exports exports, ExportJobs jobs) {
+  ExportController(ExportRequests requests, Exports exports, ExportJobs jobs, ExportAudit audit) {
     this.requests = requests;
     this.exports = exports;
     this.jobs = jobs;
+    this.audit = audit;
   }
 
   @GetMapping("/api/v1/exports/{file}")
@@ -45,6 +47,8 @@ class ExportController {
     ExportRequest request = requests.parsePath(ExportRequests.fromFile(file, single(params, "crs"),
         single(params, "dialogue"), single(params, "layers"), single(params, "eps"), single(params, "minPoints"),
         single(params, "cellSize"), single(params, "distanceBand")));
+    // Logged before the first byte: a download cut short still took data out.
+    audit.record(ExportAudit.DOWNLOAD, request, null);
     try (OutputStream out = new ResponseOutput(response, request.format().contentType(), request.fileName())) {
       exports.write(request, out, jobs.work(), Exports.Progress.NONE);
     }
@@ -55,6 +59,7 @@ class ExportController {
   ResponseEntity<ExportJob.Status> start(@RequestBody ExportAsk ask, Principal who) {
     ExportRequest request = requests.parseFields(ask);
     ExportJob job = jobs.start(request, who.getName());
+    audit.record(ExportAudit.JOB_START, request, job.id);
     return ResponseEntity.accepted().location(URI.create("/api/v1/exports/jobs/" + job.id)).body(job.status());
   }
 
@@ -74,6 +79,7 @@ class ExportController {
         if (!Files.exists(job.file)) {
           throw new NotFoundException("The export's file has been deleted; start it again");
         }
+        audit.record(ExportAudit.JOB_FILE, job.request, job.id);
         response.setContentLengthLong(Files.size(job.file));
         try (OutputStream out = new ResponseOutput(response, job.request.format().contentType(),
             job.request.fileName())) {

@@ -51,7 +51,6 @@ class SecurityConfig {
             .requestMatchers("/api/v1/staff/neighbourhoods/**", "/api/v1/staff/neighbourhoods").hasRole("PLANNER")
             .requestMatchers("/api/v1/analysis/**").hasAnyRole("PLANNER", "GIS")
             .requestMatchers("/api/v1/exports/**").hasRole("GIS")
-            .requestMatchers("/personal/exporter", "/personal/exports.html").hasRole("GIS")
             .requestMatchers("/api/v1/staff/**", "/personal/**", "/personal").authenticated()
             // The live OGC API – Features for GIS clients: public, read-only, published pins only.
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
