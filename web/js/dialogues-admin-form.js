@@ -2,7 +2,7 @@
 // moderation mode, categories with their sub-tags, the study area (dialogues-admin-area.js) and
 // the lifecycle texts. Faults go next to their field; the area's next to the map.
 import { staffApi, errorText } from './staff.js';
-import { t, has } from './i18n.js';
+import { t, has, today } from './i18n.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { createAreaField } from './dialogues-admin-area.js';
 import { createSubtagEditor, subtagDatalist } from './dialogues-admin-subtags.js';
@@ -93,11 +93,9 @@ export function createDialogueForm(opts) {
   function statusWarning() {
     const status = $('dialogue-status').value;
     const starts = $('dialogue-starts').value;
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     let key = '';
     if (status === 'completed' && !$('dialogue-outcome').value.trim()) key = 'admin.form.warning.noOutcome';
-    else if (status === 'ongoing' && starts && starts > today) key = 'admin.form.warning.early';
+    else if (status === 'ongoing' && starts && starts > today()) key = 'admin.form.warning.early';
     $('dialogue-status-warning').textContent = key ? t(key) : '';
   }
 

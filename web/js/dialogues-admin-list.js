@@ -2,7 +2,7 @@
 // close. Closing asks first, in the item itself: citizens can no longer pin once it is closed.
 // Opening before the start date asks too: the dialogue's own page says when it starts.
 import { h } from './dom.js';
-import { t, tn, formatDate, label } from './i18n.js';
+import { t, tn, formatDate, label, today } from './i18n.js';
 
 const GROUPS = ['ongoing', 'planned', 'completed'];
 
@@ -48,12 +48,6 @@ export function createDialogueList(container, opts) {
     confirm(d, item, closeButton, 'completed', [
       h('p', { class: 'confirm-close-panel__text', tabindex: '-1' }, t('admin.list.confirmClose', { title: d.title })),
       d.outcome ? null : h('p', { class: 'hint', i18n: 'admin.list.confirmClose.noOutcome' })], 'confirm-close', 'admin.list.confirmClose.yes');
-  }
-
-  /** Today as YYYY-MM-DD in the browser's own calendar (the dates are whole days). */
-  function today() {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   }
 
   function openDialogue(d, item, openButton) {

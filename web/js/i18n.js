@@ -45,6 +45,13 @@ export function formatDate(value, withTime = false) {
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(date);
 }
 
+/** Today as YYYY-MM-DD in the browser's own calendar (the value of an <input type=date>). */
+export function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export function translate(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) {
     const vars = el.dataset.i18nVars ? JSON.parse(el.dataset.i18nVars) : undefined;

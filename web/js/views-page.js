@@ -4,7 +4,7 @@
 import { staffBoot, staffApi, currentStaff, errorText, showPageProblem, toSignIn } from './staff.js';
 import { api, request } from './api.js';
 import { h, announce } from './dom.js';
-import { t, label, formatDate } from './i18n.js';
+import { t, label, formatDate, today } from './i18n.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 
 const $ = (id) => document.getElementById(id);
@@ -32,11 +32,6 @@ const path = (id) => `/api/v1/staff/dialogues/${encodeURIComponent(id)}/views`;
 function say(text, { error = false } = {}) {
   $('views-status').classList.toggle('is-error', error);
   announce($('views-status'), text);
-}
-
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function item(v) {
