@@ -17,7 +17,6 @@ public final class HexGrid {
   private static final double ROW_FACTOR = Math.sqrt(3) / 2;
 
   private final double size;
-  private final double radius;
   private final int rowMin;
   private final int[] rowQMin;
   private final int[] rowStart;
@@ -25,7 +24,6 @@ public final class HexGrid {
 
   private HexGrid(double size, int rowMin, int[] rowQMin, int[] rowStart) {
     this.size = size;
-    this.radius = size / Math.sqrt(3);
     this.rowMin = rowMin;
     this.rowQMin = rowQMin;
     this.rowStart = rowStart;

@@ -45,11 +45,7 @@ class DemoHotspotsBrowserTest extends BrowserTest {
   @ParameterizedTest
   @ValueSource(strings = {"trygghetsvandring-navestad-2026", "service-pa-landsbygden"})
   void aHandfulOfHotPlacesInsideTheStudyAreaAndTheScaleExplained(String slug) throws Exception {
-    page.navigate(url("/logga-in"));
-    page.locator("#username").fill(planner);
-    page.locator("#password").fill(StaffAccounts.PASSWORD);
-    page.locator("#login-submit").click();
-    page.waitForURL("**/personal/");
+    signIn();
     long id = jdbc.sql("SELECT id FROM dialogue WHERE slug = :s").param("s", slug).query(Long.class).single();
     page.navigate(url("/personal/analys?dialogue=" + id + "&layers=hotspots"));
 
@@ -88,11 +84,7 @@ class DemoHotspotsBrowserTest extends BrowserTest {
 
   @org.junit.jupiter.api.Test
   void neighbourhoodsOutsideTheWalksStudyAreaAreNotPartOfIt() {
-    page.navigate(url("/logga-in"));
-    page.locator("#username").fill(planner);
-    page.locator("#password").fill(StaffAccounts.PASSWORD);
-    page.locator("#login-submit").click();
-    page.waitForURL("**/personal/");
+    signIn();
     long id = jdbc.sql("SELECT id FROM dialogue WHERE slug = 'trygghetsvandring-navestad-2026'").query(Long.class).single();
     page.navigate(url("/personal/analys?dialogue=" + id + "&layers=neighbourhoods"));
     Locator legend = page.locator("#legend-neighbourhoods");
@@ -103,5 +95,13 @@ class DemoHotspotsBrowserTest extends BrowserTest {
     // Navestad itself is shaded; the table says the others are not part of the dialogue.
     assertThat(page.locator("#map path.analysis-neighbourhood:not(.analysis-neighbourhood--outside)").first()).isAttached();
     assertThat(consoleErrors).isEmpty();
+  }
+
+  private void signIn() {
+    page.navigate(url("/logga-in"));
+    page.locator("#username").fill(planner);
+    page.locator("#password").fill(StaffAccounts.PASSWORD);
+    page.locator("#login-submit").click();
+    page.waitForURL("**/personal/");
   }
 }

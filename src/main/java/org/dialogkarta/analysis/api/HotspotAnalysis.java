@@ -9,7 +9,6 @@ import org.dialogkarta.analysis.Hotspots;
 import org.dialogkarta.analysis.PinSample;
 import org.dialogkarta.analysis.StudyArea;
 import org.dialogkarta.web.InvalidInputException;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -33,15 +32,24 @@ public class HotspotAnalysis {
       HotspotClass hotspotClass, long[] pinIds, int hotPlace) {}
 
   /**
-   * The hexagons in {@code srid}. cellSize and distanceBand as used (null when no test was made);
-   * {@code scale} null when no test was made; {@code studyArea} null when there was nothing to analyse.
+   * The hexagons in {@code srid}; {@code scale} null when no test was made, {@code studyArea} null
+   * when there was nothing to analyse.
    */
-  public record Result(int srid, Double cellSize, Double distanceBand, int pinCount, int cellCount, List<Cell> cells,
-      Hotspots.Outcome outcome, HotspotScale scale, StudyArea studyArea, int pinsOutside, int pinsAnalysed,
-      int hotPlaces) {
+  public record Result(int srid, int pinCount, int cellCount, List<Cell> cells, Hotspots.Outcome outcome,
+      HotspotScale scale, StudyArea studyArea, int pinsOutside, int pinsAnalysed, int hotPlaces) {
 
     public boolean tested() {
       return outcome == Hotspots.Outcome.TESTED;
+    }
+
+    /** The hexagon size used, or null when no test was made. */
+    public Double cellSize() {
+      return scale == null ? null : scale.cellSize();
+    }
+
+    /** The distance band used, or null when no test was made. */
+    public Double distanceBand() {
+      return scale == null ? null : scale.distanceBand();
     }
   }
 
@@ -65,8 +73,7 @@ public class HotspotAnalysis {
     int srid = pins.srid();
     StudyArea area = sample.size() == 0 ? null : studyAreas.of(filter);
     if (area == null) {
-      return new Result(srid, cellSize, distanceBand, 0, 0, List.of(), Hotspots.Outcome.TOO_FEW_PINS, null, null,
-          sample.size(), 0, 0);
+      return new Result(srid, 0, 0, List.of(), Hotspots.Outcome.TOO_FEW_PINS, null, null, sample.size(), 0, 0);
     }
     if (cellSize != null && distanceBand != null) {
       double neighbours = Math.PI * distanceBand * distanceBand / (cellSize * cellSize * Math.sqrt(3) / 2);
@@ -97,14 +104,8 @@ public class HotspotAnalysis {
         places = Math.max(places, place[c]);
       }
     }
-    HotspotScale scale = r.scale();
-    return new Result(srid, scale == null ? null : scale.cellSize(), scale == null ? null : scale.distanceBand(),
-        sample.size(), r.cells().count(), cells, r.outcome(), scale, area, r.pinsOutside(), r.pinsAnalysed(), places);
-  }
-
-  /** The study area's outline in the result's CRS, for the map. */
-  public static Geometry outline(Result result) {
-    return result.studyArea() == null ? null : result.studyArea().geometry();
+    return new Result(srid, sample.size(), r.cells().count(), cells, r.outcome(), r.scale(), area, r.pinsOutside(),
+        r.pinsAnalysed(), places);
   }
 
   private static void check(String field, Double metres) {

@@ -40,7 +40,7 @@ public class StudyAreas {
     Map<String, Object> params = new HashMap<>(where.params());
     params.put("srid", metricCrs.srid());
     String dialogues = filter.dialogue() == null ? "SELECT DISTINCT pin.dialogue_id FROM pin WHERE " + where.sql()
-        : new DialogueRef(filter.dialogue()).isId() ? "SELECT :f_dialogue" : "SELECT d.id FROM dialogue d WHERE d.slug = :f_dialogue";
+        : "SELECT d.id FROM dialogue d WHERE " + new DialogueRef(filter.dialogue()).condition("d", "f_dialogue");
     Found found = jdbc.sql("""
             SELECT count(*) AS dialogues,
                    count(*) FILTER (WHERE d.study_area IS NULL OR ST_Area(d.study_area) = 0) AS missing,
