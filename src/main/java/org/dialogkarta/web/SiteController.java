@@ -2,7 +2,6 @@ package org.dialogkarta.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SiteController {
 
-  static final List<String> LANGUAGES = List.of("sv", "en");
+  static final List<String> LANGUAGES = Messages.LANGUAGES;
 
   record Site(DialogkartaProperties.Basemap basemap, List<String> languages, int textMaxLength) {}
 
@@ -40,10 +39,7 @@ class SiteController {
     if (!LANGUAGES.contains(lang)) {
       throw new NotFoundException("No messages in language '" + lang + "'; one of " + LANGUAGES);
     }
-    // Swedish is the base bundle; English overrides it key by key. No fallback to the JVM's locale.
-    ResourceBundle bundle = ResourceBundle.getBundle("messages",
-        "sv".equals(lang) ? Locale.ROOT : Locale.forLanguageTag(lang),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle = Messages.bundle(lang);
     Map<String, String> messages = new TreeMap<>();
     for (String key : bundle.keySet()) {
       messages.put(key, bundle.getString(key));

@@ -52,7 +52,7 @@ class DemoHotspotsTest {
     System.out.printf("%s: %d pins, %d cells (%d with pins), cell %.0f m, band %.0f m (%s), %d hot %s%n  %s%n",
         slug, sample.size(), r.cells().count(), occupied, r.scale() == null ? 0 : r.scale().cellSize(),
         r.scale() == null ? 0 : r.scale().distanceBand(), r.scale() == null ? r.outcome() : r.scale().bandReason(),
-        hot, hotCounts, r.scale() == null ? "" : r.scale().explanation("en"));
+        hot, hotCounts, r.scale() == null ? "" : r.scale().code() + ", cells: " + r.scale().cellCode());
     assertThat(r.outcome()).isEqualTo(Hotspots.Outcome.TESTED);
     int[] place = r.hotPlaces();
     int places = java.util.Arrays.stream(place).max().orElse(0);

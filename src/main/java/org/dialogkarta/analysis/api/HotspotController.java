@@ -3,6 +3,7 @@ package org.dialogkarta.analysis.api;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dialogkarta.analysis.HotspotScale;
@@ -10,6 +11,7 @@ import org.dialogkarta.analysis.Hotspots;
 import org.dialogkarta.analysis.SpatialAutocorrelation;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.GeoJson;
+import org.dialogkarta.web.Messages;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -77,7 +79,7 @@ class HotspotController {
     out.put("parameters", parameters);
     out.put("scale", scale(result.scale()));
     if (!result.tested()) {
-      out.put("message", Map.of("sv", tooFew(result, profile, true), "en", tooFew(result, profile, false)));
+      out.put("message", tooFew(result, profile));
     }
     profile.putCount(out, "pinCount", result.pinCount());
     profile.putCount(out, "pinsAnalysed", result.pinsAnalysed());
@@ -101,7 +103,7 @@ class HotspotController {
     out.put("nearestNeighbour", finite(scale.nearestNeighbour()));
     out.put("distanceBand", scale.distanceBand());
     out.put("bandReason", scale.code());
-    out.put("explanation", Map.of("sv", scale.explanation("sv"), "en", scale.explanation("en")));
+    out.put("explanation", Map.of("sv", explanation(scale, "sv"), "en", explanation(scale, "en")));
     List<Object> series = new ArrayList<>();
     for (SpatialAutocorrelation.Step step : scale.series()) {
       Map<String, Object> s = new LinkedHashMap<>();
@@ -114,21 +116,42 @@ class HotspotController {
     return out;
   }
 
-  private static String tooFew(HotspotAnalysis.Result r, ProfileDisclosure.Decision profile, boolean sv) {
-    String analysed = profile.masks(r.pinsAnalysed()) ? (sv ? "färre än " : "fewer than ") + ProfileDisclosure.MIN_GROUP
-        : Integer.toString(r.pinsAnalysed());
-    if (r.outcome() == Hotspots.Outcome.TOO_FEW_CELLS) {
-      return sv
-          ? "För få platser för en hotspotanalys: synpunkterna ligger i färre än " + Hotspots.MIN_OCCUPIED_CELLS
-              + " hexagoner. Se dem som enskilda synpunkter på kartan."
-          : "Too few places for a hot spot analysis: the comments lie in fewer than " + Hotspots.MIN_OCCUPIED_CELLS
-              + " hexagons. Read them as single comments on the map.";
+  /** Why the scale is what it is, in one language: the band's sentence and the hexagons'. */
+  private static String explanation(HotspotScale scale, String lang) {
+    Map<String, Object> vars = Map.of(
+        "band", metres(scale.distanceBand(), lang),
+        "cell", metres(scale.cellSize(), lang),
+        "nearest", metres(scale.nearestNeighbour(), lang),
+        "first", metres(scale.series().isEmpty() ? scale.distanceBand() : scale.series().getFirst().distance(), lang),
+        "last", metres(scale.series().isEmpty() ? scale.distanceBand() : scale.series().getLast().distance(), lang),
+        "window", Hotspots.MIN_WINDOW_PINS,
+        "maxCells", Hotspots.MAX_DEFAULT_CELLS);
+    return Messages.text(lang, "analysis.hotspots.scale.band." + scale.code(), vars) + " "
+        + Messages.text(lang, "analysis.hotspots.scale.cell." + scale.cellCode(), vars);
+  }
+
+  /** "350 m", "1,5 km" in Swedish or "1.5 km" in English. */
+  static String metres(double metres, String lang) {
+    if (!Double.isFinite(metres)) {
+      return "–";
     }
-    return sv
-        ? "För få synpunkter för en hotspotanalys: " + analysed + " i studieområdet, minst "
-            + Hotspots.MIN_PINS + " behövs. Se dem som enskilda synpunkter på kartan."
-        : "Too few comments for a hot spot analysis: " + analysed + " in the study area, at least "
-            + Hotspots.MIN_PINS + " are needed. Read them as single comments on the map.";
+    if (metres < 1000) {
+      return String.format(Locale.ROOT, "%.0f m", metres);
+    }
+    String km = metres >= 10_000 ? String.format(Locale.ROOT, "%.0f km", metres / 1000)
+        : String.format(Locale.ROOT, "%.1f km", metres / 1000).replace(".0 km", " km");
+    return "sv".equals(lang) ? km.replace('.', ',') : km;
+  }
+
+  /** Why there is no test; with a profile group, how few is not said below 5. */
+  private static Map<String, String> tooFew(HotspotAnalysis.Result r, ProfileDisclosure.Decision profile) {
+    if (r.outcome() == Hotspots.Outcome.TOO_FEW_CELLS) {
+      return Messages.inEveryLanguage("analysis.hotspots.tooFewCells", Map.of("min", Hotspots.MIN_OCCUPIED_CELLS));
+    }
+    Map<String, Object> vars = Map.of("min", Hotspots.MIN_PINS, "pins", r.pinsAnalysed());
+    return profile.masks(r.pinsAnalysed())
+        ? Messages.inEveryLanguage("analysis.hotspots.tooFewPins.masked", vars)
+        : Messages.inEveryLanguage("analysis.hotspots.tooFewPins", vars);
   }
 
   private static Double finite(double value) {
