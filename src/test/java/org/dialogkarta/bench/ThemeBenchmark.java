@@ -68,7 +68,7 @@ class ThemeBenchmark {
     double ari = AdjustedRandIndex.of(labels, clusters);
     System.out.printf("[bench] themes: %,d comments, k = %d, best of %d: %.2f s; ARI %.3f, purity %.3f against the generating topics%n",
         COMMENTS, result.k(), RUNS, best, ari, AdjustedRandIndex.purity(labels, clusters));
-    System.out.println("[bench] themes: " + result.methodEn());
+    System.out.println("[bench] themes: " + result.method());
     assertThat(best).as("seconds for the themes of %,d comments", COMMENTS).isLessThan(10);
   }
 

@@ -2,6 +2,7 @@ package org.dialogkarta.analysis.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dialogkarta.analysis.theme.Comment;
@@ -10,6 +11,7 @@ import org.dialogkarta.analysis.theme.ThemeCount;
 import org.dialogkarta.analysis.theme.ThemeResult;
 import org.dialogkarta.analysis.theme.Themes;
 import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.web.Messages;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,11 +59,25 @@ class ThemeController {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("k", result.k());
     out.put("commentCount", result.commentCount());
-    out.put("method", Map.of("sv", result.methodSv(), "en", result.methodEn()));
+    out.put("method", Map.of("sv", method(result.method(), "sv"), "en", method(result.method(), "en")));
     out.put("silhouettes", result.silhouettes());
     out.put("themes", themes);
     out.put("unclear", Map.of("count", result.unclearPinIds().length, "pinIds", result.unclearPinIds()));
     return out;
+  }
+
+  /** How the themes were found and why k is what it is, from the bundles' {@code analysis.themes.method.*}. */
+  static String method(ThemeResult.Method m, String lang) {
+    Locale locale = "sv".equals(lang) ? Locale.forLanguageTag("sv") : Locale.ROOT;
+    Map<String, Object> vars = Map.of(
+        "terms", m.terms(), "minDocuments", m.minDocuments(), "themes", m.themes(),
+        "min", ThemeCount.MIN_FOR_SPLIT, "k", m.themes(), "minK", m.minK(), "maxK", m.maxK(),
+        "silhouette", String.format(locale, "%.3f", m.silhouette()),
+        "best", String.format(locale, "%.3f", m.bestSilhouette()), "sample", m.sampleSize());
+    String base = Messages.text(lang, m.themes() == 1 ? "analysis.themes.method.one" : "analysis.themes.method.other", vars);
+    String why = m.kGiven() ? "analysis.themes.method.given"
+        : m.tooFewToSplit() ? "analysis.themes.method.tooFew" : "analysis.themes.method.silhouette";
+    return base + " " + Messages.text(lang, why, vars);
   }
 
   private static Map<String, Object> theme(Theme t) {

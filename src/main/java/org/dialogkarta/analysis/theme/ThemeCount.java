@@ -18,7 +18,7 @@ public record ThemeCount(int k, Map<Integer, Double> silhouettes, int sampleSize
   public static final int MIN_K = 2;
   public static final int MAX_K = 12;
   static final int COMMENTS_PER_THEME = 5;
-  static final int MIN_FOR_SPLIT = MIN_K * COMMENTS_PER_THEME;
+  public static final int MIN_FOR_SPLIT = MIN_K * COMMENTS_PER_THEME;
   static final int SAMPLE = 1200;
   static final int RESTARTS = 5;
   /** The fewest themes whose silhouette is this share of the best: more would barely separate better. */

@@ -70,8 +70,8 @@ public final class Themes {
       Theme t = themes.get(i);
       numbered.add(new Theme(i + 1, t.label(), t.topWords(), t.count(), t.examples(), t.pinIds()));
     }
-    return new ThemeResult(numbered.size(), sorted.size(), methodSv(tv, minDocuments, k, count, numbered.size()),
-        methodEn(tv, minDocuments, k, count, numbered.size()), count == null ? Map.of() : count.silhouettes(), numbered,
+    return new ThemeResult(numbered.size(), sorted.size(), method(tv, minDocuments, k, count, numbered.size()),
+        count == null ? Map.of() : count.silhouettes(), numbered,
         unclear.stream().mapToLong(Long::longValue).toArray());
   }
 
@@ -129,38 +129,12 @@ public final class Themes {
     return common >= 4 && common >= Math.max(a.length(), b.length()) - 3;
   }
 
-  private static String methodSv(TermVectors tv, int minDocuments, Integer k, ThemeCount count, int themes) {
-    String base = "Texterna delades i ord; stoppord togs bort och orden stammades (svenska eller engelska, "
-        + "Snowball). Varje kommentar blev en TF-IDF-vektor över " + tv.terms().size() + " ordstammar och "
-        + "bokstavsföljder (så att sammansatta ord som gatubelysning och belysning möts) som finns i minst "
-        + minDocuments + " kommentarer, och sfärisk k-means (k-means++ med fast frö, följt av lokal sökning) "
-        + "grupperade dem i " + themes + (themes == 1 ? " tema. " : " teman. ");
-    if (k != null) {
-      return base + "Antalet teman valdes av användaren.";
-    }
-    if (count.silhouettes().isEmpty()) {
-      return base + "För få kommentarer (färre än " + ThemeCount.MIN_FOR_SPLIT + ") för att dela upp i flera teman.";
-    }
-    return base + "k = " + count.k() + " är det minsta k vars silhuettvärde (" + String.format(Locale.forLanguageTag("sv"), "%.3f",
-        count.silhouette()) + ") når 90 % av det högsta bland k = " + ThemeCount.MIN_K + "–" + maxK(count) + " ("
-        + String.format(Locale.forLanguageTag("sv"), "%.3f", best(count)) + ") på " + count.sampleSize() + " kommentarer.";
-  }
-
-  private static String methodEn(TermVectors tv, int minDocuments, Integer k, ThemeCount count, int themes) {
-    String base = "The texts were split into words; stop words were removed and the words stemmed (Swedish or "
-        + "English, Snowball). Each comment became a TF-IDF vector over " + tv.terms().size() + " stems and letter "
-        + "sequences (so that Swedish compounds such as gatubelysning meet belysning) found in at least "
-        + minDocuments + " comments, and spherical k-means (k-means++ from a fixed seed, then local search) grouped them "
-        + "into " + themes + (themes == 1 ? " theme. " : " themes. ");
-    if (k != null) {
-      return base + "The number of themes was chosen by the user.";
-    }
-    if (count.silhouettes().isEmpty()) {
-      return base + "Too few comments (fewer than " + ThemeCount.MIN_FOR_SPLIT + ") to split into several themes.";
-    }
-    return base + "k = " + count.k() + " is the smallest k whose silhouette (" + String.format(Locale.ROOT, "%.3f", count.silhouette())
-        + ") reaches 90 % of the best of k = " + ThemeCount.MIN_K + "–" + maxK(count) + " ("
-        + String.format(Locale.ROOT, "%.3f", best(count)) + ") on " + count.sampleSize() + " comments.";
+  private static ThemeResult.Method method(TermVectors tv, int minDocuments, Integer k, ThemeCount count, int themes) {
+    boolean tooFew = k == null && count.silhouettes().isEmpty();
+    boolean scored = k == null && !tooFew;
+    return new ThemeResult.Method(tv.terms().size(), minDocuments, themes, k != null, tooFew,
+        scored ? count.silhouette() : Double.NaN, scored ? best(count) : Double.NaN, ThemeCount.MIN_K,
+        scored ? maxK(count) : 0, scored ? count.sampleSize() : 0);
   }
 
   private static double best(ThemeCount count) {

@@ -55,7 +55,8 @@ class ThemeApiTest extends AnalysisApiTestBase {
     JsonNode body = r.json();
     assertThat(body.get("k").asInt()).isEqualTo(2);
     assertThat(body.get("commentCount").asInt()).isEqualTo(17);
-    assertThat(body.get("method").get("sv").asString()).contains("TF-IDF");
+    assertThat(body.get("method").get("sv").asString()).contains("TF-IDF").doesNotContain("{");
+    assertThat(body.get("method").get("en").asString()).contains("spherical k-means").doesNotContain("{");
     Set<Long> all = new HashSet<>();
     List<Set<Long>> groups = new ArrayList<>();
     for (JsonNode theme : body.get("themes")) {

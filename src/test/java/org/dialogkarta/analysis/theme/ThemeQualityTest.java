@@ -31,7 +31,7 @@ class ThemeQualityTest {
     double purity = AdjustedRandIndex.purity(labels, clusters);
     System.out.printf("[themes] labelled set: %d comments, k = %d, unclear %d, ARI %.3f, purity %.3f%n",
         labels.length, result.k(), result.unclearPinIds().length, ari, purity);
-    System.out.println("[themes] " + result.methodEn());
+    System.out.println("[themes] " + result.method());
     System.out.println("[themes] silhouettes " + result.silhouettes());
     for (Theme t : result.themes()) {
       System.out.println("[themes]   " + t.count() + "  " + t.topWords());

@@ -18,7 +18,7 @@ class ThemesTest {
     Collections.shuffle(shuffled, new Random(3));
     ThemeResult second = Themes.of(shuffled);
     assertThat(second.k()).isEqualTo(first.k());
-    assertThat(second.methodEn()).isEqualTo(first.methodEn());
+    assertThat(second.method()).isEqualTo(first.method());
     for (int i = 0; i < first.themes().size(); i++) {
       Theme a = first.themes().get(i);
       Theme b = second.themes().get(i);
@@ -54,7 +54,7 @@ class ThemesTest {
     assertThat(Themes.of(comments, 4).themes()).hasSize(4);
     ThemeResult few = Themes.of(comments.subList(0, 6));
     assertThat(few.k()).isEqualTo(1);
-    assertThat(few.methodSv()).contains("För få kommentarer");
+    assertThat(few.method().tooFewToSplit()).isTrue();
     assertThat(Themes.of(List.of()).themes()).isEmpty();
   }
 
