@@ -26,6 +26,18 @@ function history(id, entries, tag) {
   return list ? [h(tag, { class: 'receipt-subheading', id: headingId, i18n: 'receipt.history' }), list] : [];
 }
 
+/** Where the view ended up in the dialogue's published report: topic, position, answer, the PDF. */
+function reportOutcome(base, r) {
+  if (!r) return [];
+  const headingId = `${base}-report`;
+  return [h('h3', { class: 'receipt-subheading', id: headingId, i18n: 'receipt.report.heading' }),
+    h('dl', { class: 'facts', 'aria-labelledby': headingId },
+      fact('receipt.report.topic', r.topic ? h('span', { class: 'user-text' }, r.topic) : t('receipt.report.noTopic')),
+      r.effect ? fact('receipt.report.effect', h('strong', {}, label('report.effect', r.effect))) : null),
+    r.answer ? h('p', { class: 'user-text report-answer' }, r.answer) : null,
+    h('p', {}, h('a', { href: r.pdf }, t('receipt.report.link', { version: r.version })))];
+}
+
 /** opts: onDelete(pin, button). */
 export function ownPinItem(pin, opts) {
   const base = `receipt-pin-${pin.id}`;
@@ -54,6 +66,7 @@ export function ownPinItem(pin, opts) {
       ...statusFacts(pin)),
     ...history(base, entries, 'h3'),
     replyList(pin.replies),
+    ...reportOutcome(base, pin.report),
     h('p', { class: 'receipt-actions' },
       h('button', { type: 'button', class: 'button button--small button--danger delete-own-pin', 'data-pin-id': String(pin.id),
         'aria-describedby': `${base}-heading`, i18n: 'receipt.delete.button',

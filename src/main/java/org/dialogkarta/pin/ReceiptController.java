@@ -33,7 +33,14 @@ class ReceiptController {
   record OwnPin(long id, DialogueRef dialogue, String category, List<String> subtags, String text,
       Map<String, Object> location, Instant createdAt, String moderationState,
       String moderationReason, String status, List<PinFeature.Photo> photos, String department,
-      Long mergedInto, boolean mergedIntoOnMap, List<HistoryEntry> history, List<PinFeature.Reply> replies) {}
+      Long mergedInto, boolean mergedIntoOnMap, List<HistoryEntry> history, List<PinFeature.Reply> replies,
+      ReportOutcome report) {}
+
+  /**
+   * Where the pin ended up in the dialogue's latest published report that holds it: the topic,
+   * the effect code of the municipality's position and its answer, and the report's PDF.
+   */
+  record ReportOutcome(int version, String topic, String effect, String answer, String pdf) {}
 
   record DialogueRef(long id, String slug, String title, String status) {}
 
@@ -69,8 +76,14 @@ class ReceiptController {
                    COALESCE(t.status, p.status) AS status,
                    CASE WHEN COALESCE(t.status, p.status) IN %s THEN dep.name END AS department,
                    d.id AS d_id, d.slug, d.title, d.status AS d_status,
-                   ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = p.id ORDER BY ph.id) AS photo_ids
+                   ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = p.id ORDER BY ph.id) AS photo_ids,
+                   rep.number AS report_version, rep.topic AS report_topic, rep.effect AS report_effect,
+                   rep.answer AS report_answer
             FROM pin p
+            LEFT JOIN LATERAL (
+              SELECT rv.number, rvp.topic, rvp.effect, rvp.answer FROM report_version_pin rvp
+              JOIN report_version rv ON rv.id = rvp.version_id
+              WHERE rvp.pin_id = p.id ORDER BY rv.number DESC LIMIT 1) rep ON true
             JOIN dialogue d ON d.id = p.dialogue_id
             LEFT JOIN pin t ON t.id = p.merged_into
             LEFT JOIN department dep ON dep.id = CASE WHEN t.id IS NULL THEN p.department_id ELSE t.department_id END
@@ -132,6 +145,16 @@ class ReceiptController {
         PublishedPins.longs(rs.getArray("photo_ids")).stream()
             .map(photo -> PinFeature.Photo.ofReceipt(token, photo)).toList(),
         rs.getString("department"), (Long) rs.getObject("merged_into"), rs.getBoolean("merged_into_on_map"),
-        history.getOrDefault(id, List.of()), replies.getOrDefault(id, List.of()));
+        history.getOrDefault(id, List.of()), replies.getOrDefault(id, List.of()), reportOutcome(rs));
+  }
+
+  private static ReportOutcome reportOutcome(ResultSet rs) throws SQLException {
+    int version = rs.getInt("report_version");
+    if (rs.wasNull()) {
+      return null;
+    }
+    return new ReportOutcome(version, rs.getString("report_topic"), rs.getString("report_effect"),
+        rs.getString("report_answer"),
+        "/api/v1/dialogues/" + rs.getString("slug") + "/report/" + version + ".pdf");
   }
 }

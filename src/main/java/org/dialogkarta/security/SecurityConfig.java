@@ -40,7 +40,8 @@ class SecurityConfig {
             // personal data, which moderators and GIS staff never see).
             .requestMatchers("/api/v1/staff/walks/**", "/api/v1/staff/walks",
                 "/api/v1/staff/dialogues/*/meeting-pins",
-                "/api/v1/staff/dialogues/*/views", "/api/v1/staff/dialogues/*/views/**").hasRole("PLANNER")
+                "/api/v1/staff/dialogues/*/views", "/api/v1/staff/dialogues/*/views/**",
+                "/api/v1/staff/dialogues/*/report/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/accounts/**", "/api/v1/staff/accounts",
                 "/api/v1/staff/audit/**", "/api/v1/staff/audit",
                 "/api/v1/staff/dialogues/**", "/api/v1/staff/dialogues").hasRole("ADMIN")
