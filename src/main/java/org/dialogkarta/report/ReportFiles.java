@@ -1,9 +1,9 @@
 package org.dialogkarta.report;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.dialogkarta.report.document.ReportWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The writer of each format, found among the {@link ReportWriter} beans by the media type each writes. */
@@ -12,10 +12,10 @@ class ReportFiles {
 
   private final Map<ReportFormat, ReportWriter> writers = new EnumMap<>(ReportFormat.class);
 
-  ReportFiles(List<ReportWriter> all) {
+  ReportFiles(ObjectProvider<ReportWriter> all) {
     for (ReportFormat format : ReportFormat.values()) {
       String type = format.mediaType().split(";")[0];
-      all.stream().filter(w -> w.mediaType().split(";")[0].strip().equals(type)).findFirst()
+      all.orderedStream().filter(w -> w.mediaType().split(";")[0].strip().equals(type)).findFirst()
           .ifPresent(w -> writers.put(format, w));
     }
   }
