@@ -41,7 +41,7 @@ class Topics {
     jdbc.sql("""
             SELECT tv.topic_id, tv.pin_id, tv.incoming_view_id FROM report_topic_view tv
             JOIN report_topic t ON t.id = tv.topic_id WHERE t.dialogue_id = :dialogue
-            ORDER BY tv.topic_id, tv.incoming_view_id NULLS FIRST, tv.pin_id""")
+            ORDER BY tv.topic_id, tv.pin_id IS NOT NULL, tv.incoming_view_id, tv.pin_id""")
         .param("dialogue", dialogueId)
         .query((ResultSet rs) -> {
           views.computeIfAbsent(rs.getLong("topic_id"), k -> new ArrayList<>()).add(ref(rs));
@@ -182,7 +182,7 @@ class Topics {
   private List<ViewRef> viewsOf(long topicId) {
     return jdbc.sql("""
             SELECT pin_id, incoming_view_id FROM report_topic_view WHERE topic_id = :id
-            ORDER BY incoming_view_id NULLS FIRST, pin_id""")
+            ORDER BY pin_id IS NOT NULL, incoming_view_id, pin_id""")
         .param("id", topicId)
         .query((rs, row) -> ref(rs)).list();
   }
