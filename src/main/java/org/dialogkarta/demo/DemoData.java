@@ -91,7 +91,10 @@ class DemoData implements ApplicationRunner {
     List<Long> walkIds = demo.walks().stream().map(w -> insert(w, dialogueIds.get(w.dialogueSlug()))).toList();
     insertPins(demo.pins(), dialogueIds, walkIds, insertReceipts(demo.pins()));
     demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst()
-        .ifPresent(d -> DemoFeedback.add(jdbc, dialogueIds.get(d.slug())));
+        .ifPresent(d -> {
+          DemoFeedback.add(jdbc, dialogueIds.get(d.slug()));
+          DemoReport.add(jdbc, dialogueIds.get(d.slug()));
+        });
     return true;
   }
 
