@@ -83,6 +83,7 @@ class DemoData implements ApplicationRunner {
     long present = jdbc.sql("SELECT count(*) FROM dialogue WHERE slug IN (:slugs)")
         .param("slugs", slugs).query(Long.class).single();
     if (present > 0) {
+      addReportToEarlierDemo(demo);
       return false;
     }
     demo.neighbourhoods().forEach(this::insert);
@@ -96,6 +97,24 @@ class DemoData implements ApplicationRunner {
           DemoReport.add(jdbc, dialogueIds.get(d.slug()));
         });
     return true;
+  }
+
+  /**
+   * A demo loaded by a version before the dialogue report gets the report's preparations once:
+   * when its completed dialogue has no topics and no registered views yet.
+   */
+  private void addReportToEarlierDemo(Contents demo) {
+    demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst().ifPresent(d -> {
+      Long id = jdbc.sql("""
+              SELECT id FROM dialogue WHERE slug = :slug
+                AND NOT EXISTS (SELECT 1 FROM report_topic t WHERE t.dialogue_id = dialogue.id)
+                AND NOT EXISTS (SELECT 1 FROM incoming_view v WHERE v.dialogue_id = dialogue.id)""")
+          .param("slug", d.slug()).query(Long.class).optional().orElse(null);
+      if (id != null) {
+        DemoReport.add(jdbc, id);
+        log.info("Demo data from an earlier version: the completed dialogue's report preparations added");
+      }
+    });
   }
 
   private void insert(Neighbourhood n) {
