@@ -42,6 +42,7 @@ export const api = {
   dialogues: () => request('/api/v1/dialogues'),
   dialogue: (ref) => request(`/api/v1/dialogues/${enc(ref)}`),
   pins: (ref) => request(`/api/v1/dialogues/${enc(ref)}/pins`),
+  report: (ref) => request(`/api/v1/dialogues/${enc(ref)}/report`),
   submitPin: (ref, body, idempotencyKey) => request(`/api/v1/dialogues/${enc(ref)}/pins`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },

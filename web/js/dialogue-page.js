@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { h, announce } from './dom.js';
 import { t, tn, formatDate } from './i18n.js';
 import { statusLine, facts, lifecycleTexts } from './dialogue-info.js';
+import { reportSection } from './dialogue-report.js';
 import { inStudyArea } from './geo.js';
 import { createMap } from './map.js';
 import { createPinForm } from './pin-form.js';
@@ -36,7 +37,9 @@ function renderHeader() {
   header.replaceChildren(
     h('h1', { id: 'dialogue-title' }, d.title),
     statusLine(d),
-    ...lifecycleTexts(d, { collapsible: true }),
+    // A published report's own summary replaces the outcome and next steps it was written from.
+    ...lifecycleTexts(state.report?.latest ? { ...d, outcome: null, nextSteps: null } : d, { collapsible: true }),
+    reportSection(state.report),
     facts(d));
   for (const el of header.querySelectorAll('details')) {
     const key = el.querySelector('[data-i18n]').dataset.i18n;
@@ -253,6 +256,11 @@ async function render() {
       showProblem('dialogue.loadError', () => render());
     }
     return;
+  }
+  try {
+    state.report = await api.report(state.dialogue.slug);
+  } catch {
+    state.report = null; // the page works without it
   }
   try {
     state.features = (await api.pins(state.dialogue.slug)).features || [];

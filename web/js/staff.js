@@ -28,6 +28,7 @@ const PAGES = [
   { id: 'nav-walks', href: '/personal/walks.html', role: 'planner', key: 'walk.nav.walks', page: 'walks', desc: 'walk.start.walks' },
   { id: 'nav-meeting', href: '/personal/meeting.html', role: 'planner', key: 'walk.nav.meeting', page: 'meeting', desc: 'walk.start.meeting' },
   { id: 'nav-views', href: '/personal/views.html', role: 'planner', key: 'views.nav', page: 'views', desc: 'views.start' },
+  { id: 'nav-report', href: '/personal/report.html', role: 'planner', key: 'report.page.nav', page: 'report', desc: 'report.page.start' },
   { id: 'nav-analysis', href: '/personal/analys', role: ['planner', 'gis'], key: 'analysis.nav', page: 'analysis', desc: 'analysis.start' },
   { id: 'nav-exports', href: '/personal/exporter', role: 'gis', key: 'export.nav', page: 'exports', desc: 'export.start.description' },
   { id: 'nav-neighbourhoods', href: '/personal/neighbourhoods.html', role: 'planner', key: 'area.nav', page: 'neighbourhoods', desc: 'area.start' },

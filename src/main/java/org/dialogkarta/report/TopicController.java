@@ -30,8 +30,10 @@ class TopicController {
   private final Topics topics;
   private final ViewPositions positions;
   private final WorkingViews working;
+  private final TopicSuggestions suggestions;
 
-  TopicController(Topics topics, ViewPositions positions, WorkingViews working) {
+  TopicController(Topics topics, ViewPositions positions, WorkingViews working, TopicSuggestions suggestions) {
+    this.suggestions = suggestions;
     this.topics = topics;
     this.positions = positions;
     this.working = working;
@@ -41,6 +43,13 @@ class TopicController {
   List<Topic> topics(@PathVariable long dialogueId) {
     working.requireDialogue(dialogueId);
     return topics.list(dialogueId);
+  }
+
+  /** Themes found in the ungrouped views, to take over as topics. */
+  @GetMapping("/topic-suggestions")
+  List<TopicSuggestions.Suggestion> suggestions(@PathVariable long dialogueId) {
+    working.requireDialogue(dialogueId);
+    return suggestions.of(dialogueId);
   }
 
   @PostMapping("/topics")
