@@ -169,4 +169,37 @@ final class ReportFixture {
     ring[6] = ring[0];
     return GEOMETRY.createPolygon(ring);
   }
+
+  /**
+   * Every text of the report that a reader must find, as plain text: the about section, the
+   * topics with their quotes and positions, and each visible appendix entry with its answer.
+   */
+  static List<String> visibleTexts(ReportDocument report) {
+    List<String> texts = new ArrayList<>();
+    About about = report.about();
+    texts.add(report.title());
+    texts.addAll(SwedishFormat.paragraphs(about.summary()));
+    texts.addAll(List.of(about.period(), about.announcement(), about.conclusions(), about.nextSteps(), about.contact()));
+    texts.addAll(about.methods());
+    for (TopicSection topic : report.topics()) {
+      texts.add(topic.title());
+      texts.addAll(SwedishFormat.paragraphs(topic.summary()));
+      texts.addAll(topic.quotes());
+      texts.add(topic.position().effect());
+      texts.add(topic.position().answer());
+      if (topic.position().reason() != null) {
+        texts.add(topic.position().reason());
+      }
+    }
+    for (AppendixEntry entry : report.appendix()) {
+      texts.add(entry.number());
+      if (!entry.hidden()) {
+        texts.add(entry.text());
+      }
+      if (entry.position().answer() != null) {
+        texts.add(entry.position().answer());
+      }
+    }
+    return texts;
+  }
 }
