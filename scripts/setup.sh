@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Dialogkarta needs on a Debian/Ubuntu machine, where it is missing:
-# PostgreSQL + PostGIS (always), Maven, and for tests Chromium and GDAL (`setup.sh test`).
+# PostgreSQL + PostGIS (always), Maven, DejaVu fonts for the PDF report (always), and for tests
+# Chromium, GDAL and poppler-utils (`setup.sh test`).
 # Needs root (or sudo) only when something is actually missing.
 set -euo pipefail
 
@@ -17,9 +18,13 @@ else
   fi
 fi
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
+# The PDF report embeds DejaVu Sans (report.document.PdfReportWriter).
+[ -r /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ "$want_test_tools" = "test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
+  # pdftotext and pdfinfo read the PDF report back in its tests.
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -25,7 +25,16 @@ public record AppendixEntry(
     String topic,
     Position position) {
 
+  /**
+   * Hidden by moderation: no text, or a moderation reason. The reason counts too, so that a text
+   * handed over by mistake for a hidden view is still never written.
+   */
   public boolean hidden() {
-    return text == null;
+    return text == null || hiddenReason != null;
+  }
+
+  /** The text to lay out, or null when the view is hidden: the only way the writers read it. */
+  public String visibleText() {
+    return hidden() ? null : text;
   }
 }
