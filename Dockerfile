@@ -9,6 +9,9 @@ COPY sql sql
 RUN mvn -B -ntp -q -DskipTests package
 
 FROM eclipse-temurin:21-jre
+# The consultation report's PDF embeds DejaVu (Swedish letters, PDF/UA wants every font embedded).
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 dialogkarta
 USER dialogkarta
 WORKDIR /app

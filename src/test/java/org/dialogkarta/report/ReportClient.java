@@ -64,6 +64,32 @@ final class ReportClient {
     }
   }
 
+  /**
+   * Starts a build (a draft, or with {@code publish} that version) and follows its progress to
+   * the end, insisting that it finished; the last state seen.
+   */
+  JsonNode built(long dialogue, Integer publish) {
+    Api.Response started = publish == null ? post(base(dialogue) + "/builds", "{}")
+        : post(base(dialogue) + "/versions", "{\"number\": " + publish + "}");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    String path = base(dialogue) + "/builds/" + started.json().get("id").asString();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    JsonNode build = started.json();
+    while ("running".equals(build.get("state").asString()) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      build = get(path).json();
+      assertThat(build.get("percent").asInt()).isBetween(0, 100);
+    }
+    assertThat(build.get("state").asString()).as(build.toString()).isEqualTo("done");
+    assertThat(build.get("percent").asInt()).isEqualTo(100);
+    return build;
+  }
+
   /** Creates a topic and insists on 201. */
   JsonNode topic(long dialogue, String title, String effect, String answer, String reason, String... views) {
     Api.Response r = post(base(dialogue) + "/topics", """
