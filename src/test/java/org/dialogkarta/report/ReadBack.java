@@ -21,8 +21,9 @@ final class ReadBack {
 
   private ReadBack() {}
 
+  /** In the order the content was drawn ({@code -raw}), so a wrapped table cell comes out whole. */
   static String pdfText(byte[] pdf) {
-    return run(pdf, "pdftotext", "-enc", "UTF-8", "-layout", "%in", "-");
+    return run(pdf, "pdftotext", "-enc", "UTF-8", "-raw", "%in", "-");
   }
 
   static String pdfInfo(byte[] pdf) {
@@ -49,7 +50,7 @@ final class ReadBack {
         .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
   }
 
-  /** pdftotext breaks lines and hyphenates nothing, but a long text may wrap: compare without whitespace. */
+  /** A long text wraps over lines in the files: compare without whitespace. */
   static String squeezed(String text) {
     return text.replaceAll("\\s+", "");
   }
