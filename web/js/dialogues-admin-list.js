@@ -85,6 +85,8 @@ export function createDialogueList(container, opts) {
       h('div', { class: 'admin-dialogue__actions' },
         h('button', { type: 'button', class: 'button button--small edit-dialogue', i18n: 'admin.list.edit', 'aria-describedby': headingId,
           onclick: () => opts.onEdit(d) }),
+        h('a', { class: 'button button--small', href: `/personal/report.html?dialogue=${encodeURIComponent(d.id)}`,
+          i18n: 'admin.list.report', 'aria-describedby': headingId }),
         open, close),
       h('div', { class: 'confirm-close-panel', role: 'group', hidden: true }));
     return li;

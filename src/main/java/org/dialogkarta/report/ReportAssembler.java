@@ -123,7 +123,7 @@ class ReportAssembler {
     return sections;
   }
 
-  /** "12 synpunkter: Trygghet 7, Förslag 5", for a topic the planner has not summarised. */
+  /** "Efter kategori och kanal: Trygghet 7, Förslag 5.", for a topic the planner has not summarised. */
   private static String composition(List<ReportView> members) {
     Map<String, Long> kinds = members.stream().collect(Collectors.groupingBy(
         v -> v.category() != null ? Words.label("category.", v.category()) : Words.channel(v),
