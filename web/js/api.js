@@ -43,6 +43,13 @@ export const api = {
   dialogue: (ref) => request(`/api/v1/dialogues/${enc(ref)}`),
   pins: (ref) => request(`/api/v1/dialogues/${enc(ref)}/pins`),
   report: (ref) => request(`/api/v1/dialogues/${enc(ref)}/report`),
+  pin: (id) => request(`/api/v1/pins/${enc(id)}`),
+  /** A page of the published pins in a view, newest first; before: the last id already shown. */
+  pinsPage: (ref, { bbox, categories, before, limit = 50 }) => request(`/api/v1/dialogues/${enc(ref)}/pins/page?${
+    new URLSearchParams(Object.entries({ bbox, category: categories?.join(','), before, limit })
+      .filter(([, v]) => v !== undefined && v !== null && v !== ''))}`),
+  pinTileUrl: (ref, z, x, y, categories) => `/api/v1/dialogues/${enc(ref)}/pins/tiles/${z}/${x}/${y}${
+    categories?.length ? `?category=${encodeURIComponent(categories.join(','))}` : ''}`,
   submitPin: (ref, body, idempotencyKey) => request(`/api/v1/dialogues/${enc(ref)}/pins`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },

@@ -22,6 +22,11 @@ function slug() {
   return match ? decodeURIComponent(match[1]) : new URLSearchParams(location.search).get('slug') || '';
 }
 
+/**
+ * Above this many published pins the page reads them by tile and by page (V11's grid) instead of
+ * all at once: below it the whole set is smaller than the tiles of a first view.
+ */
+const TILED_FROM = 2000;
 const isOpen = () => state.dialogue?.status === 'ongoing';
 /** Messages about the map, kept by key so that a language switch translates them too. */
 function say(key) {
@@ -102,8 +107,40 @@ function locate() {
 }
 
 function showPins() {
+  if (state.tiled) {
+    state.map?.tiled.refresh();
+    state.list.reload();
+    return;
+  }
   state.list.setFeatures(state.features);
   state.map?.setPins(state.list.visible());
+}
+
+/** The map's view as a bbox for the list of a large dialogue (the study area's without a map). */
+function viewBbox() {
+  const b = state.listArea ?? state.map?.leaflet.getBounds();
+  return b ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(6)).join(',') : undefined;
+}
+
+/** Categories to ask the server for: none means all (one cached answer for the common case). */
+function chosenCategories(selected) {
+  const codes = [...selected];
+  return codes.length === state.categories.length ? [] : codes;
+}
+
+function tiledOptions() {
+  const slug = state.dialogue.slug;
+  return {
+    tileUrl: (z, x, y, categories) => api.pinTileUrl(slug, z, x, y, categories),
+    loadPin: (id) => api.pin(id),
+    onCount: (n) => state.list?.setCount(n),
+    onListCell: (bounds) => {
+      state.listArea = bounds;
+      state.list.expand();
+      state.list.reload();
+      $('list-toggle').focus();
+    },
+  };
 }
 
 function confirm(options) {
@@ -139,6 +176,7 @@ function supportedInstead(feature, answer) {
 }
 
 function photoUploaded(pinId, photo) {
+  if (state.tiled) return; // the pin's popup loads it fresh when opened
   const f = state.features.find((x) => x.id === pinId);
   if (!f || !photo?.url) return;
   f.properties.photos = [...(f.properties.photos || []), { id: photo.id, url: photo.url, thumbnailUrl: photo.thumbnailUrl }];
@@ -167,6 +205,7 @@ function setUpParticipation() {
   hint.textContent = t(hint.dataset.i18n);
 
   state.map = createMap($('map'), {
+    tiled: state.tiled ? tiledOptions() : null,
     site: state.site,
     studyArea: d.studyArea,
     canPlace: isOpen,
@@ -176,12 +215,27 @@ function setUpParticipation() {
     popupDetails,
   });
   const categories = [...new Set([...d.categories, ...state.features.map((f) => f.properties.category)])];
+  state.categories = categories;
   state.list = createPinList({
     categories,
-    onFilter: () => state.map?.setPins(state.list.visible()),
-    onShowOnMap: state.map ? (id, button) => state.map.showPin(id, button) : null,
+    onFilter: (selected) => (state.tiled
+      ? state.map?.tiled.setCategories(chosenCategories(selected))
+      : state.map?.setPins(state.list.visible())),
+    onShowOnMap: state.map ? (id, button, feature) => (state.tiled
+      ? state.map.showFeature(feature, button) : state.map.showPin(id, button)) : null,
     support: open ? { onSupported: () => showReceiptLink() } : null,
+    pager: state.tiled ? {
+      load: (before, selected) => api.pinsPage(d.slug, { bbox: viewBbox(), categories: chosenCategories(selected), before }),
+    } : null,
   });
+  if (state.tiled && state.map) {
+    let timer = null;
+    state.map.leaflet.on('moveend', () => {
+      state.listArea = null; // a listed cluster's area gives way to the view again
+      clearTimeout(timer);
+      timer = setTimeout(() => state.list.reload(), 250);
+    });
+  }
   if (!state.map) {
     $('map-wrap').hidden = true;
     $('skip-map').hidden = true;
@@ -207,7 +261,11 @@ function setUpParticipation() {
   state.map?.fitPins(state.features);
   // A link to one pin (a receipt's "the comment yours was merged into") opens it on the map.
   const linked = Number(new URLSearchParams(location.search).get('pin'));
-  if (linked && state.map) state.map.showPin(linked);
+  if (linked && state.map && state.tiled) {
+    api.pin(linked).then((f) => state.map.showFeature(f)).catch(() => {});
+  } else if (linked && state.map) {
+    state.map.showPin(linked);
+  }
 
   $('place-button').addEventListener('click', () => {
     if (!state.map) return say('map.unavailable');
@@ -262,8 +320,10 @@ async function render() {
   } catch {
     state.report = null; // the page works without it
   }
+  // A large dialogue's pins come by tile and by page, as the view needs them; a small one's all at once.
+  state.tiled = (state.dialogue.pinCount ?? 0) > TILED_FROM;
   try {
-    state.features = (await api.pins(state.dialogue.slug)).features || [];
+    state.features = state.tiled ? [] : (await api.pins(state.dialogue.slug)).features || [];
   } catch {
     state.features = []; // the form still works; the list says there is nothing to show
   }

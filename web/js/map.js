@@ -5,6 +5,7 @@ import { h } from './dom.js';
 import { t, label } from './i18n.js';
 import { categoryClass, pinDetails } from './pins.js';
 import { outerRingsLatLng } from './geo.js';
+import { tiledPins } from './pin-tiles.js';
 
 const L = window.L;
 const WORLD = [[-85, -180], [-85, 180], [85, 180], [85, -180]];
@@ -84,7 +85,9 @@ export function leafletMap(container, opts, { mapOptions = {}, positions = {} } 
 
 /**
  * opts: site, studyArea (GeoJSON or null), canPlace(), onPlace({lon, lat}, how),
- * onDraftMoved({lon, lat}) -> boolean, onTilesFailed(), popupDetails(feature) -> nodes (optional).
+ * onDraftMoved({lon, lat}) -> boolean, onTilesFailed(), popupDetails(feature) -> nodes (optional),
+ * tiled (optional, for large dialogues): { tileUrl(z, x, y, categories), loadPin(id) -> feature,
+ * onCount(n), onListCell(bounds) }: pins come from the server tile by tile instead of all at once.
  */
 export function createMap(container, opts) {
   if (!L) return null;
@@ -103,7 +106,7 @@ export function createMap(container, opts) {
     map.setView(SWEDEN.center, SWEDEN.zoom);
   }
 
-  const group = L.markerClusterGroup
+  const group = L.markerClusterGroup && !opts.tiled
     ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 44, iconCreateFunction: clusterIcon })
     : L.featureGroup();
   group.addTo(map);
@@ -184,22 +187,54 @@ export function createMap(container, opts) {
     group.clearLayers();
     markers.clear();
     const layers = features.map((f) => {
-      const [lon, lat] = f.geometry.coordinates;
-      // Focusable (Enter opens the popup); the title is its name for screen readers and a tooltip.
-      const marker = L.marker([lat, lon], { icon: pinIcon(f.properties.category), title: pinTitle(f.properties), riseOnHover: true });
-      marker.bindPopup(() => popupContent(f), { maxWidth: 300, minWidth: 200, autoPanPaddingTopLeft: [64, 24], autoPanPaddingBottomRight: [24, 24] });
-      marker.on('popupopen', (e) => {
-        // Opened from the keyboard: take focus into the popup, and back to the pin on closing.
-        const icon = marker.getElement();
-        if (!icon || document.activeElement !== icon) return;
-        e.popup.getElement()?.querySelector('.pin-popup')?.focus({ preventScroll: true });
-        e.popup.once('remove', () => { if (icon.isConnected) icon.focus({ preventScroll: true }); });
-      });
+      const marker = pinMarker(f);
       markers.set(f.id, marker);
       return marker;
     });
     if (group.addLayers) group.addLayers(layers); else layers.forEach((m) => group.addLayer(m));
   }
+
+  /** A marker for one pin; its popup is built when it opens, from the feature or loaded by id. */
+  function pinMarker(f, load) {
+    const [lon, lat] = f.geometry ? f.geometry.coordinates : [f.lon, f.lat];
+    const props = f.properties ?? { category: f.category };
+    // Focusable (Enter opens the popup); the title is its name for screen readers and a tooltip.
+    const marker = L.marker([lat, lon], { icon: pinIcon(props.category),
+      title: props.text !== undefined || props.textDeleted ? pinTitle(props) : label('category', props.category), riseOnHover: true });
+    if (load) {
+      marker.bindPopup(() => h('div', { class: 'pin-popup', i18n: 'map.pinLoading' }), { maxWidth: 300, minWidth: 200 });
+      marker.on('popupopen', async (e) => {
+        try {
+          const feature = await load(f.id);
+          const fromKeyboard = document.activeElement === marker.getElement();
+          const content = popupContent(feature);
+          e.popup.setContent(content);
+          if (fromKeyboard) content.focus({ preventScroll: true });
+          marker.options.title = pinTitle(feature.properties);
+          marker.getElement()?.setAttribute('title', marker.options.title);
+        } catch {
+          e.popup.setContent(h('div', { class: 'pin-popup', i18n: 'map.pinLoadError' }));
+        }
+      });
+    } else {
+      marker.bindPopup(() => popupContent(f), { maxWidth: 300, minWidth: 200, autoPanPaddingTopLeft: [64, 24], autoPanPaddingBottomRight: [24, 24] });
+    }
+    marker.on('popupopen', (e) => {
+      // Opened from the keyboard: take focus into the popup, and back to the pin on closing.
+      const icon = marker.getElement();
+      if (!icon || document.activeElement !== icon) return;
+      e.popup.getElement()?.querySelector('.pin-popup')?.focus({ preventScroll: true });
+      e.popup.once('remove', () => { if (icon.isConnected) icon.focus({ preventScroll: true }); });
+    });
+    return marker;
+  }
+
+  const tiled = opts.tiled ? tiledPins(map, {
+    tileUrl: opts.tiled.tileUrl,
+    pinMarker: (p) => pinMarker(p, opts.tiled.loadPin),
+    onCount: opts.tiled.onCount,
+    onListCell: opts.tiled.onListCell,
+  }) : null;
 
   /** For "show on map" in the list: zoom until the pin is out of its cluster, open it, focus it. */
   function showPin(id, returnFocusTo) {
@@ -219,8 +254,20 @@ export function createMap(container, opts) {
     else { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 16)); open(); }
   }
 
+  /** A pin from the list of a large dialogue (not drawn as its own marker yet): go there, open it. */
+  function showFeature(f, returnFocusTo) {
+    const [lon, lat] = f.geometry.coordinates;
+    wrap.scrollIntoView({ block: 'nearest' });
+    map.setView([lat, lon], Math.max(map.getZoom(), 19));
+    const popup = L.popup({ maxWidth: 300, minWidth: 200 }).setLatLng([lat, lon]).setContent(popupContent(f)).openOn(map);
+    popup.getElement()?.querySelector('.pin-popup')?.focus({ preventScroll: true });
+    popup.once('remove', () => returnFocusTo?.focus({ preventScroll: true }));
+  }
+
   return {
     leaflet: map,
+    tiled,
+    showFeature,
     setPins,
     setDraft,
     showPin,

@@ -8,8 +8,10 @@ import { supportControl } from './support.js';
 const $ = (id) => document.getElementById(id);
 
 /**
- * opts: categories (codes), onFilter(selected Set), onShowOnMap(id, button) or null,
- * support: { onSupported(feature, answer) } while the dialogue takes "me too", else null.
+ * opts: categories (codes), onFilter(selected Set), onShowOnMap(id, button, feature) or null,
+ * support: { onSupported(feature, answer) } while the dialogue takes "me too", else null,
+ * pager (for large dialogues): { load(before, selected) -> {features, next} }: the list then shows
+ * the pins in the map's view a page at a time, newest first, instead of all of them.
  */
 export function createPinList(opts) {
   const list = $('pin-list');
@@ -17,6 +19,9 @@ export function createPinList(opts) {
   const empty = $('pin-list-empty');
   const selected = new Set(opts.categories);
   let features = [];
+  let next = null;
+  let inView = null;
+  let loading = 0;
 
   const filterBox = $('filter-options');
   filterBox.replaceChildren(...opts.categories.map((code) => h('label', { class: 'choice choice--filter', for: `filter-${code}` },
@@ -27,6 +32,10 @@ export function createPinList(opts) {
     if (e.target.name !== 'filter-category') return;
     if (e.target.checked) selected.add(e.target.value); else selected.delete(e.target.value);
     opts.onFilter(selected);
+    if (opts.pager) {
+      reload().then(() => announce($('filter-status'), statusText()));
+      return;
+    }
     render();
     announce($('filter-status'), statusText());
   });
@@ -36,14 +45,42 @@ export function createPinList(opts) {
   }
 
   function statusText() {
+    if (opts.pager) return t('filter.showingInView', { shown: features.length, total: inView ?? features.length });
     return t('filter.showing', { shown: visible().length, total: features.length });
+  }
+
+  /** Large dialogues: the first page of the pins in view again (the view or the filter changed). */
+  async function reload() {
+    const mine = ++loading;
+    const page = await opts.pager.load(null, selected);
+    if (mine !== loading) return;
+    features = page.features;
+    next = page.next;
+    render();
+    $('filter-status').textContent = statusText();
+  }
+
+  async function more(button) {
+    const page = await opts.pager.load(next, selected);
+    const first = page.features[0]?.id;
+    features = features.concat(page.features);
+    next = page.next;
+    render();
+    $('filter-status').textContent = statusText();
+    const heading = first != null ? list.querySelector(`[data-pin-id="${first}"] h3`) : null;
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    } else {
+      button?.focus();
+    }
   }
 
   function item(f) {
     const headingId = `pin-${f.id}-heading`;
     const show = opts.onShowOnMap
       ? h('button', { type: 'button', class: 'button button--small', 'aria-describedby': headingId, i18n: 'map.showOnMap',
-        onclick: (e) => opts.onShowOnMap(f.id, e.currentTarget) })
+        onclick: (e) => opts.onShowOnMap(f.id, e.currentTarget, f) })
       : null;
     return h('li', { class: `pin-item ${categoryClass(f.properties.category)}`, 'data-pin-id': String(f.id), 'data-category': f.properties.category },
       ...pinDetails(f.properties, { headingTag: 'h3', headingId, supportCount: !opts.support }),
@@ -53,8 +90,12 @@ export function createPinList(opts) {
   }
 
   function render() {
-    const shown = visible().sort(newestFirst);
+    const shown = opts.pager ? features : visible().sort(newestFirst);
     list.replaceChildren(...shown.map(item));
+    if (opts.pager && next != null) {
+      list.append(h('li', { class: 'pin-list__more' }, h('button', { type: 'button', class: 'button', id: 'list-more',
+        i18n: 'list.more', onclick: (e) => more(e.currentTarget) })));
+    }
     const expanded = toggle.getAttribute('aria-expanded') === 'true';
     empty.hidden = !expanded || shown.length > 0;
     empty.dataset.i18n = features.length ? 'list.emptyFiltered' : 'list.empty';
@@ -80,6 +121,13 @@ export function createPinList(opts) {
       $('filter-status').textContent = statusText();
     },
     expand: () => setExpanded(true),
+    reload,
+    /** The pins in the map's view, from the map's clusters (whole cells, so about). */
+    setCount(n) {
+      inView = n;
+      $('filter-status').textContent = statusText();
+    },
+    selected: () => [...selected],
     refreshLanguage() {
       render();
       $('filter-status').textContent = statusText();

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.dialogkarta.web.Coded;
 import org.dialogkarta.web.InvalidInputException;
 import org.dialogkarta.web.NotFoundException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -35,9 +37,11 @@ class PinController {
   private final PinSubmissions submissions;
   private final MetricCrs metricCrs;
   private final double nearbyMetres;
+  private final PinGrid grid;
 
   PinController(DialogueRepository dialogues, PublishedPins published, PinSubmissions submissions,
-      MetricCrs metricCrs, @Value("${dialogkarta.nearby-metres:50}") double nearbyMetres) {
+      MetricCrs metricCrs, @Value("${dialogkarta.nearby-metres:50}") double nearbyMetres, PinGrid grid) {
+    this.grid = grid;
     this.dialogues = dialogues;
     this.published = published;
     this.submissions = submissions;
@@ -53,6 +57,48 @@ class PinController {
     List<Category> categories = parseCategories(category);
     Dialogue dialogue = dialogues.getByIdOrSlug(id);
     return PinFeature.Collection.of(published.inDialogue(dialogue.id(), box, categories));
+  }
+
+  /**
+   * The published pins of one map tile: a cluster with its count per grid cell, and the pins
+   * themselves in cells that hold only a few (see {@link PinGrid}). The answer is the same until a
+   * published pin appears, goes, moves or changes category, so it carries that version as its
+   * ETag: a browser or proxy keeps it and asks again each time ({@code no-cache}), getting 304
+   * while nothing changed, and the new answer at once when a pin is hidden.
+   */
+  @GetMapping(path = "/dialogues/{id}/pins/tiles/{z}/{x}/{y}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<PinGrid.Tile> tile(@PathVariable String id, @PathVariable int z, @PathVariable int x,
+      @PathVariable int y, @RequestParam(required = false) List<String> category, WebRequest request) {
+    MapTile tile = new MapTile(z, x, y);
+    List<Category> categories = parseCategories(category);
+    Dialogue dialogue = dialogues.getByIdOrSlug(id);
+    long version = grid.version(dialogue.id());
+    String etag = "\"" + version + "\"";
+    if (request.checkNotModified(etag)) {
+      return null;
+    }
+    return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePublic())
+        .body(grid.tile(dialogue.id(), tile, categories, version));
+  }
+
+  /**
+   * The published pins in a view for the list, newest first, a page at a time: {@code before} is
+   * the last id of the previous page (keyset paging, as fast on page 1,000 as on page 1).
+   */
+  @GetMapping(path = "/dialogues/{id}/pins/page", produces = MediaType.APPLICATION_JSON_VALUE)
+  PinPage page(@PathVariable String id, @RequestParam(required = false) String bbox,
+      @RequestParam(required = false) List<String> category, @RequestParam(required = false) Long before,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > PinPage.MAX_LIMIT) {
+      throw InvalidInputException.of("limit", "limit.range", "limit is 1 to " + PinPage.MAX_LIMIT);
+    }
+    BoundingBox box = BoundingBox.parse(bbox);
+    List<Category> categories = parseCategories(category);
+    Dialogue dialogue = dialogues.getByIdOrSlug(id);
+    List<PinFeature> features = published.page(dialogue.id(), box, categories, before, limit + 1);
+    boolean more = features.size() > limit;
+    List<PinFeature> shown = more ? features.subList(0, limit) : features;
+    return new PinPage(shown, more ? shown.getLast().id() : null);
   }
 
   /** Up to five published pins of the category within the configured distance, nearest first. */

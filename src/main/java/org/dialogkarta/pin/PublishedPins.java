@@ -43,6 +43,27 @@ class PublishedPins {
     this.jdbc = jdbc;
   }
 
+  /** A page of the pins in view, newest first by id: {@code before} is the last id already shown. */
+  List<PinFeature> page(long dialogueId, BoundingBox bbox, List<Category> categories, Long before, int limit) {
+    StringBuilder sql = new StringBuilder(SELECT).append(" AND dialogue_id = :dialogue");
+    Map<String, Object> params = new java.util.HashMap<>(Map.of("dialogue", dialogueId, "limit", limit));
+    if (bbox != null) {
+      sql.append(" AND location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)");
+      params.putAll(Map.of("minLon", bbox.minLon(), "minLat", bbox.minLat(),
+          "maxLon", bbox.maxLon(), "maxLat", bbox.maxLat()));
+    }
+    if (!categories.isEmpty()) {
+      sql.append(" AND category IN (:categories)");
+      params.put("categories", categories.stream().map(Category::code).toList());
+    }
+    if (before != null) {
+      sql.append(" AND id < :before");
+      params.put("before", before);
+    }
+    sql.append(" ORDER BY id DESC LIMIT :limit");
+    return jdbc.sql(sql.toString()).params(params).query(PublishedPins::feature).list();
+  }
+
   List<PinFeature> inDialogue(long dialogueId, BoundingBox bbox, List<Category> categories) {
     StringBuilder sql = new StringBuilder(SELECT).append(" AND dialogue_id = :dialogue");
     Map<String, Object> params = new java.util.HashMap<>(Map.of("dialogue", dialogueId));
