@@ -38,47 +38,82 @@ CREATE FUNCTION pin_cell_keys(location geometry)
   FROM (SELECT ST_Transform(location, 3857) AS g) m, generate_series(0, 18) AS zs(z)
 $$;
 
-CREATE FUNCTION pin_cell_add(dialogue bigint, location geometry, cat text, delta integer)
+-- Moves a set of pins into (delta 1) or out of (delta -1) the counts, all at once: a statement
+-- that inserts or hides a thousand pins updates each cell once, not a thousand times.
+CREATE FUNCTION pin_cell_shift(dialogues bigint[], locations geometry[], cats text[], delta integer)
     RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  IF dialogues IS NULL OR cardinality(dialogues) = 0 THEN
+    RETURN;
+  END IF;
   IF delta > 0 THEN
     INSERT INTO pin_cell AS c (dialogue_id, z, cx, cy, category, n, sx, sy)
-    SELECT dialogue, k.z, k.cx, k.cy, cat, delta, delta * k.mx, delta * k.my FROM pin_cell_keys(location) k
+    SELECT p.d, k.z, k.cx, k.cy, p.cat, count(*), sum(k.mx), sum(k.my)
+    FROM unnest(dialogues, locations, cats) AS p(d, loc, cat), pin_cell_keys(p.loc) k
+    GROUP BY p.d, k.z, k.cx, k.cy, p.cat
     ON CONFLICT (dialogue_id, z, cx, cy, category)
       DO UPDATE SET n = c.n + EXCLUDED.n, sx = c.sx + EXCLUDED.sx, sy = c.sy + EXCLUDED.sy;
   ELSE
-    -- A pin leaving: its cells lose it, and a cell left empty goes.
-    UPDATE pin_cell c SET n = c.n + delta, sx = c.sx + delta * k.mx, sy = c.sy + delta * k.my
-    FROM pin_cell_keys(location) k
-    WHERE c.dialogue_id = dialogue AND c.z = k.z AND c.cx = k.cx AND c.cy = k.cy AND c.category = cat;
-    DELETE FROM pin_cell c USING pin_cell_keys(location) k
-    WHERE c.dialogue_id = dialogue AND c.z = k.z AND c.cx = k.cx AND c.cy = k.cy AND c.category = cat AND c.n = 0;
+    -- Pins leaving: their cells lose them, and a cell left empty goes.
+    UPDATE pin_cell c SET n = c.n - g.n, sx = c.sx - g.sx, sy = c.sy - g.sy
+    FROM (SELECT p.d, k.z, k.cx, k.cy, p.cat, count(*) AS n, sum(k.mx) AS sx, sum(k.my) AS sy
+          FROM unnest(dialogues, locations, cats) AS p(d, loc, cat), pin_cell_keys(p.loc) k
+          GROUP BY p.d, k.z, k.cx, k.cy, p.cat) g
+    WHERE c.dialogue_id = g.d AND c.z = g.z AND c.cx = g.cx AND c.cy = g.cy AND c.category = g.cat;
+    DELETE FROM pin_cell c
+    USING (SELECT DISTINCT p.d, k.z, k.cx, k.cy, p.cat
+           FROM unnest(dialogues, locations, cats) AS p(d, loc, cat), pin_cell_keys(p.loc) k) g
+    WHERE c.dialogue_id = g.d AND c.z = g.z AND c.cx = g.cx AND c.cy = g.cy AND c.category = g.cat AND c.n = 0;
   END IF;
-  INSERT INTO dialogue_pin_count AS d (dialogue_id, published, version) VALUES (dialogue, greatest(delta, 0), 1)
-  ON CONFLICT (dialogue_id) DO UPDATE SET published = d.published + delta, version = d.version + 1;
+  INSERT INTO dialogue_pin_count (dialogue_id) SELECT DISTINCT d FROM unnest(dialogues) AS p(d)
+  ON CONFLICT (dialogue_id) DO NOTHING;
+  UPDATE dialogue_pin_count t SET published = t.published + delta * g.n, version = t.version + 1
+  FROM (SELECT d, count(*) AS n FROM unnest(dialogues) AS p(d) GROUP BY d) g
+  WHERE t.dialogue_id = g.d;
 END;
 $$;
 
--- Published and not merged into another pin: the same rule as pin.PublicPins.
-CREATE FUNCTION pin_cell_track() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  was boolean := TG_OP <> 'INSERT' AND OLD.moderation_state = 'published' AND OLD.merged_into IS NULL;
-  now_ boolean := TG_OP <> 'DELETE' AND NEW.moderation_state = 'published' AND NEW.merged_into IS NULL;
-  moved boolean := TG_OP = 'UPDATE' AND (OLD.location IS DISTINCT FROM NEW.location
-      OR OLD.category IS DISTINCT FROM NEW.category OR OLD.dialogue_id IS DISTINCT FROM NEW.dialogue_id);
+-- "Visible" is the rule of pin.PublicPins: published and not merged into another pin.
+CREATE FUNCTION pin_cell_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF was AND (NOT now_ OR moved) THEN
-    PERFORM pin_cell_add(OLD.dialogue_id, OLD.location, OLD.category, -1);
-  END IF;
-  IF now_ AND (NOT was OR moved) THEN
-    PERFORM pin_cell_add(NEW.dialogue_id, NEW.location, NEW.category, 1);
-  END IF;
+  PERFORM pin_cell_shift(array_agg(dialogue_id), array_agg(location), array_agg(category), 1)
+  FROM new_pins WHERE moderation_state = 'published' AND merged_into IS NULL;
   RETURN NULL;
 END;
 $$;
 
-CREATE TRIGGER pin_cell_track AFTER INSERT OR DELETE OR UPDATE OF moderation_state, merged_into, location, category,
-    dialogue_id ON pin FOR EACH ROW EXECUTE FUNCTION pin_cell_track();
+CREATE FUNCTION pin_cell_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pin_cell_shift(array_agg(dialogue_id), array_agg(location), array_agg(category), -1)
+  FROM old_pins WHERE moderation_state = 'published' AND merged_into IS NULL;
+  RETURN NULL;
+END;
+$$;
+
+-- An update moves a pin out of the counts when it stops being visible or moves (place, category,
+-- dialogue), and into them when it becomes visible or has moved.
+CREATE FUNCTION pin_cell_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pin_cell_shift(array_agg(o.dialogue_id), array_agg(o.location), array_agg(o.category), -1)
+  FROM old_pins o JOIN new_pins n USING (id)
+  WHERE o.moderation_state = 'published' AND o.merged_into IS NULL
+    AND (n.moderation_state <> 'published' OR n.merged_into IS NOT NULL OR n.location IS DISTINCT FROM o.location
+         OR n.category IS DISTINCT FROM o.category OR n.dialogue_id IS DISTINCT FROM o.dialogue_id);
+  PERFORM pin_cell_shift(array_agg(n.dialogue_id), array_agg(n.location), array_agg(n.category), 1)
+  FROM old_pins o JOIN new_pins n USING (id)
+  WHERE n.moderation_state = 'published' AND n.merged_into IS NULL
+    AND (o.moderation_state <> 'published' OR o.merged_into IS NOT NULL OR n.location IS DISTINCT FROM o.location
+         OR n.category IS DISTINCT FROM o.category OR n.dialogue_id IS DISTINCT FROM o.dialogue_id);
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER pin_cell_inserted AFTER INSERT ON pin REFERENCING NEW TABLE AS new_pins
+    FOR EACH STATEMENT EXECUTE FUNCTION pin_cell_inserted();
+CREATE TRIGGER pin_cell_deleted AFTER DELETE ON pin REFERENCING OLD TABLE AS old_pins
+    FOR EACH STATEMENT EXECUTE FUNCTION pin_cell_deleted();
+CREATE TRIGGER pin_cell_updated AFTER UPDATE ON pin REFERENCING OLD TABLE AS old_pins NEW TABLE AS new_pins
+    FOR EACH STATEMENT EXECUTE FUNCTION pin_cell_updated();
 
 -- The pins already there.
 INSERT INTO pin_cell (dialogue_id, z, cx, cy, category, n, sx, sy)

@@ -23,7 +23,7 @@ class LargeDialogueBrowserTest extends BrowserTest {
     TestData.Dialogue d = new TestData(jdbc).openDialogue();
     jdbc.sql("""
             INSERT INTO pin (dialogue_id, location, category, text, created_at)
-            SELECT :d, ST_SetSRID(ST_MakePoint(16.170 + (g * 7919 % 2000) * 0.00001, 58.585 + (g * 104729 % 1000) * 0.00001), 4326),
+            SELECT :d, ST_SetSRID(ST_MakePoint(16.170 + (g::bigint * 7919 % 2000) * 0.00001, 58.585 + (g::bigint * 104729 % 1000) * 0.00001), 4326),
                    (ARRAY['suggestion','safety_concern','service_gap'])[1 + g % 3], 'Stor dialog, synpunkt nummer ' || g,
                    now() - (g || ' seconds')::interval
             FROM generate_series(1, 30000) g""").param("d", d.id()).update();

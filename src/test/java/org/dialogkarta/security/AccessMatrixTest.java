@@ -94,6 +94,18 @@ class AccessMatrixTest {
         "GET /api/v1/staff/dialogues/{dialogueId}/views/{id}/attachment")) {
       RULES.put(views, Rule.PLANNER);
     }
+    for (String publicMap : List.of("GET /api/v1/dialogues/{id}/pins/tiles/{z}/{x}/{y}", "GET /api/v1/dialogues/{id}/pins/page",
+        "GET /api/v1/dialogues/{slug}/report", "GET /api/v1/dialogues/{slug}/report/{number}.{format}")) {
+      RULES.put(publicMap, Rule.PUBLIC);
+    }
+    for (String report : List.of("GET", "PUT /texts", "GET /topics", "POST /topics", "PUT /topics/{id}", "DELETE /topics/{id}",
+        "POST /topics/{id}/merge", "POST /grouping", "GET /views", "PUT /views/{ref}/position",
+        "DELETE /views/{ref}/position", "GET /topic-suggestions", "POST /builds", "GET /builds/{id}",
+        "GET /builds/{id}/report.{format}", "POST /versions", "GET /versions", "GET /versions/{number}.{format}",
+        "GET /not-met", "GET /not-met.csv")) {
+      String[] parts = report.split(" ", 2);
+      RULES.put(parts[0] + " /api/v1/staff/dialogues/{dialogueId}/report" + (parts.length > 1 ? parts[1] : ""), Rule.PLANNER);
+    }
     RULES.put("GET /api/v1/staff/neighbourhoods", Rule.PLANNER);
     RULES.put("POST /api/v1/staff/neighbourhoods", Rule.PLANNER);
     RULES.put("GET /api/v1/analysis/statistics", Rule.PLANNER_OR_GIS);
