@@ -173,6 +173,12 @@ export function installBrowser() {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
   }
   globalThis.addEventListener ??= () => {};
-  globalThis.crypto ??= webcrypto; // a global from Node 19 on
+  globalThis.crypto ??= webcrypto; // globals from Node 19 on
+  globalThis.CustomEvent ??= class CustomEvent extends Event {
+    constructor(type, init = {}) {
+      super(type, init);
+      this.detail = init.detail ?? null;
+    }
+  };
   return browser;
 }
