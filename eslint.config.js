@@ -34,6 +34,7 @@ export default [
       eqeqeq: ['error', 'smart'],
       'no-implicit-globals': 'error',
       'prefer-const': 'error',
+      'no-useless-assignment': 'error', // a value overwritten before it is read; recommended from ESLint 10
     },
   },
   {
