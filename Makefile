@@ -1,5 +1,5 @@
 # Dialogkarta: `make run` starts the service with demo data, `make test` runs every test.
-# Both set up what is missing first: PostgreSQL + PostGIS (and for tests Chromium and GDAL)
+# Both set up what is missing first: PostgreSQL + PostGIS (and for tests Chromium, GDAL and Node.js)
 # from apt, a project-local database cluster under var/, and a JDK 21+ from /usr/lib/jvm.
 
 SHELL := /bin/bash
@@ -9,7 +9,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := mvn -B -ntp
 PORT ?= 8080
 
-.PHONY: run test stop db setup setup-test build bench clean
+.PHONY: run test js-test stop db setup setup-test build bench clean
 
 setup:
 	@scripts/setup.sh
@@ -33,9 +33,17 @@ run: setup db build
 	  DIALOGKARTA_ADMIN_PASSWORD=$${DIALOGKARTA_ADMIN_PASSWORD:-demo-dialogkarta-2026} \
 	  java -jar target/dialogkarta.jar
 
-test: setup-test
+test: setup-test js-test
 	@if [ -z "$$DIALOGKARTA_TEST_DB_URL" ]; then scripts/local-db.sh start; fi
 	$(MVN) verify
+
+# ESLint and the unit tests of the browser JavaScript (web/js, tests in web/test), with Node.js.
+# npm ci runs only when node_modules is missing or older than package-lock.json.
+js-test: setup-test
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund; fi
+	npx eslint web/js web/walk-sw.js web/test
+	node --test --test-reporter=spec web/test/*.test.mjs
 
 # Benchmarks (JUnit tag "bench"): synthetic pins up to a million in the test database, figures
 # printed and compared with PostGIS and ogr2ogr in the same run; see docs/BENCHMARKS.md.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Dialogkarta needs on a Debian/Ubuntu machine, where it is missing:
 # PostgreSQL + PostGIS (always), Maven, DejaVu fonts for the PDF report (always), and for tests
-# Chromium, GDAL and poppler-utils (`setup.sh test`).
+# Chromium, GDAL, poppler-utils and Node.js with npm (`setup.sh test`).
 # Needs root (or sudo) only when something is actually missing.
 set -euo pipefail
 
@@ -25,6 +25,9 @@ if [ "$want_test_tools" = "test" ]; then
   command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
   # pdftotext and pdfinfo read the PDF report back in its tests.
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # ESLint and the unit tests of the browser JavaScript (make js-test).
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

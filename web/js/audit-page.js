@@ -10,7 +10,7 @@ const KNOWN_TYPES = ['pin', 'reply', 'staff_account', 'department', 'dialogue', 
 // The filters the server checks (AuditFilter); its 422 names the field, shown beside it.
 const SERVER_FIELDS = { actor: 'audit-actor', from: 'audit-from', to: 'audit-to' };
 let events = null;
-let seenTypes = new Set(KNOWN_TYPES);
+const seenTypes = new Set(KNOWN_TYPES);
 
 function typeLabel(type) {
   return has(`staff.audit.type.${type}`) ? t(`staff.audit.type.${type}`) : type;

@@ -28,7 +28,7 @@ export function subtagDatalist() {
 
 /** category: a category code; tags: its codes in order; onChange(): after every change. */
 export function createSubtagEditor(category, tags, onChange) {
-  let codes = [...tags];
+  const codes = [...tags];
   const id = `subtags-${category}`;
   const list = h('ul', { class: 'subtag-list', id: `${id}-list`, 'aria-labelledby': `${id}-label` });
   const input = h('input', {

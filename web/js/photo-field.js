@@ -19,7 +19,7 @@ async function sniff(file) {
 export async function photoProblem(file) {
   if (!file || file.size === 0) return 'photo.missing';
   if (file.size > PHOTO_MAX_BYTES) return 'photo.too_large';
-  let kind = null;
+  let kind;
   try {
     kind = await sniff(file);
   } catch {

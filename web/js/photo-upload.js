@@ -18,7 +18,7 @@ export function uploadPhoto(pinId, receipt, file, onProgress) {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total);
     });
     xhr.addEventListener('load', () => {
-      let body = null;
+      let body;
       try {
         body = JSON.parse(xhr.responseText || 'null');
       } catch {

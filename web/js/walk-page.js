@@ -3,7 +3,7 @@
 // map first to put it elsewhere. Pins go to the IndexedDB outbox first (walk-store.js) and are
 // sent from there (walk-sync.js), so the page works offline; walk-sw.js keeps the page itself.
 import { boot } from './page.js';
-import { api, ApiError } from './api.js';
+import { ApiError } from './api.js';
 import { h, announce } from './dom.js';
 import { t, formatDate, formatNumber } from './i18n.js';
 import { categoryMark, categoryClass } from './pins.js';
