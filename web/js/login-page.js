@@ -1,16 +1,19 @@
 // Sign-in page: a plain form posted to /login. The CSRF token belongs to the session cookie
 // that GET /api/v1/csrf creates, so it is fetched just before the form goes, never cached.
-// The server answers a failure with a redirect to /logga-in?fel=1, a success with /personal/.
+// The server answers a failure with a redirect to /logga-in?fel=1, a success with /personal/,
+// and an account or client locked after too many failures with ?fel=spärrad&sekunder=N.
 import { boot } from './page.js';
 import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let errorKey = null;
+let errorVars;
 
-function showError(key, focus = true) {
+function showError(key, focus = true, vars = undefined) {
   errorKey = key;
+  errorVars = vars;
   const box = $('login-error');
-  box.textContent = t(key);
+  box.textContent = t(key, vars);
   box.hidden = false;
   if (focus) box.focus();
 }
@@ -56,7 +59,10 @@ function wire() {
 
 function render() {
   const params = new URLSearchParams(location.search);
-  if (params.has('fel')) {
+  if (params.get('fel') === 'spärrad') {
+    showError('staff.login.locked', false, { seconds: Number(params.get('sekunder')) || 30 });
+    $('username').setAttribute('aria-describedby', 'login-error');
+  } else if (params.has('fel')) {
     showError('staff.login.failed', false);
     $('username').setAttribute('aria-describedby', 'login-error');
   }
@@ -66,4 +72,4 @@ function render() {
 // bfcache: coming back to the page must not leave the button disabled
 window.addEventListener('pageshow', () => setSending(false));
 wire();
-boot(render, () => { if (errorKey) $('login-error').textContent = t(errorKey); });
+boot(render, () => { if (errorKey) $('login-error').textContent = t(errorKey, errorVars); });

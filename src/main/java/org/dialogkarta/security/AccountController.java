@@ -96,6 +96,9 @@ class AccountController {
       PasswordPolicy.check(body.password());
       account.changePassword(encoder.encode(body.password()));
     }
+    if (roles.isPresent() || body.enabled() != null || body.password() != null) {
+      account.endSessions();
+    }
     accounts.flush();
     if (!accounts.anyEnabledAdmin()) {
       throw new ConflictException("account.last_admin", "At least one enabled administrator must remain");

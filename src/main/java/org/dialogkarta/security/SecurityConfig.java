@@ -10,6 +10,8 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -32,7 +34,12 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http,
-      ObjectProvider<ClientRegistrationRepository> oidcClients, StaffOidcUserService oidcUsers) throws Exception {
+      ObjectProvider<ClientRegistrationRepository> oidcClients, StaffOidcUserService oidcUsers,
+      SignInThrottle throttle, StaffAccountRepository accounts) throws Exception {
+    // Before any password is checked: locked accounts and clients stop here. After the session's
+    // sign-in is restored: a session whose account changed since ends here.
+    http.addFilterBefore(new SignInGuard(throttle), UsernamePasswordAuthenticationFilter.class);
+    http.addFilterAfter(new StaffSessionCheck(accounts), SecurityContextHolderFilter.class);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     http.authorizeHttpRequests(rules -> rules
             // Before the administrators' dialogue rule: planners plan walks, enter meeting pins and
@@ -107,9 +114,10 @@ class SecurityConfig {
         """);
   }
 
+  /** bcrypt, with at most one check per core at a time ({@link BoundedPasswordEncoder}). */
   @Bean
   PasswordEncoder passwordEncoder() {
-    return new BCryptPasswordEncoder(12);
+    return new BoundedPasswordEncoder(new BCryptPasswordEncoder(12), Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 
   private static AuthenticationEntryPoint problem401() {

@@ -31,6 +31,8 @@ public class StaffAccount {
   private String[] roles;
 
   private boolean enabled;
+  /** Moves on with every change of access (disabled, roles, password): older sessions end. */
+  private int accessVersion;
   private Instant createdAt;
 
   protected StaffAccount() {}
@@ -65,5 +67,11 @@ public class StaffAccount {
   public String displayName() { return displayName; }
   public String passwordHash() { return passwordHash; }
   public boolean enabled() { return enabled; }
+  public int accessVersion() { return accessVersion; }
+
+  /** Ends the account's existing sessions at their next request ({@code StaffSessionCheck}). */
+  public void endSessions() {
+    accessVersion++;
+  }
   public Instant createdAt() { return createdAt; }
 }
