@@ -64,13 +64,28 @@ final class GeoPackageNeighbourhoods {
             "The GeoPackage must hold exactly one feature layer of neighbourhoods; it holds "
                 + layers.size() + (layers.isEmpty() ? "" : " " + layers));
       }
+      // A view can make any number of rows out of a few bytes (a recursive one, millions): only a
+      // plain table is read, and only up to one row past the limit, within a time budget.
+      Object type = gpkg.getConnection().querySingleResult(
+          "SELECT type FROM sqlite_master WHERE name = ? COLLATE NOCASE", new String[] {layers.getFirst()});
+      if (!"table".equals(type)) {
+        throw InvalidInputException.of(NeighbourhoodFiles.FIELD, "neighbourhoods.view",
+            "The GeoPackage's layer '" + layers.getFirst() + "' is a " + type + ", not a table: save the layer itself");
+      }
       FeatureDao dao = gpkg.getFeatureDao(layers.getFirst());
       int srid = epsg(dao.getSrs());
       List<UploadedFeature> features = new ArrayList<>();
+      long deadline = System.nanoTime() + NeighbourhoodFiles.READ_BUDGET.toNanos();
       FeatureResultSet rows = dao.queryForAll();
       try {
         while (rows.moveToNext()) {
           features.add(feature(features.size(), rows.getRow(), dao.getGeometryColumnName(), srid));
+          NeighbourhoodFiles.checkSize(features);
+          if (System.nanoTime() > deadline) {
+            throw InvalidInputException.of(NeighbourhoodFiles.FIELD, "neighbourhoods.too_slow",
+                "Reading the GeoPackage took longer than " + NeighbourhoodFiles.READ_BUDGET.toSeconds()
+                    + " s; simplify the boundaries or send fewer");
+          }
         }
       } finally {
         rows.close();

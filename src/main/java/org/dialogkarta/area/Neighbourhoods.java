@@ -69,11 +69,11 @@ public class Neighbourhoods {
       throw new InvalidInputException(faults);
     }
     List<Map<String, Object>> before = jdbc.sql(
-            "SELECT code, name, population FROM neighbourhood WHERE code IN (:codes) ORDER BY code")
-        .param("codes", codes).query().listOfRows();
+            "SELECT code, name, population FROM neighbourhood WHERE code = ANY (CAST(:codes AS text[])) ORDER BY code")
+        .param("codes", codes.toArray(String[]::new)).query().listOfRows();
     List<Long> ids = drafts.stream().map(this::store).toList();
-    long assigned = jdbc.sql("SELECT count(*) FROM pin WHERE neighbourhood_id IN (:ids)")
-        .param("ids", ids).query(Long.class).single();
+    long assigned = jdbc.sql("SELECT count(*) FROM pin WHERE neighbourhood_id = ANY (CAST(:ids AS bigint[]))")
+        .param("ids", ids.toArray(Long[]::new)).query(Long.class).single();
     List<Repaired> repaired = drafts.stream().filter(d -> d.repair() != null)
         .map(d -> new Repaired(d.code(), d.repair())).toList();
     Imported result = new Imported(drafts.size(), repaired, assigned);

@@ -99,10 +99,13 @@ class SecurityConfig {
   /**
    * A request that carries its own credentials (HTTP Basic from a script or GIS client) cannot be
    * forged cross-site: a browser never adds that header to another site's request by itself, and
-   * we never ask browsers to remember Basic credentials (no WWW-Authenticate challenge).
+   * we never ask browsers to remember Basic credentials (no WWW-Authenticate challenge). Only a
+   * Basic header counts, since only it authenticates the request (then by itself: a wrong one is
+   * 401, whatever session cookie comes along); any other Authorization header leaves a
+   * session-authenticated request under the CSRF check.
    */
   static boolean hasCredentials(HttpServletRequest request) {
-    return request.getHeader("Authorization") != null;
+    return SignInGuard.basicUsername(request) != null;
   }
 
   @Bean

@@ -11,6 +11,7 @@ import org.dialogkarta.support.Api;
 import org.dialogkarta.support.IntegrationTest;
 import org.dialogkarta.support.StaffAccounts;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,9 +33,13 @@ class SignInProtectionTest {
   @Autowired PasswordEncoder encoder;
   @Autowired JdbcClient jdbc;
 
+  /**
+   * Every test request comes from 127.0.0.1, so other tests' wrong passwords count for the same
+   * client: start from none, and leave no lock behind.
+   */
+  @BeforeEach
   @AfterEach
   void forgetFailures() {
-    // Every test request comes from 127.0.0.1: leave no lock behind for other tests.
     jdbc.sql("DELETE FROM sign_in_throttle").update();
   }
 
@@ -69,7 +74,7 @@ class SignInProtectionTest {
     String name = new StaffAccounts(accounts, encoder).create(StaffRole.GIS);
     Api api = new Api(port);
     for (int i = 0; i < 9; i++) {
-      assertThat(me(api, basic("finns-inte-" + i, "gissning")).status()).isEqualTo(401);
+      assertThat(me(api, basic("finns-inte-" + i, "gissning")).status()).as("guess %d", i + 1).isEqualTo(401);
     }
     assertThat(me(api, StaffAccounts.basic(name)).status()).as("the client is locked, whatever account").isEqualTo(429);
 
@@ -107,6 +112,19 @@ class SignInProtectionTest {
     String session = signIn(api, name);
     assertThat(meBySession(api, session).status()).isEqualTo(200);
     assertThat(meBySession(api, session).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anAuthorizationHeaderThatDoesNotAuthenticateLeavesTheSessionUnderTheCsrfCheck() {
+    StaffAccounts staff = new StaffAccounts(accounts, encoder);
+    String session = signIn(new Api(port), staff.create(StaffRole.ADMIN));
+    Api api = new Api(port);
+    String account = "{\"username\": \"csrf-" + System.nanoTime() + "\", \"roles\": [\"gis\"]}";
+    Api.Response bearer = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/staff/accounts"))
+        .header("Cookie", session).header("Authorization", "Bearer anything").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(account)));
+    assertThat(bearer.status()).isEqualTo(403);
+    assertThat(bearer.json().get("code").asString()).isEqualTo("csrf.invalid");
   }
 
   private String signIn(Api api, String name) {
