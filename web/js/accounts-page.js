@@ -89,6 +89,14 @@ function accountItem(a) {
     change(a, { password }, passwordForm.querySelector('button'), fields, accountErrors, 'staff.accounts.done.password');
   });
 
+  // Single sign-on: linked by the provider's issuer and subject, never by a name the user may set.
+  const sso = h('div', { class: 'account-sso' },
+    h('p', { class: 'hint', id: `sso-${a.id}`, i18n: `staff.accounts.sso.${a.sso || 'none'}` }),
+    h('button', { type: 'button', class: 'button button--small', id: `sso-toggle-${a.id}`, 'aria-describedby': `sso-${a.id}`,
+      i18n: a.sso === 'none' || !a.sso ? 'staff.accounts.sso.linkNext' : 'staff.accounts.sso.remove',
+      onclick: (e) => change(a, { sso: a.sso === 'none' || !a.sso ? 'link_next' : 'none' }, e.currentTarget, fields, accountErrors,
+        'staff.accounts.done.sso') }));
+
   return h('li', { class: `account-card${a.enabled ? '' : ' is-disabled'}`, 'data-account-id': String(a.id), 'data-username': a.username },
     h('h3', { id: `account-${a.id}-name`, tabindex: '-1' }, a.displayName || a.username, ' ', h('span', { class: 'account-username' }, `(${a.username})`)),
     h('p', { class: 'status-line' },
@@ -98,7 +106,7 @@ function accountItem(a) {
     h('p', { id: accountErrors, class: 'field-error', role: 'alert' }),
     h('div', { class: 'account-body' },
       rolesForm,
-      h('div', { class: 'account-side' }, h('div', { class: 'account-actions' }, toggle), passwordForm)));
+      h('div', { class: 'account-side' }, h('div', { class: 'account-actions' }, toggle), passwordForm, sso)));
 }
 
 async function change(account, body, button, fields, accountErrors, doneKey) {

@@ -26,11 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Transactional
 class AccountController {
 
+  /** {@code sso}: {@code linked}, {@code pending} (linked at the next sign-in) or {@code none}. */
   record AccountView(long id, String username, String displayName, List<StaffRole> roles, boolean enabled,
-      boolean localPassword, Instant createdAt) {
+      boolean localPassword, String sso, Instant createdAt) {
     static AccountView of(StaffAccount a) {
       return new AccountView(a.id(), a.username(), a.displayName(), a.roles(), a.enabled(),
-          a.passwordHash() != null, a.createdAt());
+          a.passwordHash() != null, a.ssoLinked() ? "linked" : a.ssoLinkPending() ? "pending" : "none", a.createdAt());
     }
   }
 
@@ -38,7 +39,8 @@ class AccountController {
   record NewAccount(String username, String displayName, String password, List<String> roles) {}
 
   /** A change; every field may be left out. */
-  record AccountChange(List<String> roles, Boolean enabled, String password) {}
+  /** {@code sso}: {@code link_next} to link the next provider user with this username, {@code none} to unlink. */
+  record AccountChange(List<String> roles, Boolean enabled, String password, String sso) {}
 
   private final StaffAccountRepository accounts;
   private final PasswordEncoder encoder;
@@ -98,6 +100,13 @@ class AccountController {
     }
     if (roles.isPresent() || body.enabled() != null || body.password() != null) {
       account.endSessions();
+    }
+    if ("link_next".equals(body.sso())) {
+      account.allowSsoLink();
+    } else if ("none".equals(body.sso())) {
+      account.removeSsoLink();
+    } else if (body.sso() != null) {
+      throw InvalidInputException.of("sso", "sso.unknown", "sso is link_next or none, not '" + body.sso() + "'");
     }
     accounts.flush();
     if (!accounts.anyEnabledAdmin()) {

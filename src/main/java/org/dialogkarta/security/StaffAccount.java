@@ -33,6 +33,11 @@ public class StaffAccount {
   private boolean enabled;
   /** Moves on with every change of access (disabled, roles, password): older sessions end. */
   private int accessVersion;
+  /** The identity provider's user this account is linked to (both or neither). */
+  private String oidcIssuer;
+  private String oidcSubject;
+  /** An administrator asked to link the next provider user who signs in with this username. */
+  private boolean oidcLinkPending;
   private Instant createdAt;
 
   protected StaffAccount() {}
@@ -68,6 +73,31 @@ public class StaffAccount {
   public String passwordHash() { return passwordHash; }
   public boolean enabled() { return enabled; }
   public int accessVersion() { return accessVersion; }
+
+  public boolean ssoLinked() { return oidcSubject != null; }
+  public boolean ssoLinkPending() { return oidcLinkPending; }
+
+  /** Linked for good to the provider's user; the pending mark is used up. */
+  public void linkSso(String issuer, String subject) {
+    this.oidcIssuer = issuer;
+    this.oidcSubject = subject;
+    this.oidcLinkPending = false;
+  }
+
+  /** The next provider user signing in with this username will be linked; any old link goes. */
+  public void allowSsoLink() {
+    this.oidcIssuer = null;
+    this.oidcSubject = null;
+    this.oidcLinkPending = true;
+    endSessions();
+  }
+
+  public void removeSsoLink() {
+    this.oidcIssuer = null;
+    this.oidcSubject = null;
+    this.oidcLinkPending = false;
+    endSessions();
+  }
 
   /** Ends the account's existing sessions at their next request ({@code StaffSessionCheck}). */
   public void endSessions() {

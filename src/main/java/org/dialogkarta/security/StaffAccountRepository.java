@@ -8,6 +8,8 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccount, Long
 
   Optional<StaffAccount> findByUsername(String username);
 
+  Optional<StaffAccount> findByOidcIssuerAndOidcSubject(String oidcIssuer, String oidcSubject);
+
   @Query(value = "SELECT count(*) > 0 FROM staff_account WHERE 'admin' = ANY (roles) AND enabled",
       nativeQuery = true)
   boolean anyEnabledAdmin();
