@@ -10,6 +10,7 @@ import org.dialogkarta.analysis.api.AnalysisFilter;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.analysis.api.HotspotAnalysis;
 import org.dialogkarta.analysis.api.ProfileDisclosure;
+import org.dialogkarta.web.BusyException;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.GeoJson;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -50,7 +51,21 @@ class AnalysisFeatures {
   static final long KEEP_NANOS = 30_000_000_000L;
   static final int KEPT = 32;
 
-  private record Key(Analysis analysis, List<String> categories, List<String> statuses) {}
+  /**
+   * At most this many public analyses run at once; one more waits briefly, then gets 503 with
+   * Retry-After, so varying the parameters cannot keep every core busy.
+   */
+  static final int CONCURRENT = 2;
+  private static final long WAIT_MS = 3_000;
+  final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(CONCURRENT, true);
+
+  /** The same selection whatever the order or repetition of its codes: one cache entry. */
+  private record Key(Analysis analysis, List<String> categories, List<String> statuses) {
+    Key {
+      categories = categories.stream().distinct().sorted().toList();
+      statuses = statuses.stream().distinct().sorted().toList();
+    }
+  }
 
   private record Kept(Selection selection, long at, String fingerprint) {}
 
@@ -136,6 +151,22 @@ class AnalysisFeatures {
   }
 
   private Selection compute(Analysis analysis, AnalysisFilter filter) {
+    try {
+      if (!running.tryAcquire(WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new BusyException("analysis.busy", "Other analyses are running; try again in a few seconds", 5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BusyException("analysis.busy", "Interrupted while waiting for other analyses", 5);
+    }
+    try {
+      return computeNow(analysis, filter);
+    } finally {
+      running.release();
+    }
+  }
+
+  private Selection computeNow(Analysis analysis, AnalysisFilter filter) {
     List<Computed> out = new ArrayList<>();
     if (analysis.kind() == Kind.CLUSTERS) {
       ClusterAnalysis.Result r = clusters.clusters(filter, ClusterAnalysis.DEFAULT_EPS, ClusterAnalysis.DEFAULT_MIN_POINTS);

@@ -96,6 +96,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "unavailable"));
   }
 
+  @ExceptionHandler(BusyException.class)
+  ResponseEntity<ProblemDetail> busy(BusyException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), e.code()));
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("Unexpected error", e);
