@@ -164,6 +164,27 @@ class ReportTopicsTest {
   }
 
   @Test
+  void suggestionsOfferTheThemesAndThePlacesOfTheUngroupedViews() {
+    List<String> near = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      near.add(fixture.pin(d, "safety_concern", "Mörkt och otryggt vid tunneln, nummer " + i,
+          16.1800 + i * 0.00005, 58.5900).ref());
+    }
+    var far = fixture.pin(d, "suggestion", "Fler cykelställ vid biblioteket", 16.19, 58.595);
+    JsonNode suggestions = planner.get(ReportClient.base(d.id()) + "/topic-suggestions").json();
+    assertThat(suggestions).anySatisfy(s -> assertThat(s.get("kind").asString()).isEqualTo("theme"));
+    JsonNode place = suggestions.valueStream().filter(s -> s.get("kind").asString().equals("place")).findFirst().orElseThrow();
+    assertThat(place.get("views").valueStream().map(JsonNode::asString).toList())
+        .containsExactlyInAnyOrderElementsOf(near).doesNotContain(far.ref());
+    assertThat(place.get("label").asString()).contains("6 synpunkter");
+    // Once grouped, a view is suggested no more.
+    planner.topic(d.id(), "Tunneln", null, null, null, near.toArray(String[]::new));
+    JsonNode after = planner.get(ReportClient.base(d.id()) + "/topic-suggestions").json();
+    assertThat(after.valueStream().flatMap(s -> s.get("views").valueStream()).map(JsonNode::asString).toList())
+        .doesNotContainAnyElementsOf(near);
+  }
+
+  @Test
   void badInputIsRefusedByFieldAndNothingIsStored() {
     String base = ReportClient.base(d.id());
     Problems.assertProblem(planner.post(base + "/topics", "{\"title\": \" \"}"), 422, "title.missing", "title");
