@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dialogkarta.geo.StudyAreaReader;
 import org.dialogkarta.geo.Wgs84;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -3,7 +3,7 @@ package org.dialogkarta.area;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

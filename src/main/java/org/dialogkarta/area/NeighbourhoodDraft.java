@@ -2,7 +2,7 @@ package org.dialogkarta.area;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /**

@@ -3,7 +3,7 @@ package org.dialogkarta.area;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * Tells a GeoJSON file from a GeoPackage by its first bytes, never by its name or declared type:

@@ -1,6 +1,6 @@
 package org.dialogkarta.correspondence;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** How a view reached the municipality when it did not come through the map. */
 enum Channel implements Coded {

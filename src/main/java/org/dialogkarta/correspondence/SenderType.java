@@ -1,6 +1,6 @@
 package org.dialogkarta.correspondence;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** Who sent a view, as a kind: the report counts views by it; names are kept apart. */
 enum SenderType implements Coded {

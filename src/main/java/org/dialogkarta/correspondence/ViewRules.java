@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.dialogkarta.geo.Wgs84;
 import org.dialogkarta.pin.PinText;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.FieldViolation;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.Point;
 
 /**

@@ -19,7 +19,7 @@ import org.dialogkarta.demo.DemoMunicipality.Contents;
 import org.dialogkarta.demo.DemoMunicipality.Dialogue;
 import org.dialogkarta.demo.DemoMunicipality.Neighbourhood;
 import org.dialogkarta.demo.DemoPins.Pin;
-import org.dialogkarta.web.DialogkartaProperties;
+import org.dialogkarta.kernel.DialogkartaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

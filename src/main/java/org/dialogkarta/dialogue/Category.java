@@ -1,6 +1,6 @@
 package org.dialogkarta.dialogue;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** What a pin is about. The first three are in every dialogue; {@code valued_place} is optional. */
 public enum Category implements Coded {

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dialogkarta.geo.StudyAreaReader;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.FieldViolation;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /** A {@link DialogueDraft} that passed every rule, with typed values, ready to store. */

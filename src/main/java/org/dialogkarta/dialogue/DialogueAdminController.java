@@ -1,8 +1,8 @@
 package org.dialogkarta.dialogue;
 
 import java.net.URI;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -2,7 +2,7 @@ package org.dialogkarta.dialogue;
 
 import java.util.List;
 import java.util.Optional;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 

@@ -1,6 +1,6 @@
 package org.dialogkarta.dialogue;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** Where a dialogue is in its life: only an ongoing dialogue takes new pins. */
 public enum DialogueStatus implements Coded {

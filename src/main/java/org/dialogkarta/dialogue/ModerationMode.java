@@ -1,6 +1,6 @@
 package org.dialogkarta.dialogue;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /**
  * When a dialogue's pins become public: {@code pre}, only once a moderator has approved them

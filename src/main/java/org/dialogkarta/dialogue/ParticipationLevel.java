@@ -1,6 +1,6 @@
 package org.dialogkarta.dialogue;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** The rung of the Swedish participation ladder that the dialogue offers. */
 public enum ParticipationLevel implements Coded {

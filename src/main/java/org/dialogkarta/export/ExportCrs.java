@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dialogkarta.geo.OfferedCrs;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * A CRS an export may be written in: SWEREF 99 TM (EPSG:3006, the default), the twelve SWEREF 99

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.analysis.api.HotspotAnalysis;
 import org.dialogkarta.dialogue.DialogueRef;
-import org.dialogkarta.web.InvalidInputException;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.InvalidInputException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package org.dialogkarta.geo;
 
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -1,6 +1,6 @@
 package org.dialogkarta.geo;
 
-import org.dialogkarta.web.DialogkartaProperties;
+import org.dialogkarta.kernel.DialogkartaProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.dialogkarta.geo;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;

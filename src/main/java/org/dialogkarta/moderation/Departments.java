@@ -1,6 +1,6 @@
 package org.dialogkarta.moderation;
 
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

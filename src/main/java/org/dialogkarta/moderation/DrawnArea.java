@@ -3,7 +3,7 @@ package org.dialogkarta.moderation;
 import java.util.ArrayList;
 import java.util.List;
 import org.dialogkarta.geo.Wgs84;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.pin.ModerationState;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

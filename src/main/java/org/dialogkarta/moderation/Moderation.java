@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.pin.ModerationState;
-import org.dialogkarta.web.ConflictException;
+import org.dialogkarta.kernel.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.dialogkarta.dialogue.DialogueRepository;
 import org.dialogkarta.pin.ModerationState;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package org.dialogkarta.moderation;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /**
  * What happened to a pin. Whether an event reaches the submitter's receipt is decided here, once:

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.dialogkarta.audit.AuditLog;
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

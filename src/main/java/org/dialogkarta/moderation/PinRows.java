@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 import org.dialogkarta.pin.ModerationState;
 import org.dialogkarta.pin.PinStatus;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package org.dialogkarta.moderation;
 
 import java.util.List;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /** Query parameters of the staff lists, checked at the edge: known codes and a sane page size. */
 final class StaffFilters {

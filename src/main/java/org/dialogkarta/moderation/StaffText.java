@@ -1,7 +1,7 @@
 package org.dialogkarta.moderation;
 
 import org.dialogkarta.pin.PinText;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * What staff write (a reason, a note, a reply, a redacted text) follows the citizens' text rules

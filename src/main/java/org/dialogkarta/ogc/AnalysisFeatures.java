@@ -10,7 +10,7 @@ import org.dialogkarta.analysis.api.AnalysisFilter;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.analysis.api.HotspotAnalysis;
 import org.dialogkarta.analysis.api.ProfileDisclosure;
-import org.dialogkarta.web.BusyException;
+import org.dialogkarta.kernel.BusyException;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.GeoJson;
 import org.locationtech.jts.geom.CoordinateSequence;

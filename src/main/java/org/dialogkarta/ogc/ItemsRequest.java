@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.pin.PinStatus;
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 import org.springframework.util.MultiValueMap;
 
 /**

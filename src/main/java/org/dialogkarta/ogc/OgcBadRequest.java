@@ -2,7 +2,7 @@ package org.dialogkarta.ogc;
 
 import java.net.URI;
 import java.util.List;
-import org.dialogkarta.web.FieldViolation;
+import org.dialogkarta.kernel.FieldViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

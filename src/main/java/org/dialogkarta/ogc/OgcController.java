@@ -1,7 +1,7 @@
 package org.dialogkarta.ogc;
 
 import java.nio.charset.StandardCharsets;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;

@@ -1,9 +1,9 @@
 package org.dialogkarta.photo;
 
-import org.dialogkarta.web.ConflictException;
-import org.dialogkarta.web.InvalidInputException;
-import org.dialogkarta.web.NotFoundException;
-import org.dialogkarta.web.UnacceptableContentException;
+import org.dialogkarta.kernel.ConflictException;
+import org.dialogkarta.kernel.InvalidInputException;
+import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.kernel.UnacceptableContentException;
 
 /**
  * Every way a photo is refused, in one place: the {@code code}s are what the pages translate,

@@ -8,7 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.UUID;
 import org.dialogkarta.pin.Receipts;
-import org.dialogkarta.web.DialogkartaProperties;
+import org.dialogkarta.kernel.DialogkartaProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.dialogkarta.pin.IdempotencyKeys;
 import org.dialogkarta.pin.PublicPins;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;

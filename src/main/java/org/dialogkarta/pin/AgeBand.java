@@ -1,6 +1,6 @@
 package org.dialogkarta.pin;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** Optional, anonymous profile answer: the submitter's age band. */
 public enum AgeBand implements Coded {

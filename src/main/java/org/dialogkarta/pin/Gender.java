@@ -1,6 +1,6 @@
 package org.dialogkarta.pin;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** Optional, anonymous profile answer. Not answering is stored as no value. */
 public enum Gender implements Coded {

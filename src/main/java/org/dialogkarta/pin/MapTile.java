@@ -1,6 +1,6 @@
 package org.dialogkarta.pin;
 
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * A map tile (z, x, y) in the Web Mercator scheme that Leaflet and every slippy map use, and the

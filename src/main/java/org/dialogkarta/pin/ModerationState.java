@@ -1,6 +1,6 @@
 package org.dialogkarta.pin;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** Whether a pin is public. Pending and hidden pins never appear on a public path. */
 public enum ModerationState implements Coded {

@@ -2,7 +2,7 @@ package org.dialogkarta.pin;
 
 import java.util.Map;
 import org.dialogkarta.audit.AuditLog;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;

@@ -12,10 +12,10 @@ import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.geo.Wgs84;
 import org.dialogkarta.walk.WalkWindow;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.ConflictException;
-import org.dialogkarta.web.FieldViolation;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.ConflictException;
+import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.Point;
 
 /**

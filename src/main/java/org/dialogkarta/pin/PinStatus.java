@@ -1,6 +1,6 @@
 package org.dialogkarta.pin;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** The planner's workflow status of a pin, shown to its submitter. */
 public enum PinStatus implements Coded {

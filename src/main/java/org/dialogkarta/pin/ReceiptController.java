@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.geo.Wgs84;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,6 @@
 package org.dialogkarta.pin;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** Optional, anonymous profile answer: how the submitter relates to the area. */
 public enum Relation implements Coded {

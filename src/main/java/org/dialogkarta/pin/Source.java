@@ -1,6 +1,6 @@
 package org.dialogkarta.pin;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** How a pin came in: on the web, during a walk, or at a meeting (entered by a facilitator). */
 public enum Source implements Coded {

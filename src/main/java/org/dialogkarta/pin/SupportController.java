@@ -1,8 +1,8 @@
 package org.dialogkarta.pin;
 
 import java.util.Optional;
-import org.dialogkarta.web.ConflictException;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.ConflictException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;

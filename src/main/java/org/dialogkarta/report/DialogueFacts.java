@@ -3,7 +3,7 @@ package org.dialogkarta.report;
 import java.time.LocalDate;
 import java.util.List;
 import org.dialogkarta.report.document.MapFigure;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;

@@ -1,6 +1,6 @@
 package org.dialogkarta.report;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /**
  * What the municipality's position means for a view (PBL 5 kap. 17 §): accommodated in the plan,

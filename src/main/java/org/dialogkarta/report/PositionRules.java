@@ -2,9 +2,9 @@ package org.dialogkarta.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.FieldViolation;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * Checks topics and positions before anything is stored, naming every field that is wrong at

@@ -1,7 +1,7 @@
 package org.dialogkarta.report;
 
 import java.util.List;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;

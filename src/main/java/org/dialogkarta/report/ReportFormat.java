@@ -1,6 +1,6 @@
 package org.dialogkarta.report;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** The formats every build writes: the public page's HTML, the accessible PDF, and Word to edit. */
 public enum ReportFormat implements Coded {

@@ -3,7 +3,7 @@ package org.dialogkarta.report;
 import java.util.List;
 import java.util.Map;
 import org.dialogkarta.audit.AuditLog;
-import org.dialogkarta.web.ConflictException;
+import org.dialogkarta.kernel.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;

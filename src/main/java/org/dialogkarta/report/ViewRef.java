@@ -3,7 +3,7 @@ package org.dialogkarta.report;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * A view as the report numbers it: {@code K-123} for a pin placed on the map (karta), {@code I-17}

@@ -2,7 +2,7 @@ package org.dialogkarta.report;
 
 import java.util.Map;
 import java.util.MissingResourceException;
-import org.dialogkarta.web.Messages;
+import org.dialogkarta.kernel.Messages;
 
 /**
  * The report's words, from the Swedish message bundle (the report is a Swedish document: PBL asks

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.dialogkarta.web.InvalidInputException;
-import org.dialogkarta.web.NotFoundException;
+import org.dialogkarta.kernel.InvalidInputException;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package org.dialogkarta.security;
 
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * Passwords of staff accounts: long rather than complicated (NIST SP 800-63B), at least 12

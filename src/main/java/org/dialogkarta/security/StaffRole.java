@@ -1,6 +1,6 @@
 package org.dialogkarta.security;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** What a staff member may do. Admin includes everything; planner includes moderator. */
 public enum StaffRole implements Coded {

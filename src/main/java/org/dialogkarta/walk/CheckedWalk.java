@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.pin.PinText;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.FieldViolation;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 

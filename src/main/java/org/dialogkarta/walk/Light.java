@@ -1,6 +1,6 @@
 package org.dialogkarta.walk;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** The light during a walk: a safety walk after dark sees what a daytime walk cannot. */
 enum Light implements Coded {

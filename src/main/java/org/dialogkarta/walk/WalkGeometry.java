@@ -2,7 +2,7 @@ package org.dialogkarta.walk;
 
 import java.util.List;
 import org.dialogkarta.geo.Wgs84;
-import org.dialogkarta.web.FieldViolation;
+import org.dialogkarta.kernel.FieldViolation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;

@@ -1,6 +1,6 @@
 package org.dialogkarta.walk;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** Who took part in a walk, as groups; the walk report names them, never the people. */
 enum WalkGroup implements Coded {

@@ -1,6 +1,6 @@
 package org.dialogkarta.walk;
 
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 
 /** A safety walk (trygghetsvandring) or a community walk (samhällsvandring). */
 enum WalkKind implements Coded {

@@ -1,5 +1,6 @@
 package org.dialogkarta.web;
 
+import org.dialogkarta.kernel.DialogkartaProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

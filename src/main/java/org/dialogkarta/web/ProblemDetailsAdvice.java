@@ -1,5 +1,12 @@
 package org.dialogkarta.web;
 
+import org.dialogkarta.kernel.InvalidInputException;
+import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.kernel.ConflictException;
+import org.dialogkarta.kernel.ForbiddenException;
+import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.kernel.BusyException;
+import org.dialogkarta.kernel.UnacceptableContentException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,5 +1,8 @@
 package org.dialogkarta.web;
 
+import org.dialogkarta.kernel.DialogkartaProperties;
+import org.dialogkarta.kernel.Messages;
+import org.dialogkarta.kernel.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.dialogkarta.web.FieldViolation;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** The rules without a database: cleaning, the sender kept only when something of it is left, every fault at once. */

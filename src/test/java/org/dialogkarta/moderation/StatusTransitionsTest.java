@@ -3,7 +3,7 @@ package org.dialogkarta.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dialogkarta.pin.PinStatus;
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -16,8 +16,8 @@ import org.dialogkarta.pin.Gender;
 import org.dialogkarta.pin.PinStatus;
 import org.dialogkarta.pin.PublicPins;
 import org.dialogkarta.pin.Source;
-import org.dialogkarta.web.Coded;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.util.MultiValueMap;
 
 /**

@@ -4,7 +4,7 @@ import org.dialogkarta.analysis.PinSample;
 import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.MetricCrs;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;

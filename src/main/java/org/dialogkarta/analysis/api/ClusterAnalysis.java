@@ -5,7 +5,7 @@ import org.dialogkarta.analysis.Cluster;
 import org.dialogkarta.analysis.Clusters;
 import org.dialogkarta.analysis.Dbscan;
 import org.dialogkarta.analysis.PinSample;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.springframework.stereotype.Service;

@@ -8,7 +8,7 @@ import org.dialogkarta.analysis.HotspotScale;
 import org.dialogkarta.analysis.Hotspots;
 import org.dialogkarta.analysis.PinSample;
 import org.dialogkarta.analysis.StudyArea;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;

@@ -11,7 +11,7 @@ import org.dialogkarta.analysis.Hotspots;
 import org.dialogkarta.analysis.SpatialAutocorrelation;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.GeoJson;
-import org.dialogkarta.web.Messages;
+import org.dialogkarta.kernel.Messages;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

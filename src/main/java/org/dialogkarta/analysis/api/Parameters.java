@@ -1,6 +1,6 @@
 package org.dialogkarta.analysis.api;
 
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.util.MultiValueMap;
 
 /** Reads an endpoint's own numeric parameters; anything unreadable is a 422 naming the field. */

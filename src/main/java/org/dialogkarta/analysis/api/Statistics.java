@@ -13,7 +13,7 @@ import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.pin.AgeBand;
 import org.dialogkarta.pin.Gender;
 import org.dialogkarta.pin.Source;
-import org.dialogkarta.web.Coded;
+import org.dialogkarta.kernel.Coded;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

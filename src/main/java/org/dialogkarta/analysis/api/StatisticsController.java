@@ -2,7 +2,7 @@ package org.dialogkarta.analysis.api;
 
 import java.util.Map;
 import java.util.Set;
-import org.dialogkarta.web.InvalidInputException;
+import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

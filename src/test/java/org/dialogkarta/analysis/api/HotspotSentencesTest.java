@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.dialogkarta.analysis.HotspotScale;
-import org.dialogkarta.web.Messages;
+import org.dialogkarta.kernel.Messages;
 import org.junit.jupiter.api.Test;
 
 /** Every reason a scale can have reads as a sentence in both languages, placeholders filled. */

@@ -1,4 +1,4 @@
-package org.dialogkarta.web;
+package org.dialogkarta.kernel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;

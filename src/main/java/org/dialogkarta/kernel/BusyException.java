@@ -1,4 +1,4 @@
-package org.dialogkarta.web;
+package org.dialogkarta.kernel;
 
 /**
  * The service is busy with work of this kind and does not queue more: answered 503 with

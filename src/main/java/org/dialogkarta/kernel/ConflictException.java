@@ -1,4 +1,4 @@
-package org.dialogkarta.web;
+package org.dialogkarta.kernel;
 
 /**
  * The request is well formed but the state of things forbids it (a dialogue not open for pins);

@@ -1,4 +1,4 @@
-package org.dialogkarta.web;
+package org.dialogkarta.kernel;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.persistence.AttributeConverter;

@@ -1,4 +1,4 @@
-package org.dialogkarta.web;
+package org.dialogkarta.kernel;
 
 /**
  * One fault in a request: which field ({@code location.coordinates}, {@code text}, ...), a stable

@@ -1,4 +1,4 @@
-package org.dialogkarta.web;
+package org.dialogkarta.kernel;
 
 /** Something named in the request does not exist (or is not public); answered 404. */
 public class NotFoundException extends RuntimeException {
