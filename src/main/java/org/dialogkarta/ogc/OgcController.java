@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,13 +27,15 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/ogc")
 class OgcController {
 
+  private final OgcLinks links;
   private final OgcCollections collections;
   private final FeatureQueries features;
   private final AnalysisFeatures analyses;
   private final OgcDocuments documents;
 
   OgcController(OgcCollections collections, FeatureQueries features, AnalysisFeatures analyses,
-      OgcDocuments documents) {
+      OgcDocuments documents, OgcLinks links) {
+    this.links = links;
     this.collections = collections;
     this.features = features;
     this.analyses = analyses;
@@ -84,8 +85,8 @@ class OgcController {
     OgcCollection c = collections.get(collectionId);
     FeatureQueries.Page page = c.analysis() != null ? analyses.page(c.analysis(), request)
         : features.page(c.layer(), request);
-    JsonNode doc = documents.items(base(), c, request, page, (offset, f) -> ServletUriComponentsBuilder
-        .fromCurrentRequest().replaceQueryParam("offset", offset).replaceQueryParam("f", f == null ? "json" : f)
+    JsonNode doc = documents.items(base(), c, request, page, (offset, f) -> links.current()
+        .replaceQueryParam("offset", offset).replaceQueryParam("f", f == null ? "json" : f)
         .build().toUriString());
     return answer(format, doc, OgcDocuments.GEOJSON, d -> OgcHtml.items(c.title(), d), request.crs());
   }
@@ -107,7 +108,7 @@ class OgcController {
     if (feature == null) {
       throw new NotFoundException("No feature '" + featureId + "' in collection '" + collectionId + "'");
     }
-    var self = ServletUriComponentsBuilder.fromCurrentRequest();
+    var self = links.current();
     JsonNode doc = documents.item(base(), c, feature, self.replaceQueryParam("f", "json").build().toUriString(),
         self.replaceQueryParam("f", "html").build().toUriString());
     return answer(format, doc, OgcDocuments.GEOJSON, d -> OgcHtml.item(c.title() + ": " + featureId, d), crs);
@@ -125,8 +126,8 @@ class OgcController {
     return Format.of(ItemsRequest.single(query, "f"), accept);
   }
 
-  private static String base() {
-    return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").build().toUriString();
+  private String base() {
+    return links.base();
   }
 
   private ResponseEntity<byte[]> answer(Format format, JsonNode doc, String jsonType,
