@@ -63,8 +63,10 @@ export const api = {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(receipt ? { receipt } : {}),
   }),
-  receipt: (token) => request(`/api/v1/receipts/${enc(token)}`),
-  deleteOwnPin: (token, pinId) => request(`/api/v1/receipts/${enc(token)}/pins/${enc(pinId)}`, { method: 'DELETE' }),
+  // The receipt token travels in a header, never in the path (paths end up in access logs).
+  receipt: (token) => request('/api/v1/receipt', { headers: { 'X-Receipt-Token': token } }),
+  deleteOwnPin: (token, pinId) => request(`/api/v1/receipt/pins/${enc(pinId)}`,
+    { method: 'DELETE', headers: { 'X-Receipt-Token': token } }),
 };
 
 // The receipt token groups one person's pins; kept on this device only.

@@ -21,12 +21,32 @@ export function subtagList(subtags) {
 }
 
 /** Photo thumbnails linking to the full photo; only the API's own paths are ever used as sources. */
-export function photoList(photos) {
+/** A private photo (the submitter's own) fetched with the receipt token in its header. */
+async function privateImage(url, token) {
+  const response = await fetch(url, { headers: { 'X-Receipt-Token': token } });
+  if (!response.ok) throw new Error(`photo ${response.status}`);
+  return URL.createObjectURL(await response.blob());
+}
+
+/** opts.token: the submitter's receipt token, for their own photos (which need it in a header). */
+export function photoList(photos, { token } = {}) {
   const safe = (photos || []).filter((p) => /^\/api\/v1\//.test(p.url) && /^\/api\/v1\//.test(p.thumbnailUrl));
   if (!safe.length) return null;
-  return h('ul', { class: 'photos' }, safe.map((p) => h('li', {},
-    h('a', { href: p.url, target: '_blank', rel: 'noopener' },
-      h('img', { src: p.thumbnailUrl, alt: t('pin.photo'), loading: 'lazy', width: '96', height: '96' })))));
+  return h('ul', { class: 'photos' }, safe.map((p) => {
+    if (!token) {
+      return h('li', {}, h('a', { href: p.url, target: '_blank', rel: 'noopener' },
+        h('img', { src: p.thumbnailUrl, alt: t('pin.photo'), loading: 'lazy', width: '96', height: '96' })));
+    }
+    const img = h('img', { alt: t('pin.photo'), width: '96', height: '96' });
+    privateImage(p.thumbnailUrl, token).then((src) => { img.src = src; }).catch(() => { img.alt = t('pin.photoUnavailable'); });
+    const open = async (e) => {
+      e.preventDefault();
+      try {
+        window.open(await privateImage(p.url, token), '_blank', 'noopener');
+      } catch { /* the thumbnail says it is unavailable */ }
+    };
+    return h('li', {}, h('a', { href: '#', onclick: open }, img));
+  }));
 }
 
 /**

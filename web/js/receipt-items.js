@@ -58,7 +58,7 @@ export function ownPinItem(pin, opts) {
     h('h2', { class: 'pin-category', id: `${base}-heading` }, categoryMark(pin.category), label('category', pin.category)),
     subtagList(pin.subtags),
     pinText(pin.text, { deleted: false }), // retention cuts the receipt link, so no text here is a walk pin without words
-    photoList(pin.photos),
+    photoList(pin.photos, { token: opts.token }),
     pin.mergedInto != null ? h('p', { class: 'notice merged-note', i18n: 'receipt.merged' }) : null,
     h('dl', { class: 'facts' },
       fact('receipt.dialogue', dialogueLink(pin.dialogue)),

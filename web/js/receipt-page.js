@@ -46,6 +46,7 @@ function renderPins() {
   summary.textContent = summaryText();
   $('receipt-pins').replaceChildren(...pins.map((pin) => ownPinItem(pin, {
     onDelete: (p) => deleteDialog.open(p, excerpt(p)),
+    token: token(),
   })));
   $('receipt-supported-section').hidden = supported.length === 0;
   $('receipt-supported').replaceChildren(...supported.map(supportedItem));

@@ -1,5 +1,6 @@
 package org.dialogkarta.photo;
 
+import java.util.Optional;
 import java.net.URI;
 import java.time.Duration;
 import org.dialogkarta.pin.IdempotencyKeys;
@@ -39,7 +40,8 @@ class PhotoController {
    * submitter's browser.
    */
   private static final CacheControl PUBLIC_CACHE = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
-  private static final CacheControl RECEIPT_CACHE = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
+  /** The submitter's own photos are fetched with their token in a header: never kept by a cache. */
+  private static final CacheControl RECEIPT_CACHE = CacheControl.noStore();
 
   private final PhotoUploads uploads;
   private final Photos photos;
@@ -78,18 +80,20 @@ class PhotoController {
         PUBLIC_CACHE);
   }
 
-  @GetMapping("/receipts/{token}/photos/{id}")
-  ResponseEntity<byte[]> receiptPhoto(@PathVariable String token, @PathVariable long id) {
+  @GetMapping("/receipt/photos/{id}")
+  ResponseEntity<byte[]> receiptPhoto(@RequestHeader(name = Receipts.HEADER, required = false) String token,
+      @PathVariable long id) {
     return jpeg(ofReceipt(token, id, Photos.Variant.IMAGE), RECEIPT_CACHE);
   }
 
-  @GetMapping("/receipts/{token}/photos/{id}/thumbnail")
-  ResponseEntity<byte[]> receiptThumbnail(@PathVariable String token, @PathVariable long id) {
+  @GetMapping("/receipt/photos/{id}/thumbnail")
+  ResponseEntity<byte[]> receiptThumbnail(@RequestHeader(name = Receipts.HEADER, required = false) String token,
+      @PathVariable long id) {
     return jpeg(ofReceipt(token, id, Photos.Variant.THUMBNAIL), RECEIPT_CACHE);
   }
 
   private byte[] ofReceipt(String token, long id, Photos.Variant variant) {
-    return receipts.find(token)
+    return Optional.ofNullable(token).flatMap(receipts::find)
         .flatMap(receipt -> photos.ofReceipt(id, receipt, variant))
         .orElseThrow(() -> PhotoFaults.noSuchPhoto(id));
   }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,10 +31,10 @@ class OwnPinDeletion {
     this.audit = audit;
   }
 
-  @DeleteMapping("/api/v1/receipts/{token}/pins/{id}")
+  @DeleteMapping("/api/v1/receipt/pins/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@PathVariable String token, @PathVariable long id) {
-    long receipt = receipts.find(token).orElseThrow(() -> new NotFoundException("No receipt for this link"));
+  void delete(@RequestHeader(name = Receipts.HEADER, required = false) String token, @PathVariable long id) {
+    long receipt = receipts.require(token);
     Map<String, Object> gone = jdbc.sql("DELETE FROM pin WHERE id = :id AND receipt_id = :receipt RETURNING dialogue_id, category")
         .param("id", id).param("receipt", receipt)
         .query((rs, i) -> Map.<String, Object>of("dialogueId", rs.getLong(1), "category", rs.getString(2)))

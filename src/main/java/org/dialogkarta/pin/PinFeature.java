@@ -45,8 +45,9 @@ public record PinFeature(String type, long id, Map<String, Object> geometry, Pro
       return new Photo(id, url, url + "/thumbnail");
     }
 
-    static Photo ofReceipt(String token, long id) {
-      String url = "/api/v1/receipts/" + token + "/photos/" + id;
+    /** The submitter's own photo: fetched with the receipt token in the X-Receipt-Token header. */
+    static Photo ofReceipt(long id) {
+      String url = "/api/v1/receipt/photos/" + id;
       return new Photo(id, url, url + "/thumbnail");
     }
   }

@@ -12,6 +12,7 @@ import org.dialogkarta.geo.Wgs84;
 import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,10 +64,13 @@ class ReceiptController {
     this.jdbc = jdbc;
   }
 
-  @GetMapping("/api/v1/receipts/{token}")
-  ReceiptView receipt(@PathVariable String token) {
-    long receiptId = receipts.find(token)
-        .orElseThrow(() -> new NotFoundException("No receipt for this link; check that it was copied whole"));
+  /**
+   * The receipt whose token comes in the {@code X-Receipt-Token} header, never in the path: paths
+   * end up in proxies' and servers' access logs, headers do not.
+   */
+  @GetMapping("/api/v1/receipt")
+  ReceiptView receipt(@RequestHeader(name = Receipts.HEADER, required = false) String token) {
+    long receiptId = receipts.require(token);
     Map<Long, List<HistoryEntry>> history = history(receiptId);
     Map<Long, List<PinFeature.Reply>> replies = replies(receiptId);
     List<OwnPin> pins = jdbc.sql("""
@@ -143,7 +147,7 @@ class ReceiptController {
         rs.getTimestamp("created_at").toInstant(), rs.getString("moderation_state"),
         rs.getString("moderation_reason"), rs.getString("status"),
         PublishedPins.longs(rs.getArray("photo_ids")).stream()
-            .map(photo -> PinFeature.Photo.ofReceipt(token, photo)).toList(),
+            .map(PinFeature.Photo::ofReceipt).toList(),
         rs.getString("department"), (Long) rs.getObject("merged_into"), rs.getBoolean("merged_into_on_map"),
         history.getOrDefault(id, List.of()), replies.getOrDefault(id, List.of()), reportOutcome(rs));
   }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,15 @@ public class Receipts {
         .query(Long.class)
         .single();
     return new Issued(id, token);
+  }
+
+  /** The header a receipt token travels in (never a URL path: paths end up in access logs). */
+  public static final String HEADER = "X-Receipt-Token";
+
+  /** The receipt's id, or 404 for a missing, malformed or unknown token. */
+  public long require(String token) {
+    return find(token).orElseThrow(() -> new NotFoundException(
+        "No receipt for this token; send the whole token from your receipt link in the " + HEADER + " header"));
   }
 
   /** The receipt's id, or empty for a missing, malformed or unknown token. */

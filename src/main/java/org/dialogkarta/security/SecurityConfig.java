@@ -93,7 +93,7 @@ class SecurityConfig {
   static boolean isCitizenWrite(HttpServletRequest request) {
     String path = request.getRequestURI();
     return path.startsWith("/api/v1/dialogues/") || path.startsWith("/api/v1/pins/")
-        || path.startsWith("/api/v1/receipts/") || path.startsWith("/api/v1/walks/");
+        || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/");
   }
 
   /**

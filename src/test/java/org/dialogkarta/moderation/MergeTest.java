@@ -71,7 +71,7 @@ class MergeTest extends StaffApiTest {
     planner.post("/api/v1/staff/pins/replies", "{\"pinIds\": [%d], \"text\": \"Belysning kommer.\", \"status\": \"planned\"}"
         .formatted(kept.id()));
 
-    JsonNode receipt = api.get("/api/v1/receipts/" + supporter.receipt()).json();
+    JsonNode receipt = api.receipt(supporter.receipt()).json();
     JsonNode supported = receipt.get("supported").get(0);
     assertThat(supported.get("id").asLong()).isEqualTo(duplicate.id());
     assertThat(supported.get("mergedInto").asLong()).isEqualTo(kept.id());
@@ -84,7 +84,7 @@ class MergeTest extends StaffApiTest {
 
     // Once the pin that carries the matter is hidden, it is nobody's business but its writer's.
     moderator.post("/api/v1/staff/moderation/pins/" + kept.id() + "/hide", "{\"reason\": \"Fel\"}");
-    assertThat(api.get("/api/v1/receipts/" + supporter.receipt()).json().get("supported")).isEmpty();
+    assertThat(api.receipt(supporter.receipt()).json().get("supported")).isEmpty();
   }
 
   @Test

@@ -89,7 +89,7 @@ abstract class StaffApiTest {
 
   /** The submitter's view of their (only) pin, through the public receipt endpoint. */
   JsonNode receiptPin(Submitted pin) {
-    Api.Response r = api.get("/api/v1/receipts/" + pin.receipt());
+    Api.Response r = api.receipt(pin.receipt());
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     for (JsonNode p : r.json().get("pins")) {
       if (p.get("id").asLong() == pin.id()) {

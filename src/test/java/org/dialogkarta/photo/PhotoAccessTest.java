@@ -86,15 +86,15 @@ class PhotoAccessTest {
 
       assertThat(client.get("/api/v1/photos/" + photo).statusCode()).as(state).isEqualTo(404);
       assertThat(client.get("/api/v1/photos/" + photo + "/thumbnail").statusCode()).as(state).isEqualTo(404);
-      String mine = "/api/v1/receipts/" + own.receipt() + "/photos/" + photo;
-      client.jpegAt(mine);
-      client.jpegAt(mine + "/thumbnail");
-      assertThat(client.get(mine).headers().firstValue("Cache-Control").orElse("")).contains("private");
-      assertThat(client.get("/api/v1/receipts/" + pin.receipt() + "/photos/" + photo).statusCode())
-          .as("another receipt").isEqualTo(404);
-      assertThat(client.get("/api/v1/receipts/" + "B".repeat(43) + "/photos/" + photo).statusCode()).isEqualTo(404);
+      String mine = "/api/v1/receipt/photos/" + photo;
+      client.jpegAt(mine, own.receipt());
+      client.jpegAt(mine + "/thumbnail", own.receipt());
+      assertThat(client.get(mine, own.receipt()).headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+      assertThat(client.get(mine, pin.receipt()).statusCode()).as("another receipt").isEqualTo(404);
+      assertThat(client.get(mine, "B".repeat(43)).statusCode()).isEqualTo(404);
+      assertThat(client.get(mine).statusCode()).as("no token").isEqualTo(404);
 
-      JsonNode ownPin = client.api().get("/api/v1/receipts/" + own.receipt()).json().get("pins").get(0);
+      JsonNode ownPin = client.api().receipt(own.receipt()).json().get("pins").get(0);
       assertThat(ownPin.get("moderationState").asString()).isEqualTo(state);
       assertThat(ownPin.get("photos").get(0).get("id").asLong()).isEqualTo(photo);
       assertThat(ownPin.get("photos").get(0).get("url").asString()).isEqualTo(mine);

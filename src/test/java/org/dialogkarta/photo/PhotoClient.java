@@ -93,9 +93,17 @@ final class PhotoClient {
   }
 
   HttpResponse<byte[]> get(String path) {
+    return get(path, null);
+  }
+
+  /** With {@code receipt}, sent in the X-Receipt-Token header, as the receipt page fetches own photos. */
+  HttpResponse<byte[]> get(String path, String receipt) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(api.base() + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path)).timeout(Duration.ofSeconds(30));
+      if (receipt != null) {
+        request.header("X-Receipt-Token", receipt);
+      }
+      return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -106,7 +114,11 @@ final class PhotoClient {
 
   /** GETs a photo and insists on a 200 JPEG. */
   byte[] jpegAt(String path) {
-    HttpResponse<byte[]> r = get(path);
+    return jpegAt(path, null);
+  }
+
+  byte[] jpegAt(String path, String receipt) {
+    HttpResponse<byte[]> r = get(path, receipt);
     assertThat(r.statusCode()).as(path + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     return r.body();

@@ -86,7 +86,7 @@ class PinApiTest {
          "location": {"type": "Point", "coordinates": [16.19, 58.59]}}""".formatted(token));
     assertThat(second.json().get("receipt").asString()).isEqualTo(token);
 
-    JsonNode receipt = api.get("/api/v1/receipts/" + token).json();
+    JsonNode receipt = api.receipt(token).json();
     assertThat(receipt.get("pins")).hasSize(2);
     assertThat(receipt.get("pins").get(0).get("text").asString()).isEqualTo("Ingen brevlåda");
     assertThat(receipt.get("pins").get(0).get("status").asString()).isEqualTo("received");
@@ -106,8 +106,8 @@ class PinApiTest {
          "location": {"type": "Point", "coordinates": [16.19, 58.59]}}""".formatted(stale));
     assertThat(r.status()).isEqualTo(201);
     assertThat(r.json().get("receipt").asString()).isNotEqualTo(stale);
-    assertThat(api.get("/api/v1/receipts/" + stale).status()).isEqualTo(404);
-    assertThat(api.get("/api/v1/receipts/not-a-token").status()).isEqualTo(404);
+    assertThat(api.receipt(stale).status()).isEqualTo(404);
+    assertThat(api.receipt("not-a-token").status()).isEqualTo(404);
   }
 
   @Test

@@ -72,11 +72,11 @@ class RetentionTest {
     String token = created.json().get("receipt").asString();
     long other = create(api, d, "Någon annans");
 
-    assertThat(delete(api, "/api/v1/receipts/" + token + "/pins/" + other).status()).isEqualTo(404);
-    assertThat(delete(api, "/api/v1/receipts/" + "B".repeat(43) + "/pins/" + pin).status()).isEqualTo(404);
-    assertThat(delete(api, "/api/v1/receipts/" + token + "/pins/" + pin).status()).isEqualTo(204);
+    assertThat(delete(api, token, other).status()).isEqualTo(404);
+    assertThat(delete(api, "B".repeat(43), pin).status()).isEqualTo(404);
+    assertThat(delete(api, token, pin).status()).isEqualTo(204);
     assertThat(count("SELECT count(*) FROM pin WHERE id = :p", pin)).isZero();
-    assertThat(api.get("/api/v1/receipts/" + token).json().get("pins")).isEmpty();
+    assertThat(api.receipt(token).json().get("pins")).isEmpty();
     assertThat(count("SELECT count(*) FROM pin WHERE id = :p", other)).isOne();
     String audited = jdbc.sql("SELECT before::text FROM audit_event WHERE action = 'pin.deleted_by_submitter' AND target_id = :p")
         .param("p", pin).query(String.class).single();
@@ -135,7 +135,9 @@ class RetentionTest {
         .json().get("id").asLong();
   }
 
-  private static Api.Response delete(Api api, String path) {
-    return api.send(HttpRequest.newBuilder(URI.create(api.base() + path)).DELETE());
+  /** The submitter deletes a pin of their receipt, the token in its header as the receipt page sends it. */
+  private static Api.Response delete(Api api, String token, long pin) {
+    return api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/receipt/pins/" + pin))
+        .header("X-Receipt-Token", token).DELETE());
   }
 }

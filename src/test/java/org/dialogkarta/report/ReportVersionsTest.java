@@ -93,7 +93,7 @@ class ReportVersionsTest {
     planner.topic(d.id(), "Belysning", "not_accommodated", null, "Lekplatsen byggs om 2028 med ny belysning", lamp.ref());
     assertThat(api.get("/api/v1/dialogues/" + d.slug() + "/report").json().get("latest").isNull())
         .as("nothing public before publishing").isTrue();
-    JsonNode receiptBefore = api.get("/api/v1/receipts/" + lamp.receipt()).json();
+    JsonNode receiptBefore = api.receipt(lamp.receipt()).json();
     assertThat(receiptBefore.get("pins").get(0).get("report").isNull()).isTrue();
 
     planner.put(ReportClient.base(d.id()) + "/texts", "{\"conclusions\": \"Tryggheten prioriteras\", \"nextSteps\": \"Beslut i nämnden i juni\"}");
@@ -111,12 +111,12 @@ class ReportVersionsTest {
     assertThat(api.get("/api/v1/dialogues/" + d.slug() + "/report/2.pdf").status()).isEqualTo(404);
     assertThat(api.get("/api/v1/dialogues/" + d.slug() + "/report/1.exe").status()).isEqualTo(404);
 
-    JsonNode mine = api.get("/api/v1/receipts/" + lamp.receipt()).json().get("pins").get(0).get("report");
+    JsonNode mine = api.receipt(lamp.receipt()).json().get("pins").get(0).get("report");
     assertThat(mine.get("version").asInt()).isEqualTo(1);
     assertThat(mine.get("topic").asString()).isEqualTo("Belysning");
     assertThat(mine.get("effect").asString()).isEqualTo("not_accommodated");
     assertThat(mine.get("pdf").asString()).isEqualTo(latest.get("files").get("pdf").asString());
-    JsonNode ungrouped = api.get("/api/v1/receipts/" + alone.receipt()).json().get("pins").get(0).get("report");
+    JsonNode ungrouped = api.receipt(alone.receipt()).json().get("pins").get(0).get("report");
     assertThat(ungrouped.get("topic").isNull()).as("in the report, under no topic").isTrue();
   }
 

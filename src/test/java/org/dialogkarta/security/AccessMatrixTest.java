@@ -38,11 +38,11 @@ class AccessMatrixTest {
   static {
     for (String publicEndpoint : List.of(
         "GET /api/v1/dialogues", "GET /api/v1/dialogues/{id}", "GET /api/v1/dialogues/{id}/pins", "GET /api/v1/dialogues/{id}/pins/nearby",
-        "POST /api/v1/dialogues/{id}/pins", "GET /api/v1/pins/{id}", "GET /api/v1/receipts/{token}",
+        "POST /api/v1/dialogues/{id}/pins", "GET /api/v1/pins/{id}", "GET /api/v1/receipt",
         "POST /api/v1/pins/{id}/photos", "GET /api/v1/photos/{id}", "GET /api/v1/photos/{id}/thumbnail",
-        "GET /api/v1/receipts/{token}/photos/{id}", "GET /api/v1/receipts/{token}/photos/{id}/thumbnail",
+        "GET /api/v1/receipt/photos/{id}", "GET /api/v1/receipt/photos/{id}/thumbnail",
         "GET /api/v1/site", "GET /api/v1/messages/{lang}", "GET /api/v1/csrf",
-        "POST /api/v1/pins/{id}/supports", "DELETE /api/v1/receipts/{token}/pins/{id}",
+        "POST /api/v1/pins/{id}/supports", "DELETE /api/v1/receipt/pins/{id}",
         "GET /api/v1/walks/{id}", "POST /api/v1/walks/{id}/tracks",
         "GET /dialoger/{slug}", "GET /vandring/{id}", "GET /kvitto", "GET /logga-in", "ANY /error")) {
       RULES.put(publicEndpoint, Rule.PUBLIC);

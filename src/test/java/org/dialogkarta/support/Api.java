@@ -52,6 +52,11 @@ public final class Api {
     }
   }
 
+  /** The receipt of {@code token}, sent in its header as the receipt page does. */
+  public Response receipt(String token) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/receipt")).header("X-Receipt-Token", token).GET());
+  }
+
   public String base() {
     return base;
   }

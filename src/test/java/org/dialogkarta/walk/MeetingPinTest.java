@@ -37,7 +37,7 @@ class MeetingPinTest extends WalkApiTest {
         .containsEntry("age_band", "65_79");
     assertThat(row.get("walk_id")).isNull();
     assertThat(api.get("/api/v1/pins/" + id).status()).isEqualTo(200);
-    assertThat(api.get("/api/v1/receipts/" + receipt).status()).isEqualTo(200);
+    assertThat(api.receipt(receipt).status()).isEqualTo(200);
     String audit = jdbc.sql("SELECT after::text FROM audit_event WHERE action = 'pin.meeting_entry' AND target_id = :id")
         .param("id", id).query(String.class).single();
     assertThat(audit).contains("Öppet möte").doesNotContain("Bussen");
