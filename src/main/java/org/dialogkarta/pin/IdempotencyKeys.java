@@ -45,8 +45,15 @@ public class IdempotencyKeys {
     }
   }
 
-  /** Claims the key; when the same request already claimed it, gives that request's answer. */
-  Optional<SubmittedPin> claim(UUID key, byte[] requestHash) {
+  /**
+   * Claims the key; when the same request already claimed it, gives that request's answer.
+   * {@code digest} is a hash of the whole request that is never stored: the table keeps only a
+   * hash of it (to tell the same request from another) and the receipt token sealed with a key
+   * made from it, so a copy of the database cannot give back a receipt token, while a retry of the
+   * same request can.
+   */
+  Optional<SubmittedPin> claim(UUID key, byte[] digest) {
+    byte[] requestHash = TokenSeal.stored(digest);
     int inserted = jdbc.sql("INSERT INTO idempotency_key (key, request_hash) VALUES (:key, :hash)"
             + " ON CONFLICT (key) DO NOTHING")
         .param("key", key)
@@ -64,13 +71,13 @@ public class IdempotencyKeys {
       throw InvalidInputException.of("Idempotency-Key", "idempotency_key.reused",
           "This Idempotency-Key was already used for a different request");
     }
-    return Optional.of(new SubmittedPin(earlier.pinId(), earlier.receiptToken(), true));
+    return Optional.of(new SubmittedPin(earlier.pinId(), TokenSeal.open(digest, earlier.receiptToken()), true));
   }
 
-  void complete(UUID key, SubmittedPin answer) {
+  void complete(UUID key, byte[] digest, SubmittedPin answer) {
     jdbc.sql("UPDATE idempotency_key SET pin_id = :pin, receipt_token = :token WHERE key = :key")
         .param("pin", answer.id())
-        .param("token", answer.receipt())
+        .param("token", TokenSeal.seal(digest, answer.receipt()))
         .param("key", key)
         .update();
   }

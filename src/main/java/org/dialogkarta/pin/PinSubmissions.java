@@ -47,15 +47,16 @@ class PinSubmissions {
   @Transactional
   SubmittedPin submit(String dialogueRef, PinSubmission submission, UUID idempotencyKey) {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
+    byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "", submission);
     if (idempotencyKey != null) {
-      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, requestHash(dialogue, "", submission));
+      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, digest);
       if (earlier.isPresent()) {
         return earlier.get();
       }
     }
     WalkWindow walk = submission.walkId() == null ? null : walks.of(submission.walkId()).orElse(null);
     NewPin newPin = PinRules.check(dialogue, submission, walk, Instant.now());
-    return store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey);
+    return store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey, digest);
   }
 
   /**
@@ -67,15 +68,15 @@ class PinSubmissions {
   SubmittedPin submitAtMeeting(String dialogueRef, PinSubmission submission, String meetingName,
       UUID idempotencyKey) {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
+    byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "meeting\n" + meetingName, submission);
     if (idempotencyKey != null) {
-      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey,
-          requestHash(dialogue, "meeting\n" + meetingName, submission));
+      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, digest);
       if (earlier.isPresent()) {
         return earlier.get();
       }
     }
     NewPin newPin = PinRules.checkAtMeeting(dialogue, submission, meetingName, Instant.now());
-    SubmittedPin answer = store(newPin, submission.receipt(), ModerationState.PUBLISHED, idempotencyKey);
+    SubmittedPin answer = store(newPin, submission.receipt(), ModerationState.PUBLISHED, idempotencyKey, digest);
     Map<String, Object> entered = new LinkedHashMap<>();
     entered.put("dialogueId", dialogue.id());
     entered.put("meetingName", newPin.meetingName());
@@ -84,14 +85,15 @@ class PinSubmissions {
     return answer;
   }
 
-  private SubmittedPin store(NewPin newPin, String receiptToken, ModerationState state, UUID idempotencyKey) {
+  private SubmittedPin store(NewPin newPin, String receiptToken, ModerationState state, UUID idempotencyKey,
+      byte[] digest) {
     Receipts.Issued receipt = Optional.ofNullable(receiptToken)
         .flatMap(token -> receipts.find(token).map(id -> new Receipts.Issued(id, token)))
         .orElseGet(receipts::issue);
     Pin pin = pins.save(Pin.from(newPin, receipt.id(), state, Instant.now()));
     SubmittedPin answer = new SubmittedPin(pin.id(), receipt.token(), false);
     if (idempotencyKey != null) {
-      keys.complete(idempotencyKey, answer);
+      keys.complete(idempotencyKey, digest, answer);
     }
     return answer;
   }
