@@ -45,17 +45,8 @@ class PublishedPins {
 
   /** A page of the pins in view, newest first by id: {@code before} is the last id already shown. */
   List<PinFeature> page(long dialogueId, BoundingBox bbox, List<Category> categories, Long before, int limit) {
-    StringBuilder sql = new StringBuilder(SELECT).append(" AND dialogue_id = :dialogue");
-    Map<String, Object> params = new java.util.HashMap<>(Map.of("dialogue", dialogueId, "limit", limit));
-    if (bbox != null) {
-      sql.append(" AND location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)");
-      params.putAll(Map.of("minLon", bbox.minLon(), "minLat", bbox.minLat(),
-          "maxLon", bbox.maxLon(), "maxLat", bbox.maxLat()));
-    }
-    if (!categories.isEmpty()) {
-      sql.append(" AND category IN (:categories)");
-      params.put("categories", categories.stream().map(Category::code).toList());
-    }
+    Map<String, Object> params = new java.util.HashMap<>(Map.of("limit", limit));
+    StringBuilder sql = inView(dialogueId, bbox, categories, params);
     if (before != null) {
       sql.append(" AND id < :before");
       params.put("before", before);
@@ -65,8 +56,16 @@ class PublishedPins {
   }
 
   List<PinFeature> inDialogue(long dialogueId, BoundingBox bbox, List<Category> categories) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    StringBuilder sql = inView(dialogueId, bbox, categories, params).append(" ORDER BY created_at DESC, id DESC");
+    return jdbc.sql(sql.toString()).params(params).query(PublishedPins::feature).list();
+  }
+
+  /** The dialogue's published pins in the box (if any) of the categories (if any), unordered. */
+  private static StringBuilder inView(long dialogueId, BoundingBox bbox, List<Category> categories,
+      Map<String, Object> params) {
     StringBuilder sql = new StringBuilder(SELECT).append(" AND dialogue_id = :dialogue");
-    Map<String, Object> params = new java.util.HashMap<>(Map.of("dialogue", dialogueId));
+    params.put("dialogue", dialogueId);
     if (bbox != null) {
       sql.append(" AND location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)");
       params.putAll(Map.of("minLon", bbox.minLon(), "minLat", bbox.minLat(),
@@ -76,8 +75,7 @@ class PublishedPins {
       sql.append(" AND category IN (:categories)");
       params.put("categories", categories.stream().map(Category::code).toList());
     }
-    sql.append(" ORDER BY created_at DESC, id DESC");
-    return jdbc.sql(sql.toString()).params(params).query(PublishedPins::feature).list();
+    return sql;
   }
 
   /**

@@ -78,14 +78,7 @@ class SignInProtectionTest {
     }
     assertThat(me(api, StaffAccounts.basic(name)).status()).as("the client is locked, whatever account").isEqualTo(429);
 
-    Api.Response csrf = api.get("/api/v1/csrf");
-    String cookie = csrf.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("DIALOGKARTA_SESSION="))
-        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-    Api.Response form = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/login"))
-        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password="
-            + URLEncoder.encode(StaffAccounts.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-            + URLEncoder.encode(csrf.json().get("token").asString(), StandardCharsets.UTF_8))));
+    Api.Response form = postForm(api, name);
     assertThat(form.status()).isEqualTo(302);
     assertThat(form.location()).contains("/logga-in?fel=sp").contains("&sekunder=");
   }
@@ -127,15 +120,20 @@ class SignInProtectionTest {
     assertThat(bearer.json().get("code").asString()).isEqualTo("csrf.invalid");
   }
 
-  private String signIn(Api api, String name) {
+  /** The sign-in form posted as the page does: a fresh session and form token, the right password. */
+  private static Api.Response postForm(Api api, String name) {
     Api.Response csrf = api.get("/api/v1/csrf");
     String anonymous = csrf.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("DIALOGKARTA_SESSION="))
         .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-    Api.Response r = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/login"))
+    return api.send(HttpRequest.newBuilder(URI.create(api.base() + "/login"))
         .header("Cookie", anonymous).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password="
             + URLEncoder.encode(StaffAccounts.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
             + URLEncoder.encode(csrf.json().get("token").asString(), StandardCharsets.UTF_8))));
+  }
+
+  private String signIn(Api api, String name) {
+    Api.Response r = postForm(api, name);
     assertThat(r.location()).endsWith("/personal/");
     String set = r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("DIALOGKARTA_SESSION="))
         .findFirst().orElseThrow();
