@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +34,7 @@ class NotMetViews {
   }
 
   List<Entry> of(long dialogueId) {
-    Map<Long, Topic> byId = topics.list(dialogueId).stream().collect(Collectors.toMap(Topic::id, Function.identity()));
+    Map<Long, Topic> byId = topics.byId(dialogueId);
     Map<Long, Sender> senders = new HashMap<>();
     jdbc.sql("""
             SELECT s.view_id, s.name, s.postal_address, s.email, s.organisation FROM incoming_view_sender s

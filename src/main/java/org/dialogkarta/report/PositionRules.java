@@ -66,7 +66,8 @@ final class PositionRules {
     return new CheckedPosition(effect, checkedAnswer, checkedReason);
   }
 
-  private static String text(String value, String field, int max, List<FieldViolation> faults) {
+  /** The text trimmed, null when blank; a fault for {@code field} when longer than {@code max}. */
+  static String text(String value, String field, int max, List<FieldViolation> faults) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dialogkarta.report.document.About;
 import org.dialogkarta.report.document.AppendixEntry;
@@ -58,8 +57,7 @@ class ReportAssembler {
   /** {@code step} is told when reading is done and how many views were read so far. */
   Compiled compile(long dialogueId, Integer version, ProgressListener progress) {
     DialogueFacts.Facts dialogue = facts.of(dialogueId);
-    Map<Long, Topic> byId = topics.list(dialogueId).stream()
-        .collect(Collectors.toMap(Topic::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    Map<Long, Topic> byId = topics.byId(dialogueId);
     List<ReportView> all = new ArrayList<>();
     views.forEach(dialogueId, v -> {
       all.add(v);

@@ -70,9 +70,9 @@ class ReportController {
   ReportTexts texts(@PathVariable long dialogueId, @RequestBody ReportTexts texts) {
     working.requireDialogue(dialogueId);
     List<FieldViolation> faults = new ArrayList<>();
-    String announcement = limit(texts.announcement(), "announcement", 2000, faults);
-    String conclusions = limit(texts.conclusions(), "conclusions", 5000, faults);
-    String nextSteps = limit(texts.nextSteps(), "nextSteps", 5000, faults);
+    String announcement = PositionRules.text(texts.announcement(), "announcement", 2000, faults);
+    String conclusions = PositionRules.text(texts.conclusions(), "conclusions", 5000, faults);
+    String nextSteps = PositionRules.text(texts.nextSteps(), "nextSteps", 5000, faults);
     if (!faults.isEmpty()) {
       throw new InvalidInputException(faults);
     }
@@ -175,14 +175,4 @@ class ReportController {
     }
   }
 
-  private static String limit(String text, String field, int max, List<FieldViolation> faults) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String t = text.strip();
-    if (t.codePointCount(0, t.length()) > max) {
-      faults.add(FieldViolation.of(field, field + ".tooLong", "At most " + max + " characters"));
-    }
-    return t;
-  }
 }

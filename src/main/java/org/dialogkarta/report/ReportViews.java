@@ -81,6 +81,13 @@ class ReportViews {
         });
   }
 
+  /** One view of the dialogue by its number, read alone (not by scanning them all). */
+  java.util.Optional<ReportView> find(long dialogueId, ViewRef ref) {
+    String sql = ref.kind() == ViewRef.Kind.PIN ? PINS + " AND p.id = :id" : INCOMING + " AND v.id = :id";
+    return jdbc.sql(sql).param("dialogue", dialogueId).param("id", ref.id())
+        .query((rs, row) -> view(rs, ref)).optional();
+  }
+
   private static ReportView view(ResultSet rs, ViewRef ref) throws SQLException {
     boolean hidden = rs.getBoolean("hidden");
     Double x = (Double) rs.getObject("x");

@@ -52,6 +52,13 @@ class Topics {
         .list();
   }
 
+  /** The dialogue's topics by id, in the list's order. */
+  Map<Long, Topic> byId(long dialogueId) {
+    Map<Long, Topic> byId = new LinkedHashMap<>();
+    list(dialogueId).forEach(t -> byId.put(t.id(), t));
+    return byId;
+  }
+
   Topic find(long dialogueId, long id) {
     return jdbc.sql("SELECT * FROM report_topic WHERE id = :id AND dialogue_id = :dialogue")
         .param("id", id).param("dialogue", dialogueId)

@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.dialogkarta.kernel.InvalidInputException;
 import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,21 +70,13 @@ class WorkingViews {
   }
 
   Row one(long dialogueId, ViewRef ref) {
-    Map<Long, Topic> byId = byId(dialogueId);
-    List<Row> found = new ArrayList<>();
-    views.forEach(dialogueId, v -> {
-      if (v.ref().equals(ref)) {
-        found.add(row(v, byId));
-      }
-    });
-    if (found.isEmpty()) {
-      throw new NotFoundException("No view " + ref + " in the report of dialogue " + dialogueId);
-    }
-    return found.getFirst();
+    ReportView view = views.find(dialogueId, ref)
+        .orElseThrow(() -> new NotFoundException("No view " + ref + " in the report of dialogue " + dialogueId));
+    return row(view, byId(dialogueId));
   }
 
   private Map<Long, Topic> byId(long dialogueId) {
-    return topics.list(dialogueId).stream().collect(Collectors.toMap(Topic::id, Function.identity()));
+    return topics.byId(dialogueId);
   }
 
   private static Row row(ReportView v, Map<Long, Topic> topics) {
