@@ -136,8 +136,7 @@ function tiledOptions() {
     onCount: (n) => state.list?.setCount(n),
     onListCell: (bounds) => {
       state.listArea = bounds;
-      state.list.expand();
-      state.list.reload();
+      state.list.openAgain();
       $('list-toggle').focus();
     },
   };

@@ -22,6 +22,7 @@ export function createPinList(opts) {
   let next = null;
   let inView = null;
   let loading = 0;
+  let stale = true; // large dialogues: the loaded page no longer matches the view or filter
 
   const filterBox = $('filter-options');
   filterBox.replaceChildren(...opts.categories.map((code) => h('label', { class: 'choice choice--filter', for: `filter-${code}` },
@@ -45,15 +46,25 @@ export function createPinList(opts) {
   }
 
   function statusText() {
+    if (opts.pager && stale) return inView == null ? '' : t('filter.inView', { total: inView });
     if (opts.pager) return t('filter.showingInView', { shown: features.length, total: inView ?? features.length });
     return t('filter.showing', { shown: visible().length, total: features.length });
   }
 
-  /** Large dialogues: the first page of the pins in view again (the view or the filter changed). */
+  /**
+   * Large dialogues: the first page of the pins in view again (the view or the filter changed);
+   * while the list is closed only noted, and asked for when it opens, so moving the map costs no list.
+   */
   async function reload() {
+    stale = true;
+    if (toggle.getAttribute('aria-expanded') !== 'true') {
+      $('filter-status').textContent = statusText();
+      return;
+    }
     const mine = ++loading;
     const page = await opts.pager.load(null, selected);
     if (mine !== loading) return;
+    stale = false;
     features = page.features;
     next = page.next;
     render();
@@ -109,6 +120,7 @@ export function createPinList(opts) {
     label.dataset.i18n = on ? 'list.hide' : 'list.show';
     label.textContent = t(label.dataset.i18n);
     render();
+    if (on && opts.pager && stale) reload();
   }
 
   toggle.addEventListener('click', () => setExpanded(toggle.getAttribute('aria-expanded') !== 'true'));
@@ -122,6 +134,12 @@ export function createPinList(opts) {
     },
     expand: () => setExpanded(true),
     reload,
+    /** Large dialogues: open the list on what it now asks for (a cluster's cell), loading it once. */
+    openAgain() {
+      if (toggle.getAttribute('aria-expanded') === 'true') return reload();
+      stale = true;
+      return setExpanded(true);
+    },
     /** The pins in the map's view, from the map's clusters (whole cells, so about). */
     setCount(n) {
       inView = n;
