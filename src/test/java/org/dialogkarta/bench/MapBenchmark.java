@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.dialogkarta.support.SlippyTiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class MapBenchmark {
       double spread = random.nextBoolean() ? SyntheticTown.HALF_SIDE_M : 300;
       double lon = SyntheticTown.CENTRE_LON + (random.nextDouble() * 2 - 1) * spread / 111_320 / Math.cos(Math.toRadians(58.59));
       double lat = SyntheticTown.CENTRE_LAT + (random.nextDouble() * 2 - 1) * spread / 111_320;
-      int[] t = tileOf(lon, lat, z);
+      int[] t = SlippyTiles.of(lon, lat, z);
       int[] key = {z, t[0], t[1]};
       if (tiles.stream().noneMatch(k -> Arrays.equals(k, key))) {
         tiles.add(key);
@@ -186,11 +187,4 @@ class MapBenchmark {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  static int[] tileOf(double lon, double lat, int z) {
-    double n = Math.pow(2, z);
-    int x = (int) Math.floor((lon + 180) / 360 * n);
-    double r = Math.toRadians(lat);
-    int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
-    return new int[] {x, y};
-  }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.dialogkarta.support.Api;
 import org.dialogkarta.support.IntegrationTest;
+import org.dialogkarta.support.SlippyTiles;
 import org.dialogkarta.support.Problems;
 import org.dialogkarta.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,7 @@ class PinTilesTest {
     }
     // The deepest cells (about 38 m): the dense spot's hundred pins are one cluster, shown as such.
     for (int z : List.of(18, 19, 20)) {
-      int[] t = tileOf(16.180, 58.590, z);
+      int[] t = SlippyTiles.of(16.180, 58.590, z);
       JsonNode tile = api.get(path(z, t[0], t[1], null)).json();
       assertThat(tile.get("clusters")).as("zoom %d", z).anySatisfy(c -> assertThat(c.get("count").asInt()).isEqualTo(100));
     }
@@ -79,7 +80,7 @@ class PinTilesTest {
     // A pin out in the spread, so that deep zooms show it on its own.
     long pin = jdbc.sql("SELECT id FROM pin WHERE dialogue_id = :d AND text = 'Synpunkt 299'")
         .param("d", d.id()).query(Long.class).single();
-    int[] tile = tileOf(16.180, 58.590, 12);
+    int[] tile = SlippyTiles.of(16.180, 58.590, 12);
     Api.Response before = api.get(path(12, tile[0], tile[1], null));
     String etag = before.raw().headers().firstValue("ETag").orElseThrow();
     assertThat(before.raw().headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache").contains("public");
@@ -114,7 +115,7 @@ class PinTilesTest {
     for (int z : List.of(15, 17, 18, 19, 21)) {
       assertThat(pinIds(z)).as("zoom %d", z).doesNotContainAnyElementsOf(never);
     }
-    int[] tile = tileOf(16.175, 58.588, 19);
+    int[] tile = SlippyTiles.of(16.175, 58.588, 19);
     String body = api.get(path(19, tile[0], tile[1], null)).body();
     assertThat(body).doesNotContain("Dold").doesNotContain("Väntar").doesNotContain("Dubblett").doesNotContain("\"text\"");
   }
@@ -154,8 +155,8 @@ class PinTilesTest {
 
   /** The sum of clusters and single pins over every tile that covers the town at zoom z. */
   private long total(int z, String categories) {
-    int[] from = tileOf(16.1695, 58.5955, z);
-    int[] to = tileOf(16.1905, 58.5845, z);
+    int[] from = SlippyTiles.of(16.1695, 58.5955, z);
+    int[] to = SlippyTiles.of(16.1905, 58.5845, z);
     long sum = 0;
     Set<String> cells = new HashSet<>();
     Set<Long> pins = new HashSet<>();
@@ -178,20 +179,20 @@ class PinTilesTest {
   }
 
   private Set<Long> pinIds(int z) {
-    int[] from = tileOf(16.1695, 58.5955, z);
-    int[] to = tileOf(16.1905, 58.5845, z);
+    int[] from = SlippyTiles.of(16.1695, 58.5955, z);
+    int[] to = SlippyTiles.of(16.1905, 58.5845, z);
     Set<Long> ids = new HashSet<>();
     if ((long) (to[0] - from[0] + 1) * (to[1] - from[1] + 1) > 200) {
       // Deep zooms: only the tiles around the spots where the test pins are.
       for (double[] at : new double[][] {{16.175, 58.588}, {16.176, 58.588}, {16.177, 58.588}, {16.180, 58.590}}) {
-        int[] t = tileOf(at[0], at[1], z);
+        int[] t = SlippyTiles.of(at[0], at[1], z);
         api.get(path(z, t[0], t[1], null)).json().get("pins").forEach(p -> ids.add(p.get("id").asLong()));
       }
       long spread = jdbc.sql("SELECT id FROM pin WHERE dialogue_id = :d AND text = 'Synpunkt 299'")
           .param("d", d.id()).query(Long.class).single();
       double[] at = jdbc.sql("SELECT ST_X(location), ST_Y(location) FROM pin WHERE id = :id").param("id", spread)
           .query((rs, row) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
-      int[] t = tileOf(at[0], at[1], z);
+      int[] t = SlippyTiles.of(at[0], at[1], z);
       api.get(path(z, t[0], t[1], null)).json().get("pins").forEach(p -> ids.add(p.get("id").asLong()));
       return ids;
     }
@@ -206,14 +207,5 @@ class PinTilesTest {
   private String path(int z, int x, int y, String categories) {
     return "/api/v1/dialogues/" + d.slug() + "/pins/tiles/" + z + "/" + x + "/" + y
         + (categories == null ? "" : "?category=" + categories);
-  }
-
-  /** The slippy-map tile holding a place (the same formula Leaflet uses). */
-  static int[] tileOf(double lon, double lat, int z) {
-    double n = Math.pow(2, z);
-    int x = (int) Math.floor((lon + 180) / 360 * n);
-    double r = Math.toRadians(lat);
-    int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
-    return new int[] {x, y};
   }
 }
