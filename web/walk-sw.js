@@ -3,11 +3,11 @@
 // to the browser, so the other pages work as if it were not there:
 //  - walk mode's page, and the site's scripts and stylesheets: network first (always fresh when
 //    online), the cached copy when the network fails or hangs;
-//  - GET /api/v1/walks/{id}, /api/v1/messages/{lang}, /api/v1/site, /api/v1/dialogues/{id}:
+//  - GET /api/v1/walks/{id}, /api/v1/messages/{lang}?page=walk, /api/v1/site, /api/v1/dialogues/{id}:
 //    network first, cached copy as fallback;
 //  - map tiles: cache first, at most MAX_TILES kept (oldest dropped first).
 // It never touches POSTs (the outbox in IndexedDB sends those), staff APIs or /personal pages.
-const VERSION = 'v1';
+const VERSION = 'v2';
 const ASSETS_CACHE = `dk-walk-assets-${VERSION}`;
 const DATA_CACHE = `dk-walk-data-${VERSION}`;
 const TILE_CACHE = 'dk-walk-tiles'; // not versioned: tiles stay good across releases
@@ -23,15 +23,17 @@ const ASSETS = [
   '/js/walk-page.js', '/js/walk-map.js', '/js/walk-sheet.js', '/js/walk-photo.js', '/js/walk-sync.js',
   '/js/walk-store.js', '/js/walk-track.js', '/js/walk-outbox-view.js',
   '/js/page.js', '/js/api.js', '/js/i18n.js', '/js/dom.js', '/js/pins.js', '/js/geo.js', '/js/map.js',
-  '/webjars/leaflet/1.9.4/dist/leaflet.js',
-  '/webjars/leaflet/1.9.4/dist/leaflet.css',
+  '/webjars/leaflet/dist/leaflet.js', // without a version: webjars-locator-lite finds it
+  '/webjars/leaflet/dist/leaflet.css',
 ];
 const ASSET_SET = new Set(ASSETS);
 // Any script or stylesheet of the site, so that a module walk mode comes to import later (through
 // a shared module) is kept too; network first, so the other pages see no difference online.
 const STATIC_PATH = /^\/(js\/[\w.-]+\.js|css\/[\w.-]+\.css|webjars\/leaflet\/.+|favicon\.svg)$/;
 const WALK_PAGE = /^\/vandring\/\d+\/?$/;
-const DATA = [/^\/api\/v1\/walks\/\d+$/, /^\/api\/v1\/messages\/[a-z]{2}$/, /^\/api\/v1\/site$/, /^\/api\/v1\/dialogues\/[^/]+$/];
+const MESSAGES = /^\/api\/v1\/messages\/[a-z]{2}$/;
+const WALK_MESSAGES = '?page=walk'; // walk mode's own messages (page.PageMessages)
+const DATA = [/^\/api\/v1\/walks\/\d+$/, MESSAGES, /^\/api\/v1\/site$/, /^\/api\/v1\/dialogues\/[^/]+$/];
 const TILE_PATH = /\/\d+\/\d+\/\d+(@\d(\.\d+)?x)?\.(png|jpe?g|webp)$/i;
 const TILE_ORIGINS_KEY = '/__walk-sw/tile-origins';
 
@@ -185,7 +187,7 @@ self.addEventListener('fetch', (event) => {
       if (WALK_PAGE.test(path)) event.respondWith(networkFirst(event, DATA_CACHE, '/walk.html'));
       return;
     }
-    if (url.search) return; // the known API reads and assets take no query
+    if (url.search && !(MESSAGES.test(path) && url.search === WALK_MESSAGES)) return; // the others take no query
     if (DATA.some((re) => re.test(path))) event.respondWith(networkFirst(event, DATA_CACHE));
     else if (ASSET_SET.has(path) || STATIC_PATH.test(path)) event.respondWith(networkFirst(event, ASSETS_CACHE));
     else if (request.destination === 'image' && TILE_PATH.test(path)) event.respondWith(cacheFirstTile(event));

@@ -1,9 +1,13 @@
 // Every visible string comes from the server's message bundles (Swedish is the base), so the
 // pages and the server share one set of texts and a translator edits one place.
-// Static markup names its key in data-i18n / data-i18n-attr; translate() fills them in, again
-// after a language switch, so a half-filled form keeps its content when the language changes.
+// Static markup names its key in data-i18n / data-i18n-attr. The server renders the page with
+// those texts filled in, in the language of the cookie dk-lang, and puts the messages the page's
+// scripts need in <script id="dk-messages">. A switch of language loads the page's messages in
+// the other language and refills the page in place (translate()), so a half-filled form keeps
+// its content; the cookie makes the next page arrive in that language.
 
 const STORAGE_KEY = 'dialogkarta.lang';
+const COOKIE = 'dk-lang';
 const LANGUAGES = ['sv', 'en'];
 const LOCALES = { sv: 'sv-SE', en: 'en-GB' };
 
@@ -14,9 +18,20 @@ export function has(key) {
   return Object.hasOwn(messages, key);
 }
 
+const reported = new Set();
+
+/** A key the page's messages lack is a fault of the page (page.PageMessages did not find it). */
+function missing(key) {
+  if (!reported.has(key) && typeof console !== 'undefined') {
+    reported.add(key);
+    console.error(`dialogkarta: no message "${key}" on this page`);
+  }
+  return key;
+}
+
 /** The message for key with {name} placeholders filled from vars; the key itself when missing. */
 export function t(key, vars) {
-  const text = has(key) ? messages[key] : key;
+  const text = has(key) ? messages[key] : missing(key);
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
@@ -73,12 +88,41 @@ function stored() {
   }
 }
 
+/** The page's template name (layout.html puts it on <html>), e.g. "walk" or "personal/walks". */
+function pageName() {
+  return document.documentElement.dataset.page;
+}
+
 async function load(wanted) {
-  const response = await fetch(`/api/v1/messages/${wanted}`, { headers: { Accept: 'application/json' } });
+  const page = pageName();
+  const query = page ? `?page=${encodeURIComponent(page)}` : '';
+  const response = await fetch(`/api/v1/messages/${wanted}${query}`, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`messages ${wanted}: ${response.status}`);
   messages = await response.json();
   lang = wanted;
   document.documentElement.lang = wanted;
+}
+
+function remember(chosen) {
+  document.cookie = `${COOKIE}=${chosen}; path=/; max-age=31536000; samesite=lax`;
+  try {
+    localStorage.setItem(STORAGE_KEY, chosen);
+  } catch {
+    // the cookie still carries the choice
+  }
+}
+
+function chosenByCookie() {
+  return (document.cookie || '').split(';').some((c) => c.trim().startsWith(`${COOKIE}=`));
+}
+
+/** The messages the server put in the page, in the language the page was rendered in. */
+function inlineMessages() {
+  const element = document.getElementById('dk-messages');
+  if (!element) return false;
+  messages = JSON.parse(element.textContent);
+  lang = LANGUAGES.includes(document.documentElement.lang) ? document.documentElement.lang : 'sv';
+  return true;
 }
 
 function updateSwitch(button) {
@@ -87,16 +131,24 @@ function updateSwitch(button) {
   button.setAttribute('lang', other); // the button's word is in the other language
 }
 
-/** Loads the chosen bundle and wires #lang-switch; a switch fires "dk:lang" on document. */
+/**
+ * Takes the page's messages and wires #lang-switch; a switch fires "dk:lang" on document.
+ * A language chosen before the cookie existed (kept only in localStorage) is taken over once.
+ */
 export async function initI18n() {
-  const wanted = LANGUAGES.includes(stored()) ? stored() : 'sv';
-  try {
-    await load(wanted);
-  } catch (e) {
-    if (wanted === 'sv') throw e;
-    await load('sv');
+  const fromPage = inlineMessages();
+  const earlier = LANGUAGES.includes(stored()) ? stored() : null;
+  if (!fromPage || (earlier && earlier !== lang && !chosenByCookie())) {
+    const wanted = earlier || 'sv';
+    try {
+      await load(wanted);
+      if (earlier) remember(wanted);
+    } catch (e) {
+      if (wanted === 'sv') throw e;
+      if (!fromPage) await load('sv'); // otherwise the page stays in the language it came in
+    }
+    translate();
   }
-  translate();
   const button = document.getElementById('lang-switch');
   if (!button) return;
   updateSwitch(button);
@@ -107,11 +159,7 @@ export async function initI18n() {
     } catch {
       return; // keep the current language; nothing on the page changes
     }
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // not remembered, but still switched for this page
-    }
+    remember(next);
     translate();
     updateSwitch(button);
     document.dispatchEvent(new CustomEvent('dk:lang', { detail: { lang: next } }));

@@ -1,5 +1,6 @@
-// What every page does first: load the language bundle, show the page, link "My comments"
-// when this browser holds a receipt, and re-render dynamic parts after a language switch.
+// What every page does first: take the page's messages, link "My comments" when this browser
+// holds a receipt, and re-render dynamic parts after a language switch. The page's static texts
+// are already there: the server rendered them (web/pages/layout.html).
 import { initI18n } from './i18n.js';
 import { savedReceipt } from './api.js';
 
@@ -28,11 +29,9 @@ export async function boot(render, onLanguage = render) {
   try {
     await initI18n();
   } catch {
-    document.documentElement.classList.remove('i18n-pending');
     showFatal();
     return;
   }
-  document.documentElement.classList.remove('i18n-pending');
   showReceiptLink();
   document.addEventListener('dk:lang', () => onLanguage());
   await render();

@@ -6,7 +6,6 @@ import { boot } from './page.js';
 import { request } from './api.js';
 import { h } from './dom.js';
 import { t, has } from './i18n.js';
-import { mountStaffHeader } from './staff-header.js';
 
 export const SIGN_IN = '/logga-in';
 
@@ -191,7 +190,6 @@ function showRoleNeeded(role) {
 export function staffBoot({ page, role, render, onLanguage }) {
   let ready = false;
   let forbidden = false;
-  mountStaffHeader();
   wireLogout();
   boot(async () => {
     const status = document.getElementById('page-status');

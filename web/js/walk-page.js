@@ -265,7 +265,7 @@ async function render() {
   }
   const dialogue = await getKept(`/api/v1/dialogues/${encodeURIComponent(state.walk.dialogue.id)}`, `dialogkarta.walk.${walkId}.dialogue`).catch(() => null);
   state.studyArea = dialogue?.studyArea || null;
-  keepForOffline([location.pathname, `/api/v1/walks/${walkId}`, '/api/v1/site', `/api/v1/dialogues/${state.walk.dialogue.id}`, `/api/v1/messages/${document.documentElement.lang}`]);
+  keepForOffline([location.pathname, `/api/v1/walks/${walkId}`, '/api/v1/site', `/api/v1/dialogues/${state.walk.dialogue.id}`, `/api/v1/messages/${document.documentElement.lang}?page=walk`]);
   askToPersist();
   box.replaceChildren();
   $('walk-content').hidden = false;
@@ -292,5 +292,5 @@ boot(render, () => {
   renderPosition();
   state.map?.refreshLanguage();
   refresh();
-  keepForOffline([`/api/v1/messages/${document.documentElement.lang}`]);
+  keepForOffline([`/api/v1/messages/${document.documentElement.lang}?page=walk`]);
 });

@@ -1,6 +1,7 @@
 // i18n.js: messages with placeholders, labels of codes, plural forms, Swedish and English number
 // and date formats, today's date in the browser's calendar, and the language switch.
-// The bundles normally come from GET /api/v1/messages/{lang}; here a fake fetch answers them.
+// A page normally brings its messages in <script id="dk-messages"> (page.PageMessages) and asks
+// GET /api/v1/messages/{lang}?page=… on a switch; here a fake fetch answers those requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installBrowser, jsonResponse } from './support/browser.mjs';
@@ -30,7 +31,7 @@ const NBSP = '\u00a0'; // Swedish groups digits with a no-break space
 
 function serveBundles({ failing = [] } = {}) {
   browser.fetchHandler = async (url) => {
-    const lang = url.split('/').pop();
+    const lang = url.split('/').pop().split('?')[0];
     if (failing.includes(lang) || !BUNDLES[lang]) return jsonResponse(503, null);
     return jsonResponse(200, BUNDLES[lang]);
   };
@@ -189,4 +190,50 @@ test('a Swedish bundle that cannot be loaded is an error for the page', async ()
   browser.localStorage.clear();
   serveBundles({ failing: ['sv'] });
   await assert.rejects(initI18n(), /messages sv: 503/);
+});
+
+/** A page as the server renders it: its language on <html>, its messages inside it. */
+function renderedPage(lang, page = 'walk') {
+  browser.document.documentElement.lang = lang;
+  browser.document.documentElement.dataset.page = page;
+  const inline = browser.document.add('dk-messages', 'script');
+  inline.textContent = JSON.stringify(BUNDLES[lang]);
+  return inline;
+}
+
+test('a rendered page takes its messages from itself and asks for nothing', async () => {
+  browser.localStorage.clear();
+  browser.document.cookie = '';
+  renderedPage('en');
+  serveBundles();
+  browser.requests.length = 0;
+  await initI18n();
+  assert.deepEqual(browser.requests, []);
+  assert.equal(t('category.safety_concern'), 'Feels unsafe');
+});
+
+test('a switch on a rendered page asks for the messages of that page and sets the cookie for the next page', async () => {
+  browser.localStorage.clear();
+  browser.document.cookie = '';
+  renderedPage('sv', 'personal/walks');
+  const button = langButton();
+  serveBundles();
+  await initI18n();
+  browser.requests.length = 0;
+  await button.listeners.click.at(-1)();
+  assert.deepEqual(browser.requests.map((r) => r.url), ['/api/v1/messages/en?page=personal%2Fwalks']);
+  assert.match(browser.document.cookie, /^dk-lang=en; path=\/; max-age=\d+; samesite=lax$/);
+  assert.equal(t('category.safety_concern'), 'Feels unsafe');
+});
+
+test('a language chosen before the cookie existed is taken over once', async () => {
+  browser.localStorage.setItem('dialogkarta.lang', 'en');
+  browser.document.cookie = '';
+  renderedPage('sv', 'index');
+  serveBundles();
+  browser.requests.length = 0;
+  await initI18n();
+  assert.deepEqual(browser.requests.map((r) => r.url), ['/api/v1/messages/en?page=index']);
+  assert.equal(browser.document.documentElement.lang, 'en');
+  assert.match(browser.document.cookie, /^dk-lang=en/);
 });

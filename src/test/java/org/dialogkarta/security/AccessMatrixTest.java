@@ -44,7 +44,8 @@ class AccessMatrixTest {
         "GET /api/v1/site", "GET /api/v1/messages/{lang}", "GET /api/v1/csrf",
         "POST /api/v1/pins/{id}/supports", "DELETE /api/v1/receipt/pins/{id}",
         "GET /api/v1/walks/{id}", "POST /api/v1/walks/{id}/tracks",
-        "GET /dialoger/{slug}", "GET /vandring/{id}", "GET /kvitto", "GET /logga-in", "ANY /error")) {
+        "GET /dialoger/{slug}", "GET /vandring/{id}", "GET /kvitto", "GET /logga-in", "ANY /error",
+        "GET /", "GET /{name}.html")) {
       RULES.put(publicEndpoint, Rule.PUBLIC);
     }
     for (String ogc : List.of("GET /ogc", "GET /ogc/", "GET /ogc/conformance", "GET /ogc/api", "GET /ogc/collections",
@@ -59,6 +60,7 @@ class AccessMatrixTest {
     RULES.put("GET /personal/vandring/{id}/rapport", Rule.STAFF);
     RULES.put("GET /personal/analys", Rule.STAFF);
     RULES.put("GET /personal/", Rule.STAFF);
+    RULES.put("GET /personal/{name}.html", Rule.STAFF);
     RULES.put("GET /api/v1/staff/accounts", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/accounts", Rule.ADMIN);
     RULES.put("PATCH /api/v1/staff/accounts/{id}", Rule.ADMIN);

@@ -1,0 +1,48 @@
+package org.dialogkarta.page;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * What the layout needs besides the page's {@code <main>}: {@code page}, the Page of the view
+ * (its shell, title, style sheets and scripts); {@code title}; {@code lang} and {@code otherLang},
+ * from the cookie (PageLanguage); and {@code messages}, the JSON of the messages its scripts use
+ * (PageMessages).
+ */
+@Configuration(proxyBeanMethods = false)
+class PageModel implements WebMvcConfigurer {
+
+  private final PageLanguage language;
+  private final PageMessages messages;
+
+  PageModel(PageLanguage language, PageMessages messages) {
+    this.language = language;
+    this.messages = messages;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new HandlerInterceptor() {
+      @Override
+      public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+          ModelAndView view) {
+        Page page = view == null || view.getViewName() == null ? null
+            : Pages.named(view.getViewName()).orElse(null);
+        if (page == null) {
+          return;
+        }
+        String lang = language.resolveLocale(request).getLanguage();
+        view.addObject("page", page);
+        view.addObject("title", PageTextDialect.text(java.util.Locale.of(lang), page.titleKey()));
+        view.addObject("lang", lang);
+        view.addObject("otherLang", "sv".equals(lang) ? "en" : "sv");
+        view.addObject("messages", messages.json(page, lang));
+      }
+    });
+  }
+}
