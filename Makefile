@@ -33,9 +33,13 @@ run: setup db build
 	  DIALOGKARTA_ADMIN_PASSWORD=$${DIALOGKARTA_ADMIN_PASSWORD:-demo-dialogkarta-2026} \
 	  java -jar target/dialogkarta.jar
 
+# Test classes and methods run in a random order; the seed is printed, TEST_SEED=N repeats it.
+TEST_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+
 test: setup-test js-test
 	@if [ -z "$$DIALOGKARTA_TEST_DB_URL" ]; then scripts/local-db.sh start; fi
-	$(MVN) verify
+	@echo "test order seed: $(TEST_SEED) (make test TEST_SEED=$(TEST_SEED) repeats this order)"
+	$(MVN) -Dtest.seed=$(TEST_SEED) verify
 
 # ESLint and the unit tests of the browser JavaScript (web/js, tests in web/test), with Node.js.
 # npm ci runs only when node_modules is missing or older than package-lock.json.

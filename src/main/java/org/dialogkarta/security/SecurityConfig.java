@@ -3,6 +3,7 @@ package org.dialogkarta.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dialogkarta.web.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -117,10 +118,14 @@ class SecurityConfig {
         """);
   }
 
-  /** bcrypt, with at most one check per core at a time ({@link BoundedPasswordEncoder}). */
+  /**
+   * bcrypt, with at most one check per core at a time ({@link BoundedPasswordEncoder}). The cost
+   * is 12 (about a quarter of a second a check); only the tests lower it, since a cost-12 check on
+   * every HTTP Basic call made the access matrix alone take two minutes.
+   */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return new BoundedPasswordEncoder(new BCryptPasswordEncoder(12), Math.max(1, Runtime.getRuntime().availableProcessors()));
+  PasswordEncoder passwordEncoder(@Value("${dialogkarta.password-hash-cost:12}") int cost) {
+    return new BoundedPasswordEncoder(new BCryptPasswordEncoder(cost), Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 
   private static AuthenticationEntryPoint problem401() {

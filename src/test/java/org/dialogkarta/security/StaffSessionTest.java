@@ -90,7 +90,18 @@ class StaffSessionTest {
   void passwordsAreStoredAsSlowHashes() {
     String name = new StaffAccounts(accounts, encoder).create(StaffRole.GIS);
     String hash = accounts.findByUsername(name).orElseThrow().passwordHash();
-    assertThat(hash).startsWith("$2a$12$").doesNotContain(StaffAccounts.PASSWORD);
+    assertThat(hash).startsWith("$2a$04$").as("the tests' cost").doesNotContain(StaffAccounts.PASSWORD);
+  }
+
+  @Test
+  void theServiceHashesWithCostTwelve() throws java.io.IOException {
+    java.util.Properties settings = new java.util.Properties();
+    try (var in = getClass().getResourceAsStream("/application.properties")) {
+      settings.load(in);
+    }
+    assertThat(settings.getProperty("dialogkarta.password-hash-cost")).isEqualTo("12");
+    String hash = new SecurityConfig().passwordEncoder(12).encode(StaffAccounts.PASSWORD);
+    assertThat(hash).startsWith("$2a$12$");
   }
 
   @Test

@@ -195,29 +195,33 @@ class AnalysisApiTest extends AnalysisApiTestBase {
 
   @Test
   void selectedNeighbourhoodsNarrowTheStudyArea() {
-    String code = "N-" + dialogue.slug();
-    // The western half of the dialogue's area.
+    // Its own dialogue 40 km east of the others' pins: adding a neighbourhood assigns every pin
+    // under it, and under the shared test area lie the pins of the whole suite.
+    TestData.Dialogue east = new TestData(jdbc).dialogue("ongoing",
+        "POLYGON((16.80 58.56, 16.94 58.56, 16.94 58.61, 16.80 58.61, 16.80 58.56))", List.of("suggestion"));
+    String code = "N-" + east.slug();
+    double edge = 16.868; // the neighbourhood is the dialogue's area west of here
     jdbc.sql("""
             INSERT INTO neighbourhood (code, name, population, boundary)
-            VALUES (:code, 'Västra', 1000, ST_Multi(ST_GeomFromText('POLYGON((16.14 58.57, 16.18 58.57, 16.18 58.61, 16.14 58.61, 16.14 58.57))', 4326)))""")
+            VALUES (:code, 'Västra', 1000, ST_Multi(ST_GeomFromText('POLYGON((16.80 58.56, 16.868 58.56, 16.868 58.61, 16.80 58.61, 16.80 58.56))', 4326)))""")
         .param("code", code).update();
     try {
       for (int i = 0; i < 60; i++) {
-        pin((i % 10) * 350 - 1900, (i / 10) * 350 - 1000, "suggestion");
+        pin(east, 40_000 + (i % 10) * 350 - 1900, (i / 10) * 350 - 1000, "suggestion", "2026-04-01T12:00:00Z");
       }
-      JsonNode body = get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug() + "&neighbourhood=" + code).json();
+      JsonNode body = get(planner, "/api/v1/analysis/hotspots?dialogue=" + east.slug() + "&neighbourhood=" + code).json();
       assertThat(body.get("studyArea").get("source").asString()).isEqualTo("neighbourhoods");
-      int west = jdbc.sql("SELECT count(*) FROM pin WHERE dialogue_id = :d AND ST_X(location) <= 16.18")
-          .param("d", dialogue.id()).query(Integer.class).single();
+      int west = jdbc.sql("SELECT count(*) FROM pin WHERE dialogue_id = :d AND ST_X(location) <= :edge")
+          .param("d", east.id()).param("edge", edge).query(Integer.class).single();
       assertThat(body.get("pinCount").asInt()).isEqualTo(west).isBetween(20, 50);
       // A hexagon reaches at most one cell size past the neighbourhood's edge (about 58 km per degree here).
       double reach = body.get("scale").get("cellSize").asDouble() / 57_900;
       for (JsonNode f : body.get("features")) {
         for (JsonNode corner : f.get("geometry").get("coordinates").get(0)) {
-          assertThat(corner.get(0).asDouble()).as(body.get("scale").toString()).isLessThan(16.18 + reach);
+          assertThat(corner.get(0).asDouble()).as(body.get("scale").toString()).isLessThan(edge + reach);
         }
       }
-      assertProblem(get(planner, "/api/v1/analysis/hotspots?dialogue=" + dialogue.slug() + "&neighbourhood=NO-SUCH"),
+      assertProblem(get(planner, "/api/v1/analysis/hotspots?dialogue=" + east.slug() + "&neighbourhood=NO-SUCH"),
           422, "neighbourhood.unknown", "neighbourhood");
     } finally {
       jdbc.sql("DELETE FROM neighbourhood WHERE code = :code").param("code", code).update();
