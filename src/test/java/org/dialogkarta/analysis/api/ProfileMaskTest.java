@@ -71,7 +71,7 @@ class ProfileMaskTest extends AnalysisApiTestBase {
   void gisIsRefusedPinLevelAnswersAboutAProfileGroup(String path) {
     Api.Response age = get(gis, path + "?dialogue=" + dialogue.slug() + "&ageBand=25_44");
     assertProblem(age, 403, ProfileDisclosure.REFUSED, "ageBand");
-    assertThat(age.body()).doesNotContain("pinIds").doesNotContain(groupA.getFirst().toString());
+    assertThat(age.body()).doesNotContain("pinIds").doesNotContainPattern(asNumber(groupA.getFirst()));
 
     Api.Response both = get(gis, path + "?dialogue=" + dialogue.slug() + "&gender=woman&ageBand=25_44");
     assertThat(both.status()).isEqualTo(403);
@@ -154,12 +154,12 @@ class ProfileMaskTest extends AnalysisApiTestBase {
     assertThat(cluster.get("firstAt").isNull()).isTrue();
     assertThat(cluster.get("categories").get("suggestion").isNull()).isTrue();
     assertThat(clusters.get("noise").get("pinIds").isNull()).isTrue();
-    assertThat(clusters.toString()).doesNotContain(groupB.getFirst().toString());
+    assertThat(clusters.toString()).doesNotContainPattern(asNumber(groupB.getFirst()));
 
     JsonNode themes = json(planner, "/api/v1/analysis/themes?dialogue=" + dialogue.slug() + "&ageBand=65_79");
     assertMasked(themes, "commentCount");
     assertThat(themes.get("themes")).isEmpty();
-    assertThat(themes.toString()).doesNotContain("Profil").doesNotContain(groupB.getFirst().toString());
+    assertThat(themes.toString()).doesNotContain("Profil").doesNotContainPattern(asNumber(groupB.getFirst()));
     assertThat(json(planner, "/api/v1/analysis/themes?dialogue=" + dialogue.slug() + "&ageBand=25_44")
         .get("commentCount").asInt()).isEqualTo(9);
 
@@ -171,7 +171,7 @@ class ProfileMaskTest extends AnalysisApiTestBase {
     assertThat(hotspots.get("outcome").asString()).isEqualTo("too_few_pins");
     assertThat(hotspots.get("features")).isEmpty();
     assertThat(hotspots.get("message").get("sv").asString()).contains("färre än 5").doesNotContain(" 3 ");
-    assertThat(hotspots.toString()).doesNotContain(groupB.getFirst().toString());
+    assertThat(hotspots.toString()).doesNotContainPattern(asNumber(groupB.getFirst()));
   }
 
   @Test
@@ -272,7 +272,7 @@ class ProfileMaskTest extends AnalysisApiTestBase {
     for (String who : List.of(gis, admin)) {
       Api.Response r = get(who, "/api/v1/exports/" + layer + ".geojson?dialogue=" + dialogue.slug() + "&ageBand=65_79");
       assertProblem(r, 422, "parameter.unknown", "ageBand");
-      assertThat(r.body()).doesNotContain(groupB.getFirst().toString());
+      assertThat(r.body()).doesNotContainPattern(asNumber(groupB.getFirst()));
     }
   }
 
@@ -330,5 +330,10 @@ class ProfileMaskTest extends AnalysisApiTestBase {
       }
     }
     throw new AssertionError("No neighbourhood " + code);
+  }
+
+  /** The id as a number of its own in JSON, not as digits inside a coordinate (14.1330929 holds 309). */
+  private static String asNumber(long id) {
+    return "(?<![0-9.])" + id + "(?![0-9.])";
   }
 }
