@@ -7,8 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.UUID;
-import org.dialogkarta.pin.Receipts;
 import org.dialogkarta.kernel.DialogkartaProperties;
+import org.dialogkarta.receipt.Receipts;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 

@@ -3,6 +3,7 @@ package org.dialogkarta.pin;
 import java.util.Map;
 import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.receipt.Receipts;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;

@@ -12,6 +12,8 @@ import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueRepository;
 import org.dialogkarta.dialogue.ModerationMode;
+import org.dialogkarta.receipt.IdempotencyKeys;
+import org.dialogkarta.receipt.Receipts;
 import org.dialogkarta.walk.WalkWindow;
 import org.dialogkarta.walk.WalkWindows;
 import org.springframework.stereotype.Service;
@@ -49,9 +51,9 @@ class PinSubmissions {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
     byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "", submission);
     if (idempotencyKey != null) {
-      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, digest);
+      Optional<IdempotencyKeys.Earlier> earlier = keys.claim(idempotencyKey, digest);
       if (earlier.isPresent()) {
-        return earlier.get();
+        return SubmittedPin.replayed(earlier.get());
       }
     }
     WalkWindow walk = submission.walkId() == null ? null : walks.of(submission.walkId()).orElse(null);
@@ -70,9 +72,9 @@ class PinSubmissions {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
     byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "meeting\n" + meetingName, submission);
     if (idempotencyKey != null) {
-      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, digest);
+      Optional<IdempotencyKeys.Earlier> earlier = keys.claim(idempotencyKey, digest);
       if (earlier.isPresent()) {
-        return earlier.get();
+        return SubmittedPin.replayed(earlier.get());
       }
     }
     NewPin newPin = PinRules.checkAtMeeting(dialogue, submission, meetingName, Instant.now());
@@ -87,13 +89,11 @@ class PinSubmissions {
 
   private SubmittedPin store(NewPin newPin, String receiptToken, ModerationState state, UUID idempotencyKey,
       byte[] digest) {
-    Receipts.Issued receipt = Optional.ofNullable(receiptToken)
-        .flatMap(token -> receipts.find(token).map(id -> new Receipts.Issued(id, token)))
-        .orElseGet(receipts::issue);
+    Receipts.Issued receipt = receipts.findOrIssue(receiptToken);
     Pin pin = pins.save(Pin.from(newPin, receipt.id(), state, Instant.now()));
     SubmittedPin answer = new SubmittedPin(pin.id(), receipt.token(), false);
     if (idempotencyKey != null) {
-      keys.complete(idempotencyKey, digest, answer);
+      keys.complete(idempotencyKey, digest, answer.id(), answer.receipt());
     }
     return answer;
   }

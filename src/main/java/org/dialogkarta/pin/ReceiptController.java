@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.geo.Wgs84;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.receipt.Receipts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;

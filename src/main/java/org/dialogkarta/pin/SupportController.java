@@ -1,8 +1,8 @@
 package org.dialogkarta.pin;
 
-import java.util.Optional;
 import org.dialogkarta.kernel.ConflictException;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.receipt.Receipts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,9 +45,7 @@ class SupportController {
     if (!"ongoing".equals(target.dialogueStatus())) {
       throw new ConflictException("dialogue.closed", "The dialogue is " + target.dialogueStatus() + " and takes no more support");
     }
-    Receipts.Issued receipt = Optional.ofNullable(body == null ? null : body.receipt())
-        .flatMap(token -> receipts.find(token).map(receiptId -> new Receipts.Issued(receiptId, token)))
-        .orElseGet(receipts::issue);
+    Receipts.Issued receipt = receipts.findOrIssue(body == null ? null : body.receipt());
     if (Long.valueOf(receipt.id()).equals(target.receiptId())) {
       throw new ConflictException("support.own_pin", "This is your own pin; it already counts");
     }

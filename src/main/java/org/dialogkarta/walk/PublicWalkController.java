@@ -1,7 +1,7 @@
 package org.dialogkarta.walk;
 
 import org.dialogkarta.dialogue.DialogueRepository;
-import org.dialogkarta.pin.IdempotencyKeys;
+import org.dialogkarta.receipt.IdempotencyKeys;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

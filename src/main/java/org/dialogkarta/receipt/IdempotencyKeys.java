@@ -1,4 +1,4 @@
-package org.dialogkarta.pin;
+package org.dialogkarta.receipt;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
 public class IdempotencyKeys {
 
   public static final Duration KEPT_FOR = Duration.ofHours(24);
+
+  /**
+   * What an earlier request with the same key created: its id, and its receipt token when one was
+   * kept (null when it was kept before sealing).
+   */
+  public record Earlier(long createdId, String receiptToken) {}
   private final JdbcClient jdbc;
 
   IdempotencyKeys(JdbcClient jdbc) {
@@ -52,7 +58,7 @@ public class IdempotencyKeys {
    * made from it, so a copy of the database cannot give back a receipt token, while a retry of the
    * same request can.
    */
-  Optional<SubmittedPin> claim(UUID key, byte[] digest) {
+  public Optional<Earlier> claim(UUID key, byte[] digest) {
     byte[] requestHash = TokenSeal.stored(digest);
     int inserted = jdbc.sql("INSERT INTO idempotency_key (key, request_hash) VALUES (:key, :hash)"
             + " ON CONFLICT (key) DO NOTHING")
@@ -62,22 +68,23 @@ public class IdempotencyKeys {
     if (inserted == 1) {
       return Optional.empty();
     }
-    record Earlier(byte[] requestHash, Long pinId, String receiptToken) {}
-    Earlier earlier = jdbc.sql("SELECT request_hash, pin_id, receipt_token FROM idempotency_key WHERE key = :key")
+    record Row(byte[] requestHash, Long pinId, String receiptToken) {}
+    Row earlier = jdbc.sql("SELECT request_hash, pin_id, receipt_token FROM idempotency_key WHERE key = :key")
         .param("key", key)
-        .query(Earlier.class)
+        .query(Row.class)
         .single();
     if (!Arrays.equals(earlier.requestHash(), requestHash)) {
       throw InvalidInputException.of("Idempotency-Key", "idempotency_key.reused",
           "This Idempotency-Key was already used for a different request");
     }
-    return Optional.of(new SubmittedPin(earlier.pinId(), TokenSeal.open(digest, earlier.receiptToken()), true));
+    return Optional.of(new Earlier(earlier.pinId(), TokenSeal.open(digest, earlier.receiptToken())));
   }
 
-  void complete(UUID key, byte[] digest, SubmittedPin answer) {
+  /** Records what the claimed request created, and its receipt token sealed. */
+  public void complete(UUID key, byte[] digest, long createdId, String receiptToken) {
     jdbc.sql("UPDATE idempotency_key SET pin_id = :pin, receipt_token = :token WHERE key = :key")
-        .param("pin", answer.id())
-        .param("token", TokenSeal.seal(digest, answer.receipt()))
+        .param("pin", createdId)
+        .param("token", TokenSeal.seal(digest, receiptToken))
         .param("key", key)
         .update();
   }
