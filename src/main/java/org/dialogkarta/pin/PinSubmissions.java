@@ -14,8 +14,6 @@ import org.dialogkarta.dialogue.DialogueRepository;
 import org.dialogkarta.dialogue.ModerationMode;
 import org.dialogkarta.receipt.IdempotencyKeys;
 import org.dialogkarta.receipt.Receipts;
-import org.dialogkarta.walk.WalkWindow;
-import org.dialogkarta.walk.WalkWindows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.dialogkarta.geo.Wgs84;
 import org.dialogkarta.kernel.InvalidInputException;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.pin.WalkWindow;
+import org.dialogkarta.pin.WalkWindows;
 import org.dialogkarta.receipt.IdempotencyKeys;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;

@@ -3,6 +3,7 @@ package org.dialogkarta.walk;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.pin.WalkWindow;
 
 /**
  * A walk as staff see it: the plan, what was filled in afterwards (participants, groups,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.kernel.Coded;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.pin.WalkWindow;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
