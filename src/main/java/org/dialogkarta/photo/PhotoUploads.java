@@ -46,7 +46,7 @@ class PhotoUploads {
         throw PhotoFaults.missing();
       }
       key = new Photos.Key(idempotencyKey, requestHash(pinId, file));
-      Optional<Photos.Stored> earlier = photos.byKey(pin.id(), key);
+      Optional<Photos.Stored> earlier = photos.byKey(key);
       if (earlier.isPresent()) {
         return earlier.get();
       }

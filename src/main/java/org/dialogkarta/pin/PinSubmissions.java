@@ -49,7 +49,7 @@ class PinSubmissions {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
     byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "", submission);
     if (idempotencyKey != null) {
-      Optional<IdempotencyKeys.Earlier> earlier = keys.claim(idempotencyKey, digest);
+      Optional<IdempotencyKeys.Earlier> earlier = keys.claim(IdempotencyKeys.Kind.PIN, idempotencyKey, digest);
       if (earlier.isPresent()) {
         return SubmittedPin.replayed(earlier.get());
       }
@@ -70,7 +70,7 @@ class PinSubmissions {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
     byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "meeting\n" + meetingName, submission);
     if (idempotencyKey != null) {
-      Optional<IdempotencyKeys.Earlier> earlier = keys.claim(idempotencyKey, digest);
+      Optional<IdempotencyKeys.Earlier> earlier = keys.claim(IdempotencyKeys.Kind.PIN, idempotencyKey, digest);
       if (earlier.isPresent()) {
         return SubmittedPin.replayed(earlier.get());
       }
@@ -91,7 +91,7 @@ class PinSubmissions {
     Pin pin = pins.save(Pin.from(newPin, receipt.id(), state, Instant.now()));
     SubmittedPin answer = new SubmittedPin(pin.id(), receipt.token(), false);
     if (idempotencyKey != null) {
-      keys.complete(idempotencyKey, digest, answer.id(), answer.receipt());
+      keys.complete(IdempotencyKeys.Kind.PIN, idempotencyKey, digest, answer.id(), answer.receipt());
     }
     return answer;
   }
