@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.geo.Wgs84;
 import org.dialogkarta.kernel.NotFoundException;
@@ -44,8 +45,6 @@ class ReceiptController {
    */
   record ReportOutcome(int version, String topic, String effect, String answer, String pdf) {}
 
-  record DialogueRef(long id, String slug, String title, String status) {}
-
   /** One public event: {@code kind} moderation, status, merged_into or redaction. */
   record HistoryEntry(String kind, String from, String to, String reason, Instant at) {}
 
@@ -80,7 +79,7 @@ class ReceiptController {
                    (t.id IS NOT NULL AND %s) AS merged_into_on_map,
                    COALESCE(t.status, p.status) AS status,
                    CASE WHEN COALESCE(t.status, p.status) IN %s THEN dep.name END AS department,
-                   d.id AS d_id, d.slug, d.title, d.status AS d_status,
+                   %s,
                    ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = p.id ORDER BY ph.id) AS photo_ids,
                    rep.number AS report_version, rep.topic AS report_topic, rep.effect AS report_effect,
                    rep.answer AS report_answer
@@ -94,7 +93,7 @@ class ReceiptController {
             LEFT JOIN department dep ON dep.id = CASE WHEN t.id IS NULL THEN p.department_id ELSE t.department_id END
             WHERE p.receipt_id = :receipt
             ORDER BY p.created_at DESC, p.id DESC
-            """.formatted(PublicPins.condition("t"), DEPARTMENT_SHOWN))
+            """.formatted(PublicPins.condition("t"), DEPARTMENT_SHOWN, DialogueRef.columns("d", "d_")))
         .param("receipt", receiptId)
         .query((rs, row) -> ownPin(rs, token, history, replies))
         .list();
@@ -142,7 +141,7 @@ class ReceiptController {
       Map<Long, List<PinFeature.Reply>> replies) throws SQLException {
     long id = rs.getLong("id");
     return new OwnPin(id,
-        new DialogueRef(rs.getLong("d_id"), rs.getString("slug"), rs.getString("title"), rs.getString("d_status")),
+        DialogueRef.from(rs, "d_"),
         rs.getString("category"), PublishedPins.strings(rs.getArray("subtags")), rs.getString("text"),
         GeoJson.geometry(Wgs84.point(rs.getDouble("lon"), rs.getDouble("lat"))),
         rs.getTimestamp("created_at").toInstant(), rs.getString("moderation_state"),
@@ -160,6 +159,6 @@ class ReceiptController {
     }
     return new ReportOutcome(version, rs.getString("report_topic"), rs.getString("report_effect"),
         rs.getString("report_answer"),
-        "/api/v1/dialogues/" + rs.getString("slug") + "/report/" + version + ".pdf");
+        "/api/v1/dialogues/" + rs.getString("d_slug") + "/report/" + version + ".pdf");
   }
 }

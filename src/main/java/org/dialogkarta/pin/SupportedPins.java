@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.geo.Wgs84;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SupportedPins {
 
-  record SupportedPin(long id, Long mergedInto, ReceiptController.DialogueRef dialogue, String category,
+  record SupportedPin(long id, Long mergedInto, DialogueRef dialogue, String category,
       String text, Map<String, Object> location, Instant supportedAt, String status, String department,
       List<ReceiptController.HistoryEntry> history, List<PinFeature.Reply> replies) {}
 
@@ -67,12 +68,12 @@ class SupportedPins {
             SELECT x.pin_id, x.merged_into, x.created_at AS supported_at, x.carrier, e.category, e.text,
                    ST_X(e.location) AS lon, ST_Y(e.location) AS lat, e.status,
                    CASE WHEN e.status IN ('forwarded', 'planned', 'done') THEN dep.name END AS department,
-                   d.id AS d_id, d.slug, d.title, d.status AS d_status
+                   %s
             FROM supported x
             JOIN pin e ON e.id = x.carrier
             JOIN dialogue d ON d.id = e.dialogue_id
             LEFT JOIN department dep ON dep.id = e.department_id
-            ORDER BY x.created_at DESC, x.support_id DESC""")
+            ORDER BY x.created_at DESC, x.support_id DESC""".formatted(DialogueRef.columns("d", "d_")))
         .param("receipt", receiptId)
         .query((rs, row) -> supported(rs, history, replies))
         .list();
@@ -82,8 +83,7 @@ class SupportedPins {
       Map<Long, List<PinFeature.Reply>> replies) throws SQLException {
     long carrier = rs.getLong("carrier");
     return new SupportedPin(rs.getLong("pin_id"), (Long) rs.getObject("merged_into"),
-        new ReceiptController.DialogueRef(rs.getLong("d_id"), rs.getString("slug"), rs.getString("title"),
-            rs.getString("d_status")),
+        DialogueRef.from(rs, "d_"),
         rs.getString("category"), rs.getString("text"),
         GeoJson.geometry(Wgs84.point(rs.getDouble("lon"), rs.getDouble("lat"))),
         rs.getTimestamp("supported_at").toInstant(), rs.getString("status"), rs.getString("department"),

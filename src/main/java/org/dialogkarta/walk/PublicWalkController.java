@@ -35,7 +35,7 @@ class PublicWalkController {
   @GetMapping("/{id}")
   PublicWalk walk(@PathVariable long id) {
     Walk walk = walks.get(id);
-    return PublicWalk.of(walk, dialogues.getByIdOrSlug(Long.toString(walk.dialogue().id())));
+    return PublicWalk.of(walk, dialogues.findById(walk.dialogue().id()).orElseThrow());
   }
 
   @PostMapping(path = "/{id}/tracks", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -95,6 +95,10 @@ class PinApiTest {
     assertThat(receipt.get("pins").get(0).get("status").asString()).isEqualTo("received");
     assertThat(receipt.get("pins").get(0).get("moderationState").asString()).isEqualTo("published");
     assertThat(receipt.get("pins").get(0).get("dialogue").get("slug").asString()).isEqualTo(dialogue.slug());
+    // The one dialogue.DialogueRef: the same fields wherever an answer names its dialogue.
+    assertThat(receipt.get("pins").get(0).get("dialogue").propertyNames())
+        .containsExactly("id", "slug", "title", "status", "moderationMode");
+    assertThat(receipt.get("pins").get(0).get("dialogue").get("status").asString()).isEqualTo("ongoing");
 
     byte[] storedHash = jdbc.sql("SELECT r.token_hash FROM receipt r JOIN pin p ON p.receipt_id = r.id WHERE p.id = :id")
         .param("id", first.json().get("id").asLong()).query(byte[].class).single();
