@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dialogkarta.audit.AuditLog;
@@ -24,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class PinSubmissions {
+
+  /** What the audit log keeps of a pin entered at a meeting: never its text. */
+  record MeetingEntry(long dialogueId, String meetingName, String category) {}
 
   private final DialogueRepository dialogues;
   private final PinRepository pins;
@@ -77,11 +78,8 @@ class PinSubmissions {
     }
     NewPin newPin = PinRules.checkAtMeeting(dialogue, submission, meetingName, Instant.now());
     SubmittedPin answer = store(newPin, submission.receipt(), ModerationState.PUBLISHED, idempotencyKey, digest);
-    Map<String, Object> entered = new LinkedHashMap<>();
-    entered.put("dialogueId", dialogue.id());
-    entered.put("meetingName", newPin.meetingName());
-    entered.put("category", newPin.category().code());
-    audit.record("pin.meeting_entry", "pin", answer.id(), null, entered);
+    audit.record("pin.meeting_entry", "pin", answer.id(), null,
+        new MeetingEntry(dialogue.id(), newPin.meetingName(), newPin.category().code()));
     return answer;
   }
 

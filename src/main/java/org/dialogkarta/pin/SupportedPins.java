@@ -25,7 +25,7 @@ class SupportedPins {
 
   record SupportedPin(long id, Long mergedInto, DialogueRef dialogue, String category,
       String text, Map<String, Object> location, Instant supportedAt, String status, String department,
-      List<ReceiptController.HistoryEntry> history, List<PinFeature.Reply> replies) {}
+      List<ReceiptViews.HistoryEntry> history, List<PinFeature.Reply> replies) {}
 
   /** Each support with its carrying pin: the supported pin, or the pin it was merged into. */
   private static final String SUPPORTED = """
@@ -44,14 +44,14 @@ class SupportedPins {
   }
 
   List<SupportedPin> of(long receiptId) {
-    Map<Long, List<ReceiptController.HistoryEntry>> history = new HashMap<>();
+    Map<Long, List<ReceiptViews.HistoryEntry>> history = new HashMap<>();
     jdbc.sql(SUPPORTED + """
             SELECT DISTINCT x.carrier, ev.id, ev.from_value, ev.to_value, ev.at
             FROM supported x JOIN pin_event ev ON ev.pin_id = x.carrier AND ev.kind = 'status' AND ev.public
             ORDER BY ev.at, ev.id""")
         .param("receipt", receiptId)
         .query(rs -> {
-          history.computeIfAbsent(rs.getLong("carrier"), id -> new ArrayList<>()).add(new ReceiptController.HistoryEntry(
+          history.computeIfAbsent(rs.getLong("carrier"), id -> new ArrayList<>()).add(new ReceiptViews.HistoryEntry(
               "status", rs.getString("from_value"), rs.getString("to_value"), null, rs.getTimestamp("at").toInstant()));
         });
     Map<Long, List<PinFeature.Reply>> replies = new HashMap<>();
@@ -79,7 +79,7 @@ class SupportedPins {
         .list();
   }
 
-  private static SupportedPin supported(ResultSet rs, Map<Long, List<ReceiptController.HistoryEntry>> history,
+  private static SupportedPin supported(ResultSet rs, Map<Long, List<ReceiptViews.HistoryEntry>> history,
       Map<Long, List<PinFeature.Reply>> replies) throws SQLException {
     long carrier = rs.getLong("carrier");
     return new SupportedPin(rs.getLong("pin_id"), (Long) rs.getObject("merged_into"),
