@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The submitter's private view (served by {@link ReceiptController}): their own pins with moderation outcome and status, whatever the
- * moderation state (it is their own text). Reachable only with the receipt token. Photos are
- * linked under the receipt, so the submitter sees their own photos while the pin is pending.
+ * The submitter's private view (served by {@link ReceiptController}): their own pins with
+ * moderation outcome and status, whatever the moderation state (it is their own text). Reachable
+ * only with the receipt token. Photos are linked under the receipt, so the submitter sees their
+ * own photos while the pin is pending.
  *
  * <p>What became of each pin: its public history (moderation outcome, status changes, merge,
  * redaction; never who on the staff did it), the municipality's replies, and the department once
