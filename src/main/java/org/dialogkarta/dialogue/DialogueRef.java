@@ -1,27 +1,40 @@
 package org.dialogkarta.dialogue;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.dialogkarta.kernel.Coded;
+
 /**
- * How a request names a dialogue: by id when the reference is all digits, by slug otherwise (so a
- * slug "2030" of one dialogue can never make a lookup match a second dialogue with id 2030). The
- * one rule for {@link DialogueRepository#getByIdOrSlug} and for SQL that filters by dialogue.
+ * A dialogue as another answer names it: enough to link it ({@code id}, {@code slug}), to show it
+ * ({@code title}) and to say what it does with what arrives ({@code status}: only an ongoing
+ * dialogue takes pins; {@code moderationMode}: whether a new pin waits for a moderator). The one
+ * shape for walks, the receipt, supported pins and the staff's pins, so that all of them carry the
+ * same fields in JSON. All of it is public on the dialogue's own page.
  */
-public record DialogueRef(String ref) {
+public record DialogueRef(long id, String slug, String title, DialogueStatus status, ModerationMode moderationMode) {
 
-  public DialogueRef {
-    ref = ref.strip();
+  public static DialogueRef of(Dialogue d) {
+    return new DialogueRef(d.id(), d.slug(), d.title(), d.status(), d.moderationMode());
   }
 
-  public boolean isId() {
-    return ref.matches("\\d{1,18}");
+  /**
+   * Reads the reference from a row whose dialogue columns are named {@code <prefix>id},
+   * {@code <prefix>slug}, {@code <prefix>title}, {@code <prefix>status} and
+   * {@code <prefix>moderation_mode}; {@link #columns} selects them so.
+   */
+  public static DialogueRef from(ResultSet rs, String prefix) throws SQLException {
+    return new DialogueRef(rs.getLong(prefix + "id"), rs.getString(prefix + "slug"), rs.getString(prefix + "title"),
+        Coded.fromCode(DialogueStatus.class, rs.getString(prefix + "status")).orElseThrow(),
+        Coded.fromCode(ModerationMode.class, rs.getString(prefix + "moderation_mode")).orElseThrow());
   }
 
-  /** The SQL condition on a dialogue table {@code alias} with the named parameter {@code param}. */
-  public String condition(String alias, String param) {
-    return alias + (isId() ? ".id = :" : ".slug = :") + param;
-  }
-
-  /** The value to bind to that parameter. */
-  public Object value() {
-    return isId() ? Long.parseLong(ref) : ref;
+  /** The select list for {@link #from}: the columns of the dialogue table {@code alias}, renamed. */
+  public static String columns(String alias, String prefix) {
+    if (!alias.matches("[a-z_]+") || !prefix.matches("[a-z_]*")) {
+      throw new IllegalArgumentException("not an alias or prefix: " + alias + ", " + prefix);
+    }
+    return String.join(", ", alias + ".id AS " + prefix + "id", alias + ".slug AS " + prefix + "slug",
+        alias + ".title AS " + prefix + "title", alias + ".status AS " + prefix + "status",
+        alias + ".moderation_mode AS " + prefix + "moderation_mode");
   }
 }

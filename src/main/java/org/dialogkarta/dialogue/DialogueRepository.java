@@ -24,7 +24,7 @@ public interface DialogueRepository extends JpaRepository<Dialogue, Long> {
 
   /** A dialogue by numeric id or by slug, as the API's {@code {id}} allows both. */
   default Dialogue getByIdOrSlug(String ref) {
-    DialogueRef named = new DialogueRef(ref);
+    DialogueIdOrSlug named = new DialogueIdOrSlug(ref);
     Optional<Dialogue> found = named.isId()
         ? findById((Long) named.value())
         : findBySlug(named.ref());

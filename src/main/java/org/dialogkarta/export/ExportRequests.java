@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.analysis.api.HotspotAnalysis;
-import org.dialogkarta.dialogue.DialogueRef;
+import org.dialogkarta.dialogue.DialogueIdOrSlug;
 import org.dialogkarta.kernel.InvalidInputException;
 import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,7 +100,7 @@ class ExportRequests {
     if (dialogue == null || dialogue.isBlank()) {
       return new ExportRequest(chosen, format, crs, new ExportLayer.Scope(null, null, eps, min, cellSize, distanceBand));
     }
-    DialogueRef ref = new DialogueRef(dialogue);
+    DialogueIdOrSlug ref = new DialogueIdOrSlug(dialogue);
     Dialogue d = jdbc.sql("SELECT id, slug FROM dialogue d WHERE " + ref.condition("d", "d"))
         .param("d", ref.value())
         .query((rs, n) -> new Dialogue(rs.getLong("id"), rs.getString("slug")))

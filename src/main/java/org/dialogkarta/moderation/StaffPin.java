@@ -3,6 +3,7 @@ package org.dialogkarta.moderation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.dialogue.DialogueRef;
 
 /**
  * A pin as staff see it in the queue and the workspace: everything needed to decide on it,
@@ -28,7 +29,6 @@ record StaffPin(
     Long mergedInto,
     int replyCount) {
 
-  record DialogueRef(long id, String slug, String title, String moderationMode) {}
 
   record DepartmentRef(long id, String name, String kind) {}
 

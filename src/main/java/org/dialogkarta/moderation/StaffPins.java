@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.geo.Wgs84;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ class StaffPins {
       Long departmentId, Long after, int limit) {}
 
   private static final String SELECT = """
-      SELECT p.id, p.dialogue_id, d.slug, d.title, d.moderation_mode,
+      SELECT p.id, %s,
              ST_X(p.location) AS lon, ST_Y(p.location) AS lat, p.category, p.subtags, p.text,
              p.created_at, p.source, p.moderation_state, p.moderation_reason, p.status,
              p.department_id, dep.name AS department_name, dep.kind AS department_kind,
@@ -39,7 +40,7 @@ class StaffPins {
       FROM pin p
       JOIN dialogue d ON d.id = p.dialogue_id
       LEFT JOIN department dep ON dep.id = p.department_id
-      """;
+      """.formatted(DialogueRef.columns("d", "d_"));
 
   private final JdbcClient jdbc;
 
@@ -111,8 +112,7 @@ class StaffPins {
     StaffPin.DepartmentRef department = rs.wasNull() ? null
         : new StaffPin.DepartmentRef(departmentId, rs.getString("department_name"), rs.getString("department_kind"));
     return new StaffPin(rs.getLong("id"),
-        new StaffPin.DialogueRef(rs.getLong("dialogue_id"), rs.getString("slug"), rs.getString("title"),
-            rs.getString("moderation_mode")),
+        DialogueRef.from(rs, "d_"),
         GeoJson.geometry(Wgs84.point(rs.getDouble("lon"), rs.getDouble("lat"))),
         rs.getString("category"),
         rs.getArray("subtags") == null ? List.of() : Arrays.asList((String[]) rs.getArray("subtags").getArray()),

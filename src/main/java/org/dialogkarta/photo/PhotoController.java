@@ -3,8 +3,8 @@ package org.dialogkarta.photo;
 import java.util.Optional;
 import java.net.URI;
 import java.time.Duration;
-import org.dialogkarta.pin.IdempotencyKeys;
-import org.dialogkarta.pin.Receipts;
+import org.dialogkarta.receipt.IdempotencyKeys;
+import org.dialogkarta.receipt.Receipts;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,8 +32,6 @@ class PhotoController {
    */
   record UploadedPhoto(long id, int width, int height, int byteSize, String url, String thumbnailUrl) {}
 
-  static final String RECEIPT_HEADER = "X-Receipt-Token";
-
   /**
    * A day, not a year, although a photo never changes: a moderator may hide its pin later, and
    * shared caches must stop serving it soon after. The receipt's copies are private to the
@@ -55,7 +53,7 @@ class PhotoController {
 
   @PostMapping(path = "/pins/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<UploadedPhoto> upload(@PathVariable long id,
-      @RequestHeader(name = RECEIPT_HEADER, required = false) String receiptToken,
+      @RequestHeader(name = Receipts.HEADER, required = false) String receiptToken,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestPart(name = PhotoFaults.FIELD, required = false) MultipartFile photo) {
     Photos.Stored stored = uploads.add(id, receiptToken, photo, IdempotencyKeys.parse(idempotencyKey));

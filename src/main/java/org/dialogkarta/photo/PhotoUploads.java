@@ -7,8 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.UUID;
-import org.dialogkarta.pin.Receipts;
 import org.dialogkarta.kernel.DialogkartaProperties;
+import org.dialogkarta.receipt.Receipts;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -46,7 +46,7 @@ class PhotoUploads {
         throw PhotoFaults.missing();
       }
       key = new Photos.Key(idempotencyKey, requestHash(pinId, file));
-      Optional<Photos.Stored> earlier = photos.byKey(pin.id(), key);
+      Optional<Photos.Stored> earlier = photos.byKey(key);
       if (earlier.isPresent()) {
         return earlier.get();
       }

@@ -1,17 +1,10 @@
 package org.dialogkarta.photo;
 
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import org.dialogkarta.pin.IdempotencyKeys;
 import org.dialogkarta.pin.PublicPins;
-import org.dialogkarta.kernel.InvalidInputException;
+import org.dialogkarta.receipt.IdempotencyKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,13 +35,15 @@ class Photos {
   /** @param replayed true when an upload with the same Idempotency-Key stored it before */
   record Stored(long id, int width, int height, int byteSize, boolean replayed) {}
 
-  /** An upload's Idempotency-Key and the hash of what it sent with it. */
-  record Key(UUID key, byte[] requestHash) {}
+  /** An upload's Idempotency-Key and the digest of what it sent with it (never stored). */
+  record Key(UUID key, byte[] digest) {}
 
   private final JdbcClient jdbc;
+  private final IdempotencyKeys keys;
 
-  Photos(JdbcClient jdbc) {
+  Photos(JdbcClient jdbc, IdempotencyKeys keys) {
     this.jdbc = jdbc;
+    this.keys = keys;
   }
 
   Optional<OwnedPin> ownedPin(long pinId, long receiptId) {
@@ -66,14 +61,15 @@ class Photos {
   /**
    * Stores a photo unless its pin has its share already. The pin's row is locked first, so two
    * uploads at once for the same pin are counted one after the other and cannot both slip in.
+   * With a key, the key is claimed in the same transaction: a retry that ran alongside this one
+   * waits for it and then gets its photo; the same key sent at once for another pin is refused.
    */
   @Transactional
   Stored add(long pinId, ProcessedPhoto photo, int maxPerPin, Key key) {
     jdbc.sql("SELECT id FROM pin WHERE id = :pin FOR UPDATE").param("pin", pinId).query(Long.class).optional()
         .orElseThrow(() -> PhotoFaults.noSuchPinForReceipt(pinId));
     if (key != null) {
-      // A retry that ran alongside this one may have stored it while this one was decoding.
-      Optional<Stored> earlier = byKey(pinId, key);
+      Optional<Stored> earlier = keys.claim(IdempotencyKeys.Kind.PHOTO, key.key(), key.digest()).map(this::replayed);
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -83,12 +79,9 @@ class Photos {
     if (count >= maxPerPin) {
       throw PhotoFaults.tooMany(maxPerPin);
     }
-    // The key is unique over all photos: the same key sent at once for another pin finds no
-    // row to conflict with under this pin's lock, and is refused here instead of failing.
     long id = jdbc.sql("""
-            INSERT INTO photo (pin_id, image, thumbnail, width, height, byte_size, idempotency_key, request_hash)
-            VALUES (:pin, :image, :thumbnail, :width, :height, :size, :key, :hash)
-            ON CONFLICT (idempotency_key) DO NOTHING
+            INSERT INTO photo (pin_id, image, thumbnail, width, height, byte_size)
+            VALUES (:pin, :image, :thumbnail, :width, :height, :size)
             RETURNING id""")
         .param("pin", pinId)
         .param("image", photo.image())
@@ -96,48 +89,28 @@ class Photos {
         .param("width", photo.width())
         .param("height", photo.height())
         .param("size", photo.image().length)
-        .param("key", key == null ? null : key.key(), Types.OTHER)
-        .param("hash", key == null ? null : key.requestHash(), Types.BINARY)
         .query(Long.class)
-        .optional()
-        .orElseThrow(Photos::keyReused);
+        .single();
+    if (key != null) {
+      keys.complete(IdempotencyKeys.Kind.PHOTO, key.key(), key.digest(), id);
+    }
     return new Stored(id, photo.width(), photo.height(), photo.image().length, false);
   }
 
   /**
-   * The photo an earlier upload with this key stored on this pin, or empty when the key is new.
-   * The key used for another pin or with other bytes is refused.
+   * The photo an earlier upload with this key stored, or empty when the key is new. The key used
+   * for another pin or with other bytes is refused (the digest holds both).
    */
-  Optional<Stored> byKey(long pinId, Key key) {
-    record Earlier(long id, long pinId, byte[] requestHash, int width, int height, int byteSize) {}
-    Optional<Earlier> earlier = jdbc.sql("""
-            SELECT id, pin_id, request_hash, width, height, byte_size FROM photo WHERE idempotency_key = :key""")
-        .param("key", key.key())
-        .query(Earlier.class)
-        .optional();
-    if (earlier.isEmpty()) {
-      return Optional.empty();
-    }
-    Earlier e = earlier.get();
-    if (e.pinId() != pinId || !Arrays.equals(e.requestHash(), key.requestHash())) {
-      throw keyReused();
-    }
-    return Optional.of(new Stored(e.id(), e.width(), e.height(), e.byteSize(), true));
+  Optional<Stored> byKey(Key key) {
+    return keys.find(IdempotencyKeys.Kind.PHOTO, key.key(), key.digest()).map(this::replayed);
   }
 
-  /** After a day no phone is still retrying; the hash of the uploaded bytes need not be kept. */
-  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
-  void forgetOldKeys() {
-    OffsetDateTime cutoff = Instant.now().minus(IdempotencyKeys.KEPT_FOR).atOffset(ZoneOffset.UTC);
-    jdbc.sql("""
-            UPDATE photo SET idempotency_key = NULL, request_hash = NULL
-            WHERE idempotency_key IS NOT NULL AND created_at < :cutoff""")
-        .param("cutoff", cutoff).update();
-  }
-
-  private static InvalidInputException keyReused() {
-    return InvalidInputException.of("Idempotency-Key", "idempotency_key.reused",
-        "This Idempotency-Key was already used for a different photo");
+  private Stored replayed(IdempotencyKeys.Earlier earlier) {
+    return jdbc.sql("SELECT id, width, height, byte_size FROM photo WHERE id = :id")
+        .param("id", earlier.createdId())
+        .query((rs, row) -> new Stored(rs.getLong("id"), rs.getInt("width"), rs.getInt("height"),
+            rs.getInt("byte_size"), true))
+        .single();
   }
 
   Optional<byte[]> published(long photoId, Variant variant) {

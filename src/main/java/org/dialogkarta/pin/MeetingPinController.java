@@ -2,6 +2,7 @@ package org.dialogkarta.pin;
 
 import java.net.URI;
 import java.util.List;
+import org.dialogkarta.receipt.IdempotencyKeys;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

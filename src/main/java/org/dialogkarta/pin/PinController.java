@@ -8,6 +8,7 @@ import org.dialogkarta.dialogue.DialogueRepository;
 import org.dialogkarta.geo.BoundingBox;
 import org.dialogkarta.geo.MetricCrs;
 import org.dialogkarta.geo.Wgs84;
+import org.dialogkarta.receipt.IdempotencyKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.dialogkarta.kernel.Coded;
 import org.dialogkarta.kernel.InvalidInputException;

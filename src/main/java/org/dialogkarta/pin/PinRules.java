@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.geo.Wgs84;
-import org.dialogkarta.walk.WalkWindow;
 import org.dialogkarta.kernel.Coded;
 import org.dialogkarta.kernel.ConflictException;
 import org.dialogkarta.kernel.FieldViolation;

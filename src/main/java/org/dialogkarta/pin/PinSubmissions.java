@@ -4,16 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueRepository;
 import org.dialogkarta.dialogue.ModerationMode;
-import org.dialogkarta.walk.WalkWindow;
-import org.dialogkarta.walk.WalkWindows;
+import org.dialogkarta.receipt.IdempotencyKeys;
+import org.dialogkarta.receipt.Receipts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class PinSubmissions {
+
+  /** What the audit log keeps of a pin entered at a meeting: never its text. */
+  record MeetingEntry(long dialogueId, String meetingName, String category) {}
 
   private final DialogueRepository dialogues;
   private final PinRepository pins;
@@ -49,9 +50,9 @@ class PinSubmissions {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
     byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "", submission);
     if (idempotencyKey != null) {
-      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, digest);
+      Optional<IdempotencyKeys.Earlier> earlier = keys.claim(IdempotencyKeys.Kind.PIN, idempotencyKey, digest);
       if (earlier.isPresent()) {
-        return earlier.get();
+        return SubmittedPin.replayed(earlier.get());
       }
     }
     WalkWindow walk = submission.walkId() == null ? null : walks.of(submission.walkId()).orElse(null);
@@ -70,30 +71,25 @@ class PinSubmissions {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
     byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "meeting\n" + meetingName, submission);
     if (idempotencyKey != null) {
-      Optional<SubmittedPin> earlier = keys.claim(idempotencyKey, digest);
+      Optional<IdempotencyKeys.Earlier> earlier = keys.claim(IdempotencyKeys.Kind.PIN, idempotencyKey, digest);
       if (earlier.isPresent()) {
-        return earlier.get();
+        return SubmittedPin.replayed(earlier.get());
       }
     }
     NewPin newPin = PinRules.checkAtMeeting(dialogue, submission, meetingName, Instant.now());
     SubmittedPin answer = store(newPin, submission.receipt(), ModerationState.PUBLISHED, idempotencyKey, digest);
-    Map<String, Object> entered = new LinkedHashMap<>();
-    entered.put("dialogueId", dialogue.id());
-    entered.put("meetingName", newPin.meetingName());
-    entered.put("category", newPin.category().code());
-    audit.record("pin.meeting_entry", "pin", answer.id(), null, entered);
+    audit.record("pin.meeting_entry", "pin", answer.id(), null,
+        new MeetingEntry(dialogue.id(), newPin.meetingName(), newPin.category().code()));
     return answer;
   }
 
   private SubmittedPin store(NewPin newPin, String receiptToken, ModerationState state, UUID idempotencyKey,
       byte[] digest) {
-    Receipts.Issued receipt = Optional.ofNullable(receiptToken)
-        .flatMap(token -> receipts.find(token).map(id -> new Receipts.Issued(id, token)))
-        .orElseGet(receipts::issue);
+    Receipts.Issued receipt = receipts.findOrIssue(receiptToken);
     Pin pin = pins.save(Pin.from(newPin, receipt.id(), state, Instant.now()));
     SubmittedPin answer = new SubmittedPin(pin.id(), receipt.token(), false);
     if (idempotencyKey != null) {
-      keys.complete(idempotencyKey, digest, answer);
+      keys.complete(IdempotencyKeys.Kind.PIN, idempotencyKey, digest, answer.id(), answer.receipt());
     }
     return answer;
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.geo.Wgs84;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SupportedPins {
 
-  record SupportedPin(long id, Long mergedInto, ReceiptController.DialogueRef dialogue, String category,
+  record SupportedPin(long id, Long mergedInto, DialogueRef dialogue, String category,
       String text, Map<String, Object> location, Instant supportedAt, String status, String department,
-      List<ReceiptController.HistoryEntry> history, List<PinFeature.Reply> replies) {}
+      List<ReceiptViews.HistoryEntry> history, List<PinFeature.Reply> replies) {}
 
   /** Each support with its carrying pin: the supported pin, or the pin it was merged into. */
   private static final String SUPPORTED = """
@@ -43,14 +44,14 @@ class SupportedPins {
   }
 
   List<SupportedPin> of(long receiptId) {
-    Map<Long, List<ReceiptController.HistoryEntry>> history = new HashMap<>();
+    Map<Long, List<ReceiptViews.HistoryEntry>> history = new HashMap<>();
     jdbc.sql(SUPPORTED + """
             SELECT DISTINCT x.carrier, ev.id, ev.from_value, ev.to_value, ev.at
             FROM supported x JOIN pin_event ev ON ev.pin_id = x.carrier AND ev.kind = 'status' AND ev.public
             ORDER BY ev.at, ev.id""")
         .param("receipt", receiptId)
         .query(rs -> {
-          history.computeIfAbsent(rs.getLong("carrier"), id -> new ArrayList<>()).add(new ReceiptController.HistoryEntry(
+          history.computeIfAbsent(rs.getLong("carrier"), id -> new ArrayList<>()).add(new ReceiptViews.HistoryEntry(
               "status", rs.getString("from_value"), rs.getString("to_value"), null, rs.getTimestamp("at").toInstant()));
         });
     Map<Long, List<PinFeature.Reply>> replies = new HashMap<>();
@@ -67,23 +68,22 @@ class SupportedPins {
             SELECT x.pin_id, x.merged_into, x.created_at AS supported_at, x.carrier, e.category, e.text,
                    ST_X(e.location) AS lon, ST_Y(e.location) AS lat, e.status,
                    CASE WHEN e.status IN ('forwarded', 'planned', 'done') THEN dep.name END AS department,
-                   d.id AS d_id, d.slug, d.title, d.status AS d_status
+                   %s
             FROM supported x
             JOIN pin e ON e.id = x.carrier
             JOIN dialogue d ON d.id = e.dialogue_id
             LEFT JOIN department dep ON dep.id = e.department_id
-            ORDER BY x.created_at DESC, x.support_id DESC""")
+            ORDER BY x.created_at DESC, x.support_id DESC""".formatted(DialogueRef.columns("d", "d_")))
         .param("receipt", receiptId)
         .query((rs, row) -> supported(rs, history, replies))
         .list();
   }
 
-  private static SupportedPin supported(ResultSet rs, Map<Long, List<ReceiptController.HistoryEntry>> history,
+  private static SupportedPin supported(ResultSet rs, Map<Long, List<ReceiptViews.HistoryEntry>> history,
       Map<Long, List<PinFeature.Reply>> replies) throws SQLException {
     long carrier = rs.getLong("carrier");
     return new SupportedPin(rs.getLong("pin_id"), (Long) rs.getObject("merged_into"),
-        new ReceiptController.DialogueRef(rs.getLong("d_id"), rs.getString("slug"), rs.getString("title"),
-            rs.getString("d_status")),
+        DialogueRef.from(rs, "d_"),
         rs.getString("category"), rs.getString("text"),
         GeoJson.geometry(Wgs84.point(rs.getDouble("lon"), rs.getDouble("lat"))),
         rs.getTimestamp("supported_at").toInstant(), rs.getString("status"), rs.getString("department"),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.dialogue.Dialogue;
+import org.dialogkarta.dialogue.DialogueRef;
 
 /**
  * A walk as walk mode shows it to anyone with the link: where and when, the route, and the
@@ -29,12 +30,10 @@ record PublicWalk(
     Instant pinsUntil,
     boolean open) {
 
-  record DialogueRef(long id, String slug, String title) {}
-
   static PublicWalk of(Walk w, Dialogue d) {
     Map<String, List<String>> subtags = new LinkedHashMap<>();
     d.subtagsByCategory().forEach((category, tags) -> subtags.put(category.code(), tags));
-    return new PublicWalk(w.id(), new DialogueRef(d.id(), d.slug(), d.title()), w.kind(), w.title(), w.startsAt(),
+    return new PublicWalk(w.id(), DialogueRef.of(d), w.kind(), w.title(), w.startsAt(),
         w.endsAt(), w.closedAt(), w.meetingPoint(), w.meetingPointName(), w.plannedRoute(), d.categories(),
         subtags, w.pinsFrom(), w.pinsUntil(), w.open());
   }

@@ -1,7 +1,7 @@
 package org.dialogkarta.walk;
 
 import org.dialogkarta.dialogue.DialogueRepository;
-import org.dialogkarta.pin.IdempotencyKeys;
+import org.dialogkarta.receipt.IdempotencyKeys;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +35,7 @@ class PublicWalkController {
   @GetMapping("/{id}")
   PublicWalk walk(@PathVariable long id) {
     Walk walk = walks.get(id);
-    return PublicWalk.of(walk, dialogues.getByIdOrSlug(Long.toString(walk.dialogue().id())));
+    return PublicWalk.of(walk, dialogues.findById(walk.dialogue().id()).orElseThrow());
   }
 
   @PostMapping(path = "/{id}/tracks", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -4,24 +4,21 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.dialogkarta.geo.Wgs84;
-import org.dialogkarta.pin.IdempotencyKeys;
 import org.dialogkarta.kernel.InvalidInputException;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.pin.WalkWindow;
+import org.dialogkarta.pin.WalkWindows;
+import org.dialogkarta.receipt.IdempotencyKeys;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,11 +43,13 @@ class Tracks {
 
   private final JdbcClient jdbc;
   private final WalkWindows windows;
+  private final IdempotencyKeys keys;
   private final JsonMapper json;
 
-  Tracks(JdbcClient jdbc, WalkWindows windows, JsonMapper json) {
+  Tracks(JdbcClient jdbc, WalkWindows windows, IdempotencyKeys keys, JsonMapper json) {
     this.jdbc = jdbc;
     this.windows = windows;
+    this.keys = keys;
     this.json = json;
   }
 
@@ -58,9 +57,10 @@ class Tracks {
   Answer add(long walkId, Upload upload, UUID key) {
     WalkWindow window = windows.of(walkId).orElseThrow(() -> new NotFoundException("No walk " + walkId));
     List<TrackFilter.Fix> fixes = fixes(upload);
-    byte[] hash = key == null ? null : requestHash(walkId, upload);
+    byte[] digest = key == null ? null : requestHash(walkId, upload);
     if (key != null) {
-      Optional<Answer> earlier = earlier(walkId, key, hash);
+      // A retry that ran alongside this one waits here for it, then gets its answer.
+      Optional<Answer> earlier = keys.claim(IdempotencyKeys.Kind.WALK_TRACK, key, digest).map(this::replayed);
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -74,52 +74,29 @@ class Tracks {
           + " points are usable (in the walk's time, in order, at walking speed); a track needs at least 2");
     }
     byte[] line = new WKBWriter(2).write(Wgs84.FACTORY.createLineString(result.kept().toArray(Coordinate[]::new)));
-    Optional<Long> id = jdbc.sql("""
-            INSERT INTO walk_track (walk_id, track, points_received, points_dropped, idempotency_key, request_hash)
-            VALUES (:walk, ST_GeomFromWKB(:line, 4326), :received, :dropped, :key, :hash)
-            ON CONFLICT (idempotency_key) DO NOTHING
+    long id = jdbc.sql("""
+            INSERT INTO walk_track (walk_id, track, points_received, points_dropped)
+            VALUES (:walk, ST_GeomFromWKB(:line, 4326), :received, :dropped)
             RETURNING id""")
         .param("walk", walkId)
         .param("line", line)
         .param("received", fixes.size())
         .param("dropped", result.dropped())
-        .param("key", key, Types.OTHER)
-        .param("hash", hash, Types.BINARY)
         .query(Long.class)
-        .optional();
-    if (id.isEmpty()) {
-      // A retry with the same key committed first, while this one was filtering.
-      return earlier(walkId, key, hash).orElseThrow();
+        .single();
+    if (key != null) {
+      keys.complete(IdempotencyKeys.Kind.WALK_TRACK, key, digest, id);
     }
     return new Answer(result.kept().size(), result.dropped(), false);
   }
 
-  /** After a day no phone is still retrying. */
-  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT3M")
-  void forgetOldKeys() {
-    OffsetDateTime cutoff = Instant.now().minus(IdempotencyKeys.KEPT_FOR).atOffset(ZoneOffset.UTC);
-    jdbc.sql("""
-            UPDATE walk_track SET idempotency_key = NULL, request_hash = NULL
-            WHERE idempotency_key IS NOT NULL AND created_at < :cutoff""")
-        .param("cutoff", cutoff).update();
-  }
-
-  private Optional<Answer> earlier(long walkId, UUID key, byte[] hash) {
-    record Earlier(long walkId, byte[] requestHash, int pointsReceived, int pointsDropped) {}
-    Optional<Earlier> earlier = jdbc.sql("""
-            SELECT walk_id, request_hash, points_received, points_dropped FROM walk_track WHERE idempotency_key = :key""")
-        .param("key", key)
-        .query(Earlier.class)
-        .optional();
-    if (earlier.isEmpty()) {
-      return Optional.empty();
-    }
-    Earlier e = earlier.get();
-    if (e.walkId() != walkId || !Arrays.equals(e.requestHash(), hash)) {
-      throw InvalidInputException.of("Idempotency-Key", "idempotency_key.reused",
-          "This Idempotency-Key was already used for a different track");
-    }
-    return Optional.of(new Answer(e.pointsReceived() - e.pointsDropped(), e.pointsDropped(), true));
+  /** The answer the track an earlier upload with the same key stored got. */
+  private Answer replayed(IdempotencyKeys.Earlier earlier) {
+    return jdbc.sql("SELECT points_received, points_dropped FROM walk_track WHERE id = :id")
+        .param("id", earlier.createdId())
+        .query((rs, row) -> new Answer(rs.getInt("points_received") - rs.getInt("points_dropped"),
+            rs.getInt("points_dropped"), true))
+        .single();
   }
 
   /**

@@ -3,11 +3,14 @@ package org.dialogkarta.walk;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.dialogue.DialogueRef;
+import org.dialogkarta.pin.WalkWindow;
 
 /**
  * A walk as staff see it: the plan, what was filled in afterwards (participants, groups,
  * conditions, note), and how much came of it. {@code pinsFrom} and {@code pinsUntil} are the
- * window in which the walk takes pins ({@link WalkWindow}); {@code open} says whether that is now.
+ * window in which the walk takes pins ({@link WalkWindow}); {@code open} says whether that is now
+ * (the dialogue's {@code status} decides too: only an ongoing dialogue takes pins).
  */
 record Walk(
     long id,
@@ -32,9 +35,6 @@ record Walk(
     boolean open,
     long pinCount,
     long trackCount) {
-
-  /** The walk's dialogue; {@code status} decides, with the walk's window, whether pins are taken. */
-  record DialogueRef(long id, String slug, String title, String status) {}
 
   WalkWindow window() {
     return new WalkWindow(id, dialogue.id(), startsAt, endsAt, closedAt);

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.dialogkarta.dialogue.DialogueRef;
+import org.dialogkarta.dialogue.DialogueStatus;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.kernel.Coded;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.pin.WalkWindow;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
 class Walks {
 
   private static final String SELECT = """
-      SELECT w.id, w.dialogue_id, d.slug, d.title AS dialogue_title, d.status AS dialogue_status,
+      SELECT w.id, %s,
              w.kind, w.title, w.starts_at, w.ends_at, w.closed_at,
              ST_AsBinary(w.meeting_point) AS meeting_point, w.meeting_point_name,
              ST_AsBinary(w.planned_route) AS planned_route, w.participant_count, w.groups,
@@ -32,7 +35,7 @@ class Walks {
              (SELECT count(*) FROM pin p WHERE p.walk_id = w.id) AS pin_count,
              (SELECT count(*) FROM walk_track t WHERE t.walk_id = w.id) AS track_count
       FROM walk w JOIN dialogue d ON d.id = w.dialogue_id
-      """;
+      """.formatted(DialogueRef.columns("d", "d_"));
 
   private final JdbcClient jdbc;
 
@@ -62,13 +65,12 @@ class Walks {
 
   private static Walk walk(ResultSet rs, Instant now) throws SQLException {
     long id = rs.getLong("id");
-    Walk.DialogueRef dialogue = new Walk.DialogueRef(rs.getLong("dialogue_id"), rs.getString("slug"),
-        rs.getString("dialogue_title"), rs.getString("dialogue_status"));
+    DialogueRef dialogue = DialogueRef.from(rs, "d_");
     Instant startsAt = instant(rs, "starts_at");
     Instant endsAt = instant(rs, "ends_at");
     Instant closedAt = instant(rs, "closed_at");
     WalkWindow window = new WalkWindow(id, dialogue.id(), startsAt, endsAt, closedAt);
-    boolean open = "ongoing".equals(dialogue.status()) && window.timing(now) == WalkWindow.Timing.DURING;
+    boolean open = dialogue.status() == DialogueStatus.ONGOING && window.timing(now) == WalkWindow.Timing.DURING;
     Integer participants = (Integer) rs.getObject("participant_count");
     List<WalkGroup> groups = Arrays.stream((String[]) rs.getArray("groups").getArray())
         .map(code -> Coded.fromCode(WalkGroup.class, code).orElseThrow())

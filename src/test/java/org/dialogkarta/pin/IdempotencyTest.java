@@ -63,7 +63,7 @@ class IdempotencyTest {
         .firstValue("Idempotent-Replayed").isPresent()).count();
     assertThat(replayed).isEqualTo(retries - 1);
     // What the table keeps lets a retry have its receipt, but a copy of it gives no token back.
-    String kept = jdbc.sql("SELECT receipt_token FROM idempotency_key WHERE key = CAST(:k AS uuid)")
+    String kept = jdbc.sql("SELECT receipt_token FROM idempotency_record WHERE kind = 'pin' AND key = CAST(:k AS uuid)")
         .param("k", key).query(String.class).single();
     assertThat(kept).startsWith("v1:").doesNotContain(firstReceipt);
     assertThat(new String(java.util.Base64.getDecoder().decode(kept.substring(3)), java.nio.charset.StandardCharsets.ISO_8859_1))

@@ -2,6 +2,9 @@ package org.dialogkarta.pin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import org.dialogkarta.support.Api;
@@ -92,10 +95,14 @@ class PinApiTest {
     assertThat(receipt.get("pins").get(0).get("status").asString()).isEqualTo("received");
     assertThat(receipt.get("pins").get(0).get("moderationState").asString()).isEqualTo("published");
     assertThat(receipt.get("pins").get(0).get("dialogue").get("slug").asString()).isEqualTo(dialogue.slug());
+    // The one dialogue.DialogueRef: the same fields wherever an answer names its dialogue.
+    assertThat(receipt.get("pins").get(0).get("dialogue").propertyNames())
+        .containsExactly("id", "slug", "title", "status", "moderationMode");
+    assertThat(receipt.get("pins").get(0).get("dialogue").get("status").asString()).isEqualTo("ongoing");
 
     byte[] storedHash = jdbc.sql("SELECT r.token_hash FROM receipt r JOIN pin p ON p.receipt_id = r.id WHERE p.id = :id")
         .param("id", first.json().get("id").asLong()).query(byte[].class).single();
-    assertThat(storedHash).isEqualTo(Receipts.hash(token)).isNotEqualTo(token.getBytes());
+    assertThat(storedHash).isEqualTo(sha256(token)).isNotEqualTo(token.getBytes());
   }
 
   @Test
@@ -143,5 +150,13 @@ class PinApiTest {
 
   private String pinsPath() {
     return "/api/v1/dialogues/" + dialogue.slug() + "/pins";
+  }
+
+  private static byte[] sha256(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -11,7 +11,6 @@ import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueStatus;
 import org.dialogkarta.dialogue.ParticipationLevel;
 import org.dialogkarta.dialogue.Subtag;
-import org.dialogkarta.walk.WalkWindow;
 import org.dialogkarta.kernel.ConflictException;
 import org.dialogkarta.kernel.FieldViolation;
 import org.dialogkarta.kernel.InvalidInputException;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dialogkarta.dialogue.Category;
-import org.dialogkarta.dialogue.DialogueRef;
+import org.dialogkarta.dialogue.DialogueIdOrSlug;
 import org.dialogkarta.pin.AgeBand;
 import org.dialogkarta.pin.Gender;
 import org.dialogkarta.pin.PinStatus;
@@ -110,7 +110,7 @@ public record AnalysisFilter(
     StringBuilder sql = new StringBuilder(PublicPins.condition("pin"));
     Map<String, Object> params = new HashMap<>();
     if (dialogue != null) {
-      DialogueRef ref = new DialogueRef(dialogue);
+      DialogueIdOrSlug ref = new DialogueIdOrSlug(dialogue);
       sql.append(ref.isId() ? " AND pin.dialogue_id = :f_dialogue"
           : " AND pin.dialogue_id = (SELECT d.id FROM dialogue d WHERE d.slug = :f_dialogue)");
       params.put("f_dialogue", ref.value());

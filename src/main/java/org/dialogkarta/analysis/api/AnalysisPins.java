@@ -1,7 +1,7 @@
 package org.dialogkarta.analysis.api;
 
 import org.dialogkarta.analysis.PinSample;
-import org.dialogkarta.dialogue.DialogueRef;
+import org.dialogkarta.dialogue.DialogueIdOrSlug;
 import org.dialogkarta.geo.CrsTransform;
 import org.dialogkarta.geo.MetricCrs;
 import org.dialogkarta.kernel.InvalidInputException;
@@ -91,7 +91,7 @@ public class AnalysisPins {
     if (filter.dialogue() == null) {
       return;
     }
-    DialogueRef ref = new DialogueRef(filter.dialogue());
+    DialogueIdOrSlug ref = new DialogueIdOrSlug(filter.dialogue());
     boolean known = jdbc.sql("SELECT count(*) > 0 FROM dialogue d WHERE " + ref.condition("d", "d"))
         .param("d", ref.value()).query(Boolean.class).single();
     if (!known) {

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dialogkarta.dialogue.DialogueRef;
+import org.dialogkarta.dialogue.DialogueIdOrSlug;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,7 @@ class NeighbourhoodPopulation {
               .computeIfAbsent(rs.getString(2), k -> new LinkedHashMap<>())
               .put(rs.getString(3), rs.getLong(4));
         });
-    DialogueRef ref = filter.dialogue() == null ? null : new DialogueRef(filter.dialogue());
+    DialogueIdOrSlug ref = filter.dialogue() == null ? null : new DialogueIdOrSlug(filter.dialogue());
     String inStudyArea = ref == null ? "true" : "EXISTS (SELECT 1 FROM dialogue d WHERE "
         + ref.condition("d", "dialogue") + " AND ST_Intersects(d.study_area, n.boundary))";
     var query = jdbc.sql("SELECT n.id, n.code, n.name, n.population, " + inStudyArea

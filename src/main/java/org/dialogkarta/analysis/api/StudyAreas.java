@@ -2,7 +2,7 @@ package org.dialogkarta.analysis.api;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.dialogkarta.dialogue.DialogueRef;
+import org.dialogkarta.dialogue.DialogueIdOrSlug;
 import org.dialogkarta.analysis.StudyArea;
 import org.dialogkarta.geo.MetricCrs;
 import org.locationtech.jts.geom.Geometry;
@@ -40,7 +40,7 @@ public class StudyAreas {
     Map<String, Object> params = new HashMap<>(where.params());
     params.put("srid", metricCrs.srid());
     String dialogues = filter.dialogue() == null ? "SELECT DISTINCT pin.dialogue_id FROM pin WHERE " + where.sql()
-        : "SELECT d.id FROM dialogue d WHERE " + new DialogueRef(filter.dialogue()).condition("d", "f_dialogue");
+        : "SELECT d.id FROM dialogue d WHERE " + new DialogueIdOrSlug(filter.dialogue()).condition("d", "f_dialogue");
     Found found = jdbc.sql("""
             SELECT count(*) AS dialogues,
                    count(*) FILTER (WHERE d.study_area IS NULL OR ST_Area(d.study_area) = 0) AS missing,

@@ -1,4 +1,4 @@
-package org.dialogkarta.walk;
+package org.dialogkarta.pin;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,9 @@ import java.time.Instant;
  * close it, whichever comes first. What is judged is the time the device made the pin or point,
  * so a pin recorded during the walk on a phone without network is still the walk's when it is
  * sent the next day.
+ *
+ * <p>Kept with the pins, whose rules judge it, so that {@code walk} depends on {@code pin} and
+ * never the other way; the walk feature reads it from its tables through {@link WalkWindows}.
  */
 public record WalkWindow(long walkId, long dialogueId, Instant startsAt, Instant endsAt, Instant closedAt) {
 

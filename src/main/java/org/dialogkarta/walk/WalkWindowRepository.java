@@ -1,19 +1,22 @@
 package org.dialogkarta.walk;
 
 import java.util.Optional;
+import org.dialogkarta.pin.WalkWindow;
+import org.dialogkarta.pin.WalkWindows;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-/** The time window of a walk, for the rules of the pins made on it. */
-@Component
-public class WalkWindows {
+/** The time window of a walk from the {@code walk} table: for the pins made on it and its tracks. */
+@Repository
+class WalkWindowRepository implements WalkWindows {
 
   private final JdbcClient jdbc;
 
-  WalkWindows(JdbcClient jdbc) {
+  WalkWindowRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
+  @Override
   public Optional<WalkWindow> of(long walkId) {
     return jdbc.sql("SELECT id, dialogue_id, starts_at, ends_at, closed_at FROM walk WHERE id = :id")
         .param("id", walkId)

@@ -1,4 +1,4 @@
-package org.dialogkarta.pin;
+package org.dialogkarta.receipt;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

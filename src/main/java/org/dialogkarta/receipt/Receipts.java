@@ -1,4 +1,4 @@
-package org.dialogkarta.pin;
+package org.dialogkarta.receipt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
 /**
  * Receipt tokens: the private link through which a submitter without an account follows their
  * pins. 256 random bits, base64url; only the SHA-256 hash is stored. Public because a receipt
- * is also what lets its holder add photos to their pins and see them before moderation.
+ * is also what lets its holder add photos to their pins and see them before moderation. Pins,
+ * supports and photos use it; it knows nothing of them.
  */
 @Component
 public class Receipts {
 
   /** A receipt as the submitter holds it: the row id and the token in clear. */
-  record Issued(long id, String token) {}
+  public record Issued(long id, String token) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final JdbcClient jdbc;
@@ -28,7 +29,17 @@ public class Receipts {
     this.jdbc = jdbc;
   }
 
-  Issued issue() {
+  /**
+   * The receipt the submitter already holds, when {@code token} names one; otherwise a new
+   * receipt (an unknown or stale token starts a new one rather than failing the submission).
+   */
+  public Issued findOrIssue(String token) {
+    return Optional.ofNullable(token)
+        .flatMap(t -> find(t).map(id -> new Issued(id, t)))
+        .orElseGet(this::issue);
+  }
+
+  public Issued issue() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
