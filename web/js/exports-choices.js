@@ -16,7 +16,7 @@ export const CRS = [
   ['EPSG:3010', 'SWEREF 99 16 30'], ['EPSG:3011', 'SWEREF 99 18 00'], ['EPSG:3012', 'SWEREF 99 14 15'],
   ['EPSG:3013', 'SWEREF 99 15 45'], ['EPSG:3014', 'SWEREF 99 17 15'], ['EPSG:3015', 'SWEREF 99 18 45'],
   ['EPSG:3016', 'SWEREF 99 20 15'], ['EPSG:3017', 'SWEREF 99 21 45'], ['EPSG:3018', 'SWEREF 99 23 15'],
-  ['EPSG:4326', 'WGS 84'], ['EPSG:3857', 'Web Mercator'],
+  ['EPSG:3021', 'RT90 2.5 gon V'], ['EPSG:4326', 'WGS 84'], ['EPSG:3857', 'Web Mercator'],
 ];
 
 export const format = (code) => FORMATS.find((f) => f.code === code) || FORMATS[0];

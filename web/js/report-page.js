@@ -4,7 +4,7 @@
 import { staffBoot, staffApi, errorText, showPageProblem } from './staff.js';
 import { api } from './api.js';
 import { h } from './dom.js';
-import { dialogueId, reportPath, say, sayError } from './report-context.js';
+import { dialogueId, forChosenDialogue, reportPath, say, sayError, STALE } from './report-context.js';
 import { t, tn } from './i18n.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { reportBuilds } from './report-build.js';
@@ -29,12 +29,15 @@ views.setTopics(() => topics.list());
 views.setOnMoved(() => topics.load());
 
 async function loadOverview() {
+  let overview;
   try {
-    state.overview = await staffApi(reportPath());
+    overview = await forChosenDialogue(() => staffApi(reportPath()));
   } catch (e) {
     sayError(e);
     return;
   }
+  if (overview === STALE) return;
+  state.overview = overview;
   const o = state.overview;
   $('report-summary').textContent = [
     tn('report.page.summary.views', o.views),

@@ -6,7 +6,7 @@ import { staffApi, errorText } from './staff.js';
 import { h } from './dom.js';
 import { t, tn, label } from './i18n.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
-import { reportPath, say, sayError } from './report-context.js';
+import { forChosenDialogue, reportPath, say, sayError, STALE } from './report-context.js';
 
 const $ = (id) => document.getElementById(id);
 export const EFFECTS = ['accommodated', 'partly_accommodated', 'not_accommodated', 'outside_scope', 'noted'];
@@ -97,7 +97,9 @@ export function reportTopics({ onChange }) {
 
   async function load() {
     try {
-      topics = await staffApi(reportPath('/topics'));
+      const answer = await forChosenDialogue(() => staffApi(reportPath('/topics')));
+      if (answer === STALE) return;
+      topics = answer;
     } catch (e) {
       sayError(e);
       topics = [];

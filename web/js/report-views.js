@@ -6,7 +6,7 @@ import { staffApi, errorText, fieldErrorText } from './staff.js';
 import { h } from './dom.js';
 import { t, tn, label, formatDate } from './i18n.js';
 import { busy } from './staff-forms.js';
-import { reportPath, say, sayError } from './report-context.js';
+import { forChosenDialogue, reportPath, say, sayError, STALE } from './report-context.js';
 import { effectOptions } from './report-topics.js';
 
 const $ = (id) => document.getElementById(id);
@@ -102,7 +102,8 @@ export function reportViews() {
 
   async function load() {
     try {
-      const page = await fetchPage(0);
+      const page = await forChosenDialogue(() => fetchPage(0));
+      if (page === STALE) return;
       rows = page.views;
       total = page.total;
     } catch (e) {

@@ -8,8 +8,8 @@ import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * A CRS an export may be written in: SWEREF 99 TM (EPSG:3006, the default), the twelve SWEREF 99
- * local zones (3007–3018) that municipalities keep their base maps in, WGS84 (4326) and Web
- * Mercator (3857). Given as {@code EPSG:3010}, {@code 3010} or the OGC URI
+ * local zones (3007–3018) that municipalities keep their base maps in, RT90 2.5 gon V (3021) for
+ * older systems, WGS84 (4326) and Web Mercator (3857). Given as {@code EPSG:3010}, {@code 3010} or the OGC URI
  * {@code http://www.opengis.net/def/crs/EPSG/0/3010}.
  */
 record ExportCrs(int epsg) {
@@ -53,6 +53,6 @@ record ExportCrs(int epsg) {
   private static InvalidInputException unknown(String given) {
     return InvalidInputException.of("crs", "export.crs.unknown", "CRS '" + given
         + "' is not offered; use EPSG:3006 (SWEREF 99 TM), a SWEREF 99 local zone EPSG:3007–3018,"
-        + " EPSG:4326 (WGS84) or EPSG:3857 (Web Mercator)");
+        + " EPSG:3021 (RT90 2.5 gon V), EPSG:4326 (WGS84) or EPSG:3857 (Web Mercator)");
   }
 }

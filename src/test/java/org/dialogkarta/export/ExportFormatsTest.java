@@ -78,6 +78,17 @@ class ExportFormatsTest {
   }
 
   @Test
+  void rt90ForOlderSystemsInGeoPackageAndShapefile() throws Exception {
+    String file = get("pins.gpkg", "&crs=EPSG:3021").as("gpkg").toString();
+    assertThat(Gdal.summary(file, "pins")).contains("RT90 2.5 gon V", "ID[\"EPSG\",3021]");
+    assertKnownPinAt(Gdal.features(file, "pins"), 3021);
+
+    String shp = "/vsizip/" + get("pins.shp.zip", "&crs=EPSG:3021").as("zip") + "/pins.shp";
+    assertThat(Gdal.summary(shp)).contains("RT90 2.5 gon V", "ID[\"EPSG\",3021]");
+    assertKnownPinAt(Gdal.features(shp), 3021);
+  }
+
+  @Test
   void multiLayerGeoPackageHasStylesAndSpatialIndexes() {
     String file = get("pins.gpkg", "&layers=study_areas,neighbourhoods,walk_routes,walk_tracks").as("gpkg").toString();
     String layers = Gdal.run("ogrinfo", "-ro", "-q", file);
