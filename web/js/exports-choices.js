@@ -8,6 +8,7 @@ export const FORMATS = [
   { code: 'geojson', wgs84: true },
   { code: 'kml', wgs84: true },
   { code: 'csv' },
+  { code: 'excel.csv' },
 ];
 
 export const CRS = [

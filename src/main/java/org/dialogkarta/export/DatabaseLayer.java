@@ -81,6 +81,7 @@ final class DatabaseLayer implements ExportLayer {
         }
         case TEXT -> rs.getString(column);
         case DATETIME -> rs.getObject(column, OffsetDateTime.class);
+        case DATE -> rs.getObject(column, java.time.LocalDate.class);
       };
     }
     byte[] wkb = rs.getBytes(1);

@@ -30,10 +30,11 @@ final class DatabaseLayers {
 
   static final SqlLayer PINS = new SqlLayer(
       new LayerSchema("pins", "Pins", GeometryKind.POINT, List.of(
-          integer("id"), text("dialogue", SLUG), text("category", CODE), text("subtags"), text("text"),
-          text("status", CODE), text("reply"), text("department", NAME), datetime("created"),
-          text("source", CODE), integer("walk"), text("neighbourhood", NAME), integer("supports"),
-          integer("notes"), text("time_of_day", CODE), datetime("recorded"), Field.real("accuracy_m"))),
+          integer("id"), text("dialogue", SLUG), text("category", CODE).labelled("category"), text("subtags"),
+          text("text"), text("status", CODE).labelled("pinStatus"), text("reply"), text("department", NAME),
+          datetime("created"), text("source", CODE), integer("walk"), text("neighbourhood", NAME),
+          integer("supports"), integer("notes"), text("time_of_day", CODE).labelled("analysis.timeOfDay"),
+          datetime("recorded"), Field.real("accuracy_m"))),
       "pin.location",
       List.of("pin.id", "d.slug", "pin.category", "array_to_string(pin.subtags, ',')", "pin.text",
           "pin.status",
@@ -63,18 +64,19 @@ final class DatabaseLayers {
 
   static final SqlLayer STUDY_AREAS = new SqlLayer(
       new LayerSchema("study_areas", "Study areas", GeometryKind.MULTIPOLYGON, List.of(
-          integer("id"), text("slug", SLUG), text("title"), text("status", CODE), text("level", CODE),
-          text("starts_on", 10), text("ends_on", 10), integer("pins"))),
+          integer("id"), text("slug", SLUG), text("title"), text("status", CODE).labelled("dialogueStatus"),
+          text("level", CODE).labelled("level"), Field.date("starts_on"), Field.date("ends_on"), integer("pins"))),
       "d.study_area",
       List.of("d.id", "d.slug", "d.title", "d.status", "d.participation_level",
-          "d.starts_on::text", "d.ends_on::text",
+          "d.starts_on", "d.ends_on",
           "(SELECT count(*) FROM pin WHERE pin.dialogue_id = d.id AND " + PUBLISHED + ")"),
       "dialogue d", "d.study_area IS NOT NULL", "d.id = :dialogue", "d.id");
 
   static final SqlLayer WALK_ROUTES = new SqlLayer(
       new LayerSchema("walk_routes", "Walk routes", GeometryKind.LINESTRING, List.of(
-          integer("id"), text("dialogue", SLUG), text("kind", CODE), text("title"), datetime("starts"),
-          datetime("ends"), text("meeting"), text("light", CODE), integer("people"), integer("pins"))),
+          integer("id"), text("dialogue", SLUG), text("kind", CODE).labelled("walk.kind"), text("title"),
+          datetime("starts"), datetime("ends"), text("meeting"), text("light", CODE).labelled("walk.light"),
+          integer("people"), integer("pins"))),
       "w.planned_route",
       List.of("w.id", "d.slug", "w.kind", "w.title", "w.starts_at", "w.ends_at", "w.meeting_point_name",
           "w.light", "w.participant_count",
@@ -84,7 +86,8 @@ final class DatabaseLayers {
 
   static final SqlLayer WALK_TRACKS = new SqlLayer(
       new LayerSchema("walk_tracks", "Walk tracks", GeometryKind.LINESTRING, List.of(
-          integer("id"), integer("walk"), text("dialogue", SLUG), text("kind", CODE), integer("received"),
+          integer("id"), integer("walk"), text("dialogue", SLUG), text("kind", CODE).labelled("walk.kind"),
+          integer("received"),
           integer("dropped"), datetime("created"))),
       "t.track",
       List.of("t.id", "t.walk_id", "d.slug", "w.kind", "t.points_received", "t.points_dropped", "t.created_at"),

@@ -13,7 +13,9 @@ enum ExportFormat {
   SHAPEFILE("shp.zip", "application/zip", false, false),
   GEOJSON("geojson", "application/geo+json", true, false),
   KML("kml", "application/vnd.google-earth.kml+xml", true, false),
-  CSV("csv", "text/csv; charset=UTF-8", false, false);
+  CSV("csv", "text/csv; charset=UTF-8", false, false),
+  /** CSV that a Swedish Excel opens in columns: semicolons, decimal commas. */
+  CSV_EXCEL("excel.csv", "text/csv; charset=UTF-8", false, false);
 
   private final String extension;
   private final String contentType;
@@ -25,6 +27,10 @@ enum ExportFormat {
     this.contentType = contentType;
     this.alwaysWgs84 = alwaysWgs84;
     this.multiLayer = multiLayer;
+  }
+
+  boolean csv() {
+    return this == CSV || this == CSV_EXCEL;
   }
 
   static Optional<ExportFormat> ofExtension(String extension) {

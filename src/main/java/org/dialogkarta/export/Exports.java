@@ -25,7 +25,7 @@ class Exports {
    * Temporary files go under {@code work} and are removed whatever happens.
    */
   void write(ExportRequest request, OutputStream out, Path work, Progress progress) throws IOException {
-    boolean lonLat = request.format() == ExportFormat.CSV;
+    boolean lonLat = request.format().csv();
     List<ExportLayer.Prepared> prepared = new ArrayList<>();
     for (ExportLayer layer : request.layers()) {
       prepared.add(layer.prepare(request.scope()));
@@ -64,7 +64,8 @@ class Exports {
   private ExportWriter writer(ExportRequest request, OutputStream out, Path work) throws IOException {
     return switch (request.format()) {
       case GEOJSON -> new GeoJsonWriter(out);
-      case CSV -> new CsvWriter(out);
+      case CSV -> new CsvWriter(out, CsvWriter.Dialect.RFC_4180);
+      case CSV_EXCEL -> new CsvWriter(out, CsvWriter.Dialect.EXCEL_SV);
       case KML -> new KmlWriter(out);
       case GPKG -> new GeoPackageWriter(out, work, request.crs(), definitions);
       case SHAPEFILE -> new ShapefileWriter(out, work, request.crs(), definitions);

@@ -107,6 +107,7 @@ final class GeoPackageWriter implements ExportWriter {
         case REAL -> GeoPackageDataType.DOUBLE;
         case TEXT -> GeoPackageDataType.TEXT;
         case DATETIME -> GeoPackageDataType.DATETIME;
+        case DATE -> GeoPackageDataType.DATE;
       }));
       names.add(f.name());
     }

@@ -58,6 +58,7 @@ final class ShapefileWriter implements ExportWriter {
         case REAL -> new DBFField(names.get(i), DBFDataType.NUMERIC, 24, 6);
         case TEXT -> new DBFField(names.get(i), DBFDataType.CHARACTER, layer.fields().get(i).width());
         case DATETIME -> new DBFField(names.get(i), DBFDataType.CHARACTER, 24);
+        case DATE -> new DBFField(names.get(i), DBFDataType.DATE, 8);
       };
     }
     dbf = new DbfTable(file(".dbf"), fields);
@@ -78,6 +79,7 @@ final class ShapefileWriter implements ExportWriter {
       record[i] = switch (values[i]) {
         case null -> null;
         case OffsetDateTime t -> Field.iso(t);
+        case java.time.LocalDate day -> day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE); // dBASE D: YYYYMMDD
         case String s -> cut(s, schema.fields().get(i).width());
         default -> values[i];
       };

@@ -89,6 +89,18 @@ class ExportFormatsTest {
   }
 
   @Test
+  void aDialoguesDaysAreDatesInGeoPackageAndShapefile() throws Exception {
+    jdbc.sql("UPDATE dialogue SET starts_on = DATE '2026-05-04', ends_on = DATE '2026-06-14' WHERE id = :d")
+        .param("d", fixture.dialogue.id()).update();
+    String file = get("study_areas.gpkg", "").as("gpkg").toString();
+    assertThat(Gdal.summary(file, "study_areas")).contains("starts_on: Date", "ends_on: Date");
+    assertThat(Gdal.features(file, "study_areas")).contains("starts_on (Date) = 2026/05/04", "ends_on (Date) = 2026/06/14");
+    String shp = "/vsizip/" + get("study_areas.shp.zip", "").as("zip") + "/study_areas.shp";
+    assertThat(Gdal.summary(shp)).contains("starts_on: Date (10.0)");
+    assertThat(Gdal.features(shp)).contains("starts_on (Date) = 2026/05/04", "ends_on (Date) = 2026/06/14");
+  }
+
+  @Test
   void multiLayerGeoPackageHasStylesAndSpatialIndexes() {
     String file = get("pins.gpkg", "&layers=study_areas,neighbourhoods,walk_routes,walk_tracks").as("gpkg").toString();
     String layers = Gdal.run("ogrinfo", "-ro", "-q", file);
@@ -231,11 +243,33 @@ class ExportFormatsTest {
     assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
     String csv = new String(bytes, StandardCharsets.UTF_8);
     assertThat(csv).contains("\"'=HYPERLINK(\"\"http://example.org\"\", \"\"klicka\"\"), sa <b>någon</b>\"");
-    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",wkt,lon,lat");
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",wkt,lon,lat")
+        .contains(",category,category_label,", ",status,status_label,");
+    // The known pin's codes with their Swedish labels beside them, from the same bundle as the pages.
+    java.util.ResourceBundle swedish = org.dialogkarta.kernel.Messages.bundle("sv");
+    assertThat(csv).contains(",forwarded," + swedish.getString("pinStatus.forwarded") + ",");
     String file = d.as("csv").toString();
     String features = Gdal.features("-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO", file);
     assertThat(features).contains(ExportFixture.TEXT, "lon (String) = " + fixture.lon, "lat (String) = " + fixture.lat);
     assertThat(Gdal.summary("-oo", "GEOM_POSSIBLE_NAMES=wkt", file)).contains("Feature Count: 2");
+    assertKnownPinAt(features, 3006);
+    assertNothingHidden(features);
+  }
+
+  @Test
+  void csvForSwedishExcelHasSemicolonsAndDecimalCommas() throws Exception {
+    ExportFixture.Download d = get("pins.excel.csv", "");
+    assertThat(d.disposition()).contains("-3006.excel.csv");
+    String csv = new String(Files.readAllBytes(d.file()), StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFFid;dialogue;category;category_label;");
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";wkt;lon;lat").doesNotContain(",");
+    assertThat(csv).contains(";" + String.valueOf(fixture.lon).replace('.', ',') + ";"
+        + String.valueOf(fixture.lat).replace('.', ',') + "\r\n");
+    // GDAL reads it with semicolons as the separator: the columns and the pins are all there.
+    String file = d.as("csv").toString();
+    String features = Gdal.features("-oo", "SEPARATOR=SEMICOLON", "-oo", "GEOM_POSSIBLE_NAMES=wkt", file);
+    assertThat(features).contains(ExportFixture.TEXT, "category_label (String) = ");
+    assertThat(Gdal.summary("-oo", "SEPARATOR=SEMICOLON", "-oo", "GEOM_POSSIBLE_NAMES=wkt", file)).contains("Feature Count: 2");
     assertKnownPinAt(features, 3006);
     assertNothingHidden(features);
   }
