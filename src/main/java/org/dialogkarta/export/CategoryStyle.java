@@ -24,6 +24,15 @@ record CategoryStyle(String category, String label, int red, int green, int blue
 
   /** QGIS's "r,g,b,a". */
   String qgisColour() {
-    return red + "," + green + "," + blue + ",255";
+    return qgisColour(255);
+  }
+
+  String qgisColour(int alpha) {
+    return red + "," + green + "," + blue + "," + alpha;
+  }
+
+  /** "#rrggbb", as SLD writes a colour. */
+  String hex() {
+    return "#%02x%02x%02x".formatted(red, green, blue);
   }
 }

@@ -211,11 +211,12 @@ final class GeoPackageWriter implements ExportWriter {
       try (PreparedStatement p = sqlite.prepareStatement("""
           INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column,
             styleName, styleQML, styleSLD, useAsDefault, description, owner)
-          VALUES ('', '', ?, 'geom', ?, ?, '', 1, 'Dialogkarta', '')""")) {
+          VALUES ('', '', ?, 'geom', ?, ?, ?, 1, 'Dialogkarta', '')""")) {
         for (LayerSchema layer : written) {
           p.setString(1, layer.name());
           p.setString(2, layer.name());
           p.setString(3, QgisStyle.qml(layer));
+          p.setString(4, SldStyle.sld(layer));
           p.executeUpdate();
         }
       }

@@ -3,32 +3,22 @@ package org.dialogkarta.export;
 import java.util.List;
 
 /**
- * The QGIS style (QML) stored with each layer in a GeoPackage's {@code layer_styles} table, which
- * QGIS applies when the layer is opened: pins by category in the same colours as the pages and
- * KML (a categorized renderer on {@code category}), other layers as one plain symbol.
+ * The QGIS style (QML) of a layer, from its LayerLook: stored with each layer in a GeoPackage's
+ * {@code layer_styles} table and as {@code <layer>.qml} beside a Shapefile, where QGIS applies it
+ * when the layer is opened.
  */
 final class QgisStyle {
 
   private QgisStyle() {}
 
   static String qml(LayerSchema schema) {
+    LayerLook look = LayerLook.of(schema);
     StringBuilder renderer = new StringBuilder();
-    if (schema.indexOf("category") >= 0) {
-      renderer.append(categorized("category", schema.geometry(), CategoryStyle.ALL));
-    } else if (schema.indexOf("class") >= 0) {
-      // Hotspot cells as the analysis map and ArcGIS show them: reds hot, blues cold, grey not significant.
-      List<CategoryStyle> classes = List.of(
-          new CategoryStyle("hot_99", "Hot spot 99 %", 0xb2, 0x18, 0x2b),
-          new CategoryStyle("hot_95", "Hot spot 95 %", 0xef, 0x8a, 0x62),
-          new CategoryStyle("hot_90", "Hot spot 90 %", 0xfd, 0xdb, 0xc7),
-          new CategoryStyle("not_significant", "Inte signifikant", 0xf7, 0xf7, 0xf7),
-          new CategoryStyle("cold_90", "Cold spot 90 %", 0xd1, 0xe5, 0xf0),
-          new CategoryStyle("cold_95", "Cold spot 95 %", 0x67, 0xa9, 0xcf),
-          new CategoryStyle("cold_99", "Cold spot 99 %", 0x21, 0x66, 0xac));
-      renderer.append(categorized("class", schema.geometry(), classes));
+    if (look.categorized()) {
+      renderer.append(categorized(look, schema.geometry()));
     } else {
       renderer.append("<renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
-          + "<symbols>\n").append(symbol(schema.geometry(), "0", CategoryStyle.OTHER))
+          + "<symbols>\n").append(symbol(schema.geometry(), "0", look.classes().getFirst(), look))
           .append("</symbols>\n</renderer-v2>\n");
     }
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
@@ -36,8 +26,9 @@ final class QgisStyle {
   }
 
   /** A categorized renderer on {@code attribute}: one symbol per value, labelled. */
-  private static String categorized(String attribute, GeometryKind geometry, List<CategoryStyle> values) {
-    StringBuilder b = new StringBuilder("<renderer-v2 type=\"categorizedSymbol\" attr=\"" + attribute
+  private static String categorized(LayerLook look, GeometryKind geometry) {
+    List<CategoryStyle> values = look.classes();
+    StringBuilder b = new StringBuilder("<renderer-v2 type=\"categorizedSymbol\" attr=\"" + look.attribute()
         + "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n<categories>\n");
     for (int i = 0; i < values.size(); i++) {
       CategoryStyle s = values.get(i);
@@ -46,12 +37,12 @@ final class QgisStyle {
     }
     b.append("</categories>\n<symbols>\n");
     for (int i = 0; i < values.size(); i++) {
-      b.append(symbol(geometry, Integer.toString(i), values.get(i)));
+      b.append(symbol(geometry, Integer.toString(i), values.get(i), look));
     }
     return b.append("</symbols>\n</renderer-v2>\n").toString();
   }
 
-  private static String symbol(GeometryKind geometry, String name, CategoryStyle s) {
+  private static String symbol(GeometryKind geometry, String name, CategoryStyle s, LayerLook look) {
     return switch (geometry) {
       case POINT -> """
           <symbol type="marker" name="%s" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -73,14 +64,18 @@ final class QgisStyle {
           </symbol>
           """.formatted(name, s.qgisColour());
       case POLYGON, MULTIPOLYGON, GEOMETRY -> """
-          <symbol type="fill" name="%s" alpha="0.5" clip_to_extent="1" force_rhr="0">
+          <symbol type="fill" name="%s" alpha="1" clip_to_extent="1" force_rhr="0">
            <layer class="SimpleFill" enabled="1" pass="0" locked="0"><Option type="Map">
             <Option name="color" type="QString" value="%s"/>
+            <Option name="style" type="QString" value="%s"/>
             <Option name="outline_color" type="QString" value="%s"/>
-            <Option name="outline_width" type="QString" value="0.5"/>
+            <Option name="outline_style" type="QString" value="%s"/>
+            <Option name="outline_width" type="QString" value="%s"/>
            </Option></layer>
           </symbol>
-          """.formatted(name, s.qgisColour(), s.qgisColour());
+          """.formatted(name, s.qgisColour((int) Math.round(look.fillOpacity() * 255)),
+              look.fillOpacity() == 0 ? "no" : "solid", s.qgisColour(), look.dashed() ? "dash" : "solid",
+              look.outlineWidth());
     };
   }
 }

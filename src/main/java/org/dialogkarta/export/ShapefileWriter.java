@@ -16,7 +16,8 @@ import java.util.zip.ZipOutputStream;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A Shapefile as a zip of {@code .shp .shx .dbf .prj .cpg} and the field-name table: geometry by
+ * A Shapefile as a zip of {@code .shp .shx .dbf .prj .cpg}, its styles ({@code .qml} for QGIS,
+ * {@code .sld}) and the field-name table: geometry by
  * {@link ShapeFile}, attributes by {@link DbfTable} in UTF-8 (declared in the {@code .cpg}), the CRS as
  * ESRI WKT in the {@code .prj}. dBASE limits: names of ten characters ({@link ShapefileFields}),
  * text of 254 bytes (longer texts are cut at a character boundary: take GeoPackage, GeoJSON or
@@ -114,6 +115,9 @@ final class ShapefileWriter implements ExportWriter {
     Files.writeString(file(".cpg"), "UTF-8", StandardCharsets.US_ASCII);
     Files.writeString(dir.resolve(schema.name() + "_fields.txt"), ShapefileFields.table(schema.fields()),
         StandardCharsets.UTF_8);
+    // Styles beside the layer: QGIS applies <layer>.qml when it opens <layer>.shp; SLD for others.
+    Files.writeString(file(".qml"), QgisStyle.qml(schema), StandardCharsets.UTF_8);
+    Files.writeString(file(".sld"), SldStyle.sld(schema), StandardCharsets.UTF_8);
   }
 
   @Override
@@ -121,7 +125,7 @@ final class ShapefileWriter implements ExportWriter {
     ZipOutputStream zip = new ZipOutputStream(out);
     // The dBASE table is mostly padding: the fastest deflate level still shrinks it tenfold.
     zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-    for (String suffix : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg", "_fields.txt")) {
+    for (String suffix : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml", ".sld", "_fields.txt")) {
       zip.putNextEntry(new ZipEntry(schema.name() + suffix));
       Files.copy(dir.resolve(schema.name() + suffix), zip);
       zip.closeEntry();

@@ -100,6 +100,11 @@ class ExportFormatsTest {
     assertThat(Gdal.features(shp)).contains("starts_on (Date) = 2026/05/04", "ends_on (Date) = 2026/06/14");
   }
 
+  private static String style(String gpkg, String layer, String column) {
+    return Gdal.run("ogrinfo", "-ro", "-q", gpkg, "-sql",
+        "SELECT " + column + " FROM layer_styles WHERE f_table_name = '" + layer + "'");
+  }
+
   @Test
   void multiLayerGeoPackageHasStylesAndSpatialIndexes() {
     String file = get("pins.gpkg", "&layers=study_areas,neighbourhoods,walk_routes,walk_tracks").as("gpkg").toString();
@@ -116,6 +121,15 @@ class ExportFormatsTest {
         "SELECT f_table_name, useAsDefault, styleQML FROM layer_styles ORDER BY id");
     assertThat(styles).contains("f_table_name (String) = pins", "f_table_name (String) = study_areas",
         "renderer-v2 type=\"categorizedSymbol\" attr=\"category\"", "value=\"safety_concern\"", "Trygghetsproblem");
+    // Areas as outlines that stay readable where they overlap, each layer its own.
+    String neighbourhoods = style(file, "neighbourhoods", "styleQML");
+    String studyAreas = style(file, "study_areas", "styleQML");
+    assertThat(neighbourhoods).contains("name=\"style\" type=\"QString\" value=\"no\"");
+    assertThat(studyAreas).contains("name=\"style\" type=\"QString\" value=\"no\"",
+        "name=\"outline_style\" type=\"QString\" value=\"dash\"");
+    assertThat(studyAreas).isNotEqualTo(neighbourhoods.replace("neighbourhoods", "study_areas"));
+    assertThat(style(file, "pins", "styleSLD")).contains("<StyledLayerDescriptor version=\"1.1.0\"",
+        "<ogc:Literal>safety_concern</ogc:Literal>");
     String walks = Gdal.features(file, "walk_routes");
     assertThat(walks).contains("Trygghetsvandring på Östermalm").doesNotContain("Facilitatorsson");
     assertThat(Gdal.summary(file, "walk_routes")).contains("Feature Count: 1");
@@ -126,7 +140,8 @@ class ExportFormatsTest {
   void shapefileZipWithPrjCpgAndCutFieldNames() throws Exception {
     Path zip = get("pins.shp.zip", "").as("zip");
     assertThat(Gdal.run("unzip", "-l", zip.toString())).contains("pins.shp", "pins.shx", "pins.dbf", "pins.prj",
-        "pins.cpg", "pins_fields.txt");
+        "pins.cpg", "pins.qml", "pins.sld", "pins_fields.txt");
+    assertStyledByCategory(zip);
     String source = "/vsizip/" + zip + "/pins.shp";
     String summary = Gdal.summary(source);
     assertThat(summary).contains("Geometry: Point", "Feature Count: 2", "SWEREF99", "neighbourh: String", "time_of_da: String");
@@ -272,6 +287,26 @@ class ExportFormatsTest {
     assertThat(Gdal.summary("-oo", "SEPARATOR=SEMICOLON", "-oo", "GEOM_POSSIBLE_NAMES=wkt", file)).contains("Feature Count: 2");
     assertKnownPinAt(features, 3006);
     assertNothingHidden(features);
+  }
+
+  /** The zip's SLD is well-formed XML with one rule per category, filtered on category; the QML names it too. */
+  private static void assertStyledByCategory(Path zip) throws Exception {
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+      var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // QGIS's DOCTYPE
+      var sld = factory.newDocumentBuilder().parse(z.getInputStream(z.getEntry("pins.sld")));
+      var literals = sld.getElementsByTagNameNS("http://www.opengis.net/ogc", "Literal");
+      List<String> values = new java.util.ArrayList<>();
+      for (int i = 0; i < literals.getLength(); i++) {
+        values.add(literals.item(i).getTextContent());
+      }
+      assertThat(values).containsExactlyInAnyOrder("suggestion", "safety_concern", "service_gap", "valued_place");
+      assertThat(sld.getElementsByTagNameNS("http://www.opengis.net/se", "Rule").getLength()).isEqualTo(4);
+      String qml = new String(z.getInputStream(z.getEntry("pins.qml")).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(qml).contains("attr=\"category\"", "value=\"valued_place\"");
+      factory.newDocumentBuilder().parse(z.getInputStream(z.getEntry("pins.qml")));
+    }
   }
 
   /** The known pin comes first (rows are ordered by id): at gdaltransform's answer, to a centimetre. */
