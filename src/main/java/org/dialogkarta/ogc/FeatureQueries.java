@@ -69,7 +69,10 @@ class FeatureQueries {
     Map<String, Object> params = new HashMap<>(Map.of("minX", box.minX(), "minY", box.minY(),
         "maxX", box.maxX(), "maxY", box.maxY(), "srid", box.crs().srid()));
     params.put("segment", Math.max(Math.max(box.maxX() - box.minX(), box.maxY() - box.minY()) / 16, 1e-6));
-    String envelope = "ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, :srid)";
+    String envelope = box.acrossAntimeridian()
+        // Two boxes, each side of the antimeridian.
+        ? "ST_Collect(ST_MakeEnvelope(:minX, :minY, 180, :maxY, :srid), ST_MakeEnvelope(-180, :minY, :maxX, :maxY, :srid))"
+        : "ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, :srid)";
     String sql = box.crs().srid() == 4326 ? "SELECT ST_AsEWKT(" + envelope + ", 15)"
         : "SELECT ST_AsEWKT(ST_Transform(ST_Segmentize(" + envelope + ", :segment), 4326), 15)";
     String ewkt;

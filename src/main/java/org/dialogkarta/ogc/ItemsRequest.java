@@ -28,7 +28,15 @@ record ItemsRequest(int limit, long offset, Box bbox, TimeFilter datetime, OgcCr
   static final Set<String> PROFILE_PARAMETERS = Set.of("ageBand", "gender");
 
   /** A box in the x/y (east/north) order of its CRS, whatever order the parameter had. */
-  record Box(double minX, double minY, double maxX, double maxY, OgcCrs crs) {}
+  /**
+   * A bbox in its CRS. In degrees a west edge east of the east edge is a box across the
+   * antimeridian (177,65,-177,70 is six degrees wide), as OGC API – Features Core allows.
+   */
+  record Box(double minX, double minY, double maxX, double maxY, OgcCrs crs) {
+    boolean acrossAntimeridian() {
+      return crs.degrees() && minX > maxX;
+    }
+  }
 
   static ItemsRequest parse(MultiValueMap<String, String> query) {
     for (String name : query.keySet()) {
@@ -83,12 +91,13 @@ record ItemsRequest(int limit, long offset, Box bbox, TimeFilter datetime, OgcCr
       return null;
     }
     String[] parts = value.split(",", -1);
-    if (parts.length != 4) {
-      throw OgcBadRequest.of("bbox", "Expected four numbers: lower left and upper right corner in the"
-          + " axis order of bbox-crs (CRS84: minLon,minLat,maxLon,maxLat)");
+    if (parts.length != 4 && parts.length != 6) {
+      throw OgcBadRequest.of("bbox", "Expected four numbers, lower left and upper right corner in the"
+          + " axis order of bbox-crs (CRS84: minLon,minLat,maxLon,maxLat), or six with heights"
+          + " (minLon,minLat,minHeight,maxLon,maxLat,maxHeight)");
     }
-    double[] v = new double[4];
-    for (int i = 0; i < 4; i++) {
+    double[] v = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
       try {
         v[i] = Double.parseDouble(parts[i].strip());
       } catch (NumberFormatException e) {
@@ -98,10 +107,17 @@ record ItemsRequest(int limit, long offset, Box bbox, TimeFilter datetime, OgcCr
         throw OgcBadRequest.of("bbox", "'" + parts[i] + "' is not a finite number");
       }
     }
+    if (v.length == 6) {
+      // Heights: every feature here lies on the ground, so they only have to be in order.
+      if (v[2] > v[5]) {
+        throw OgcBadRequest.of("bbox", "The lower height must come first");
+      }
+      v = new double[] {v[0], v[1], v[3], v[4]};
+    }
     Box box = crs.latitudeFirst() ? new Box(v[1], v[0], v[3], v[2], crs) : new Box(v[0], v[1], v[2], v[3], crs);
-    if (box.minX() > box.maxX() || box.minY() > box.maxY()) {
+    if ((box.minX() > box.maxX() && !crs.degrees()) || box.minY() > box.maxY()) {
       throw OgcBadRequest.of("bbox", "The lower corner must come first, with no value greater than the"
-          + " upper corner's");
+          + " upper corner's (only a longitude may be greater: a box across the antimeridian)");
     }
     if (crs.degrees() && (box.minX() < -180 || box.maxX() > 180 || box.minY() < -90 || box.maxY() > 90)) {
       throw OgcBadRequest.of("bbox", "Longitudes must be within -180..180 and latitudes within -90..90");

@@ -142,16 +142,24 @@ class OgcDocuments {
     return o;
   }
 
+  /**
+   * A feature, its id also the first of its properties: QGIS numbers the features of an OGC API
+   * layer itself, so the id a planner can look up again would otherwise be lost there.
+   */
   private ObjectNode feature(FeatureQueries.Feature f) {
     ObjectNode o = mapper.createObjectNode();
     o.put("type", "Feature");
+    ObjectNode properties = mapper.createObjectNode();
     if (!f.id().isEmpty() && f.id().chars().allMatch(Character::isDigit)) {
       o.put("id", Long.parseLong(f.id()));
+      properties.put("id", Long.parseLong(f.id()));
     } else {
       o.put("id", f.id());
+      properties.put("id", f.id());
     }
     o.set("geometry", mapper.readTree(f.geometry()));
-    o.set("properties", mapper.readTree(f.properties()));
+    properties.setAll((ObjectNode) mapper.readTree(f.properties()));
+    o.set("properties", properties);
     return o;
   }
 

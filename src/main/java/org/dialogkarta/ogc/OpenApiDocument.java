@@ -77,12 +77,17 @@ final class OpenApiDocument {
         .put("default", ItemsRequest.DEFAULT_LIMIT);
     param(ps, "offset", "query", "How many features to skip (the next links set it)")
         .put("type", "integer").put("minimum", 0).put("default", 0);
-    ObjectNode bbox = param(ps, "bbox", "query", "Lower left and upper right corner, in the axis order of bbox-crs");
-    list(ps, "bbox", bbox).put("minItems", 4).put("maxItems", 4).putObject("items").put("type", "number");
+    ObjectNode bbox = param(ps, "bbox", "query", "Lower left and upper right corner, in the axis order of"
+        + " bbox-crs, with or without heights; in degrees a west edge east of the east edge crosses the antimeridian");
+    list(ps, "bbox", bbox).put("minItems", 4).put("maxItems", 6).putObject("items").put("type", "number");
     crsParam(param(ps, "bbox-crs", "query", "The CRS of bbox (default CRS84)"));
     crsParam(param(ps, "crs", "query", "The CRS of the answer's geometries (default CRS84)"));
     param(ps, "datetime", "query", "An RFC 3339 instant or interval (start/end, either may be ..)")
         .put("type", "string");
+    // As OGC API – Features Core declares them.
+    for (String name : List.of("limit", "datetime")) {
+      ((ObjectNode) ps.get(name)).put("style", "form").put("explode", false);
+    }
     codes(list(ps, "category", param(ps, "category", "query", "Pin categories (pin collections only)")),
         "suggestion", "safety_concern", "service_gap", "valued_place");
     codes(list(ps, "status", param(ps, "status", "query", "Pin statuses (pin collections only)")),

@@ -227,6 +227,23 @@ class OgcApiTest extends OgcTest {
     assertThat(api.get("/ogc/collections/walk-routes/items?datetime=2026-01-01T00:00:00Z/..").status()).isEqualTo(200);
   }
 
+  @Test
+  void aBoxAcrossTheAntimeridianAndABoxWithHeightsAreAnswered() {
+    long east = pin("Öster om datumlinjen", 179.5, 67.0);
+    long west = pin("Väster om datumlinjen", -179.5, 67.0);
+    long home = pin("Hemma", 16.18, 58.59);
+    // Six degrees wide, across the antimeridian (OGC API – Features Core, bbox).
+    assertThat(ids(items() + "?bbox=177,65,-177,70")).containsExactlyInAnyOrder(east, west);
+    assertThat(ids(items() + "?bbox=65,177,70,-177&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326"))
+        .containsExactlyInAnyOrder(east, west);
+    assertThat(ids(items() + "?bbox=16.17,58.58,-10,16.19,58.60,120")).containsExactly(home);
+    assertThat(api.get(items() + "?bbox=16.17,58.58,16.19,58.60,120").status()).isEqualTo(400);
+    assertThat(api.get(items() + "?bbox=16.17,58.58,120,16.19,58.60,-10").status()).isEqualTo(400);
+    assertThat(api.get(items() + "?bbox=16.17,58.60,16.19,58.58").status()).as("latitudes reversed").isEqualTo(400);
+    assertThat(api.get(items() + "?bbox=570000,6490000,560000,6500000&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/3006")
+        .status()).as("a projected box has no antimeridian").isEqualTo(400);
+  }
+
   private List<Long> ids(String url) {
     Api.Response r = api.get(url);
     assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -50,8 +50,10 @@ class OgcVisibilityTest extends OgcTest {
             .param("p", id).param("r", reply).update());
     JsonNode p = api.get(items() + "/" + id).json().get("properties");
     List<String> names = new ArrayList<>(p.propertyNames());
-    assertThat(names).containsExactlyInAnyOrder("dialogue", "category", "subtags", "text", "status", "replies",
+    assertThat(names).containsExactlyInAnyOrder("id", "dialogue", "category", "subtags", "text", "status", "replies",
         "createdAt", "source", "neighbourhood", "supports");
+    assertThat(names.getFirst()).as("the id first, for QGIS, which renumbers OGC API features").isEqualTo("id");
+    assertThat(p.get("id").asLong()).isEqualTo(id);
     assertThat(p.get("replies").get(0).asString()).isEqualTo("Vi åtgärdar det i vår");
     assertThat(p.get("dialogue").asString()).isEqualTo(dialogue.slug());
     assertThat(api.get(items() + "/" + id).body()).doesNotContain("25_44", "woman", "lives", "planner");
