@@ -66,6 +66,32 @@ class PinGridSliceTest {
     assertThat(grid.tile(d.id(), at, List.of(), 0).count()).isZero();
   }
 
+  @Test
+  void aLargeUpdateAfterASmallOneKeepsTheCountsExact() {
+    TestData.Dialogue d = new TestData(jdbc).openDialogue();
+    jdbc.sql("""
+            INSERT INTO pin (dialogue_id, location, category, text)
+            SELECT :d, ST_SetSRID(ST_MakePoint(16.15 + (i % 50) * 0.001, 58.575 + (i / 50) * 0.0005), 4326),
+                   'suggestion', 'Massa'
+            FROM generate_series(0, 1999) AS i""").param("d", d.id()).update();
+    // One pin first, so that this connection's trigger has met a one-row update (V16)...
+    jdbc.sql("UPDATE pin SET text = 'Först' WHERE id = (SELECT min(id) FROM pin WHERE dialogue_id = :d)")
+        .param("d", d.id()).update();
+    // ...then 2,000 at once: all moved 0.05° east, a quarter of them hidden.
+    jdbc.sql("""
+            UPDATE pin SET location = ST_Translate(location, 0.05, 0),
+                           moderation_state = CASE WHEN id % 4 = 0 THEN 'hidden' ELSE 'published' END
+            WHERE dialogue_id = :d""").param("d", d.id()).update();
+    int[] xy = SlippyTiles.of(16.2, 58.58, 8);
+    long visible = jdbc.sql("SELECT count(*) FROM pin WHERE dialogue_id = :d AND moderation_state = 'published'")
+        .param("d", d.id()).query(Long.class).single();
+    assertThat((long) grid.tile(d.id(), new MapTile(8, xy[0], xy[1]), List.of(), 0).count()).isEqualTo(visible);
+    assertThat(jdbc.sql("SELECT published FROM dialogue_pin_count WHERE dialogue_id = :d").param("d", d.id())
+        .query(Long.class).single()).isEqualTo(visible);
+    assertThat(jdbc.sql("SELECT count(*) FROM pin_cell WHERE dialogue_id = :d AND z = 18 AND n < 0").param("d", d.id())
+        .query(Long.class).single()).isZero();
+  }
+
   private long insert(TestData.Dialogue d, double lon, double lat, String category, String state) {
     return jdbc.sql("""
             INSERT INTO pin (dialogue_id, location, category, text, moderation_state)
