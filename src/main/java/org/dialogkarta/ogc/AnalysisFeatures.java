@@ -111,7 +111,7 @@ class AnalysisFeatures {
     for (long i = request.offset(); i < matched.size() && i < request.offset() + request.limit(); i++) {
       page.add(write(matched.get((int) i), all.srid(), request.crs()));
     }
-    return new FeatureQueries.Page(matched.size(), page);
+    return new FeatureQueries.Page((long) matched.size(), page, request.offset() + request.limit() < matched.size());
   }
 
   Optional<FeatureQueries.Feature> one(Analysis analysis, String id, OgcCrs crs) {

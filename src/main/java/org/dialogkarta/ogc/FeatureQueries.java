@@ -26,7 +26,15 @@ class FeatureQueries {
    */
   record Feature(String id, String geometry, String properties) {}
 
-  record Page(long numberMatched, List<Feature> features) {}
+  /**
+   * A page: {@code numberMatched} when it is known cheaply (null otherwise: omitted, as the
+   * standard allows), the features, and whether more follow ({@code lastId} for the next link).
+   */
+  record Page(Long numberMatched, List<Feature> features, boolean more) {
+    String lastId() {
+      return features.isEmpty() ? null : features.getLast().id();
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -41,14 +49,43 @@ class FeatureQueries {
     }
     Map<String, Object> params = new HashMap<>(layer.params());
     String where = filters(layer, request, wgs84Box(request.bbox()), params);
-    long matched = jdbc.sql("SELECT count(*) " + layer.from() + where).params(params).query(Long.class).single();
-    params.put("limit", request.limit());
-    params.put("offset", request.offset());
-    List<Feature> features = request.offset() >= matched ? List.of()
-        : jdbc.sql(select(layer, request.crs(), params) + " AND " + layer.id() + " IN (SELECT " + layer.id() + " "
-            + layer.from() + where + " ORDER BY " + layer.id() + " LIMIT :limit OFFSET :offset) ORDER BY " + layer.id())
-            .params(params).query((rs, row) -> new Feature(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
-    return new Page(matched, features);
+    Long matched = numberMatched(layer, request, where, params);
+    String page = where;
+    if (request.after() != null) {
+      page += " AND " + layer.id() + " > :after";
+      params.put("after", request.after());
+    }
+    // One more than asked: whether a next page exists, without counting.
+    params.put("limit", request.limit() + 1);
+    params.put("offset", request.after() != null ? 0 : request.offset());
+    List<Feature> features = new java.util.ArrayList<>(
+        jdbc.sql(select(layer, request.crs(), params) + " AND " + layer.id() + " IN (SELECT " + layer.id() + " "
+            + layer.from() + page + " ORDER BY " + layer.id() + " LIMIT :limit OFFSET :offset) ORDER BY " + layer.id())
+            .params(params).query((rs, row) -> new Feature(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3))).list());
+    boolean more = features.size() > request.limit();
+    if (more) {
+      features.removeLast();
+    }
+    return new Page(matched, features, more);
+  }
+
+  /**
+   * The exact number of features, from where it is cheap: for pins with no filter, the counter the
+   * pin trigger keeps (dialogue_pin_count, V11); for the small layers, a count. Pins narrowed by a
+   * box, a time or codes would need a count over possibly a million rows: omitted.
+   */
+  private Long numberMatched(Layer layer, ItemsRequest request, String where, Map<String, Object> params) {
+    if (!layer.pins()) {
+      return jdbc.sql("SELECT count(*) " + layer.from() + where).params(params).query(Long.class).single();
+    }
+    if (request.filtered()) {
+      return null;
+    }
+    Object dialogue = layer.params().get("dialogue");
+    return dialogue == null
+        ? jdbc.sql("SELECT coalesce(sum(published), 0) FROM dialogue_pin_count").query(Long.class).single()
+        : jdbc.sql("SELECT coalesce((SELECT published FROM dialogue_pin_count WHERE dialogue_id = :d), 0)")
+            .param("d", dialogue).query(Long.class).single();
   }
 
   Optional<Feature> one(Layer layer, long id, OgcCrs crs) {

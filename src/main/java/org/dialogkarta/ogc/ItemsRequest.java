@@ -17,13 +17,13 @@ import org.springframework.util.MultiValueMap;
  * lists). A parameter the API does not define is refused rather than silently ignored, so a typo
  * never returns unfiltered data.
  */
-record ItemsRequest(int limit, long offset, Box bbox, TimeFilter datetime, OgcCrs crs,
+record ItemsRequest(int limit, long offset, Long after, Box bbox, TimeFilter datetime, OgcCrs crs,
     List<String> categories, List<String> statuses) {
 
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 10_000;
   static final Set<String> PARAMETERS =
-      Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "category", "status");
+      Set.of("f", "limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "category", "status");
 
   static final Set<String> PROFILE_PARAMETERS = Set.of("ageBand", "gender");
 
@@ -36,6 +36,11 @@ record ItemsRequest(int limit, long offset, Box bbox, TimeFilter datetime, OgcCr
     boolean acrossAntimeridian() {
       return crs.degrees() && minX > maxX;
     }
+  }
+
+  /** Whether the request narrows the layer (then an exact count would mean counting). */
+  boolean filtered() {
+    return bbox != null || datetime != null || !categories.isEmpty() || !statuses.isEmpty();
   }
 
   static ItemsRequest parse(MultiValueMap<String, String> query) {
@@ -52,8 +57,13 @@ record ItemsRequest(int limit, long offset, Box bbox, TimeFilter datetime, OgcCr
     }
     int limit = (int) integer(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     long offset = integer(query, "offset", 0, 0, Long.MAX_VALUE / 2);
+    // Keyset paging: the features after this id (what the "next" links of stored layers carry).
+    Long after = single(query, "after") == null ? null : integer(query, "after", 0, 0, Long.MAX_VALUE);
+    if (after != null && offset > 0) {
+      throw OgcBadRequest.of("after", "Use either 'after' (from a next link) or 'offset', not both");
+    }
     OgcCrs bboxCrs = OgcCrs.parse("bbox-crs", single(query, "bbox-crs"));
-    return new ItemsRequest(limit, offset, box(single(query, "bbox"), bboxCrs),
+    return new ItemsRequest(limit, offset, after, box(single(query, "bbox"), bboxCrs),
         TimeFilter.parse(single(query, "datetime")), OgcCrs.parse("crs", single(query, "crs")),
         codes(query, "category", Category.values()), codes(query, "status", PinStatus.values()));
   }

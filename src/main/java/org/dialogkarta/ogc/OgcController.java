@@ -83,11 +83,22 @@ class OgcController {
     Format format = format(query, accept);
     ItemsRequest request = ItemsRequest.parse(query);
     OgcCollection c = collections.get(collectionId);
+    if (c.analysis() != null && request.after() != null) {
+      throw OgcBadRequest.of("after", "'after' pages stored layers; an analysis pages by 'offset'");
+    }
     FeatureQueries.Page page = c.analysis() != null ? analyses.page(c.analysis(), request)
         : features.page(c.layer(), request);
-    JsonNode doc = documents.items(base(), c, request, page, (offset, f) -> links.current()
-        .replaceQueryParam("offset", offset).replaceQueryParam("f", f == null ? "json" : f)
-        .build().toUriString());
+    JsonNode doc = documents.items(base(), c, request, page, (changes, f) -> {
+      var url = links.current();
+      changes.forEach((name, value) -> {
+        if (value == null) {
+          url.replaceQueryParam(name);
+        } else {
+          url.replaceQueryParam(name, value);
+        }
+      });
+      return url.replaceQueryParam("f", f == null ? "json" : f).build().toUriString();
+    });
     return answer(format, doc, OgcDocuments.GEOJSON, d -> OgcHtml.items(c.title(), d), request.crs());
   }
 

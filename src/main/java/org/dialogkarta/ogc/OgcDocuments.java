@@ -3,6 +3,7 @@ package org.dialogkarta.ogc;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -101,7 +102,11 @@ class OgcDocuments {
     return o;
   }
 
-  /** A page of items; {@code pageUrl} gives the URL of the same request at another offset and format. */
+  /**
+   * A page of items; {@code urls} gives the URL of the same request with other paging and format.
+   * Stored layers page by key: "next" carries {@code after} = the last id, which stays fast at
+   * any depth; computed analyses (a list in memory) page by offset.
+   */
   ObjectNode items(String base, OgcCollection c, ItemsRequest request, FeatureQueries.Page page, PageUrls urls) {
     ObjectNode o = mapper.createObjectNode();
     o.put("type", "FeatureCollection");
@@ -110,18 +115,29 @@ class OgcDocuments {
       features.add(feature(f));
     }
     ArrayNode links = o.putArray("links");
-    link(links, urls.at(request.offset(), null), "self", GEOJSON, "This page");
-    link(links, urls.at(request.offset(), "html"), "alternate", HTML, "This page as HTML");
-    long next = request.offset() + request.limit();
-    if (next < page.numberMatched()) {
-      link(links, urls.at(next, null), "next", GEOJSON, "Next page");
+    link(links, urls.with(Map.of(), null), "self", GEOJSON, "This page");
+    link(links, urls.with(Map.of(), "html"), "alternate", HTML, "This page as HTML");
+    if (page.more()) {
+      Map<String, Object> next = new java.util.HashMap<>();
+      if (c.analysis() == null) {
+        next.put("after", page.lastId());
+        next.put("offset", null);
+      } else {
+        next.put("offset", request.offset() + request.limit());
+      }
+      link(links, urls.with(next, null), "next", GEOJSON, "Next page");
     }
     if (request.offset() > 0) {
-      long previous = Math.min(Math.max(request.offset() - request.limit(), 0), previousStart(request, page));
-      link(links, urls.at(previous, null), "prev", GEOJSON, "Previous page");
+      long previous = Math.max(request.offset() - request.limit(), 0);
+      if (page.numberMatched() != null) {
+        previous = Math.min(previous, previousStart(request, page));
+      }
+      link(links, urls.with(Map.of("offset", previous), null), "prev", GEOJSON, "Previous page");
     }
     link(links, base + "/collections/" + c.id(), "collection", JSON, "The collection");
-    o.put("numberMatched", page.numberMatched());
+    if (page.numberMatched() != null) {
+      o.put("numberMatched", page.numberMatched());
+    }
     o.put("numberReturned", page.features().size());
     o.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     return o;
@@ -171,8 +187,11 @@ class OgcDocuments {
     l.put("title", title);
   }
 
-  /** Builds the URL of the current items request at another offset, in JSON or ({@code "html"}) HTML. */
+  /**
+   * Builds the URL of the current items request with some parameters changed (a null value
+   * removes one), in JSON or ({@code "html"}) HTML.
+   */
   interface PageUrls {
-    String at(long offset, String format);
+    String with(Map<String, Object> changes, String format);
   }
 }

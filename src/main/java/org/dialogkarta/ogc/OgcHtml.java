@@ -57,7 +57,7 @@ final class OgcHtml {
 
   static String items(String title, JsonNode doc) {
     HtmlPage page = new HtmlPage(title).heading(title).paragraph(doc.get("numberReturned").asLong()
-        + " of " + doc.get("numberMatched").asLong() + " features");
+        + (doc.has("numberMatched") ? " of " + doc.get("numberMatched").asLong() : "") + " features");
     List<String> names = propertyNames(doc.get("features"));
     List<String> headers = new ArrayList<>(List.of("id", "geometry"));
     headers.addAll(names);

@@ -32,7 +32,7 @@ final class OpenApiDocument {
     path(mapper, paths, "/collections/{collectionId}", "One collection", List.of("collectionId", "f"),
         OgcDocuments.JSON, true);
     path(mapper, paths, "/collections/{collectionId}/items", "Features of a collection",
-        List.of("collectionId", "f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "category", "status"),
+        List.of("collectionId", "f", "limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "category", "status"),
         OgcDocuments.GEOJSON, true);
     path(mapper, paths, "/collections/{collectionId}/items/{featureId}", "One feature",
         List.of("collectionId", "featureId", "f", "crs"), OgcDocuments.GEOJSON, true);
@@ -75,8 +75,10 @@ final class OpenApiDocument {
     ObjectNode limit = param(ps, "limit", "query", "The most features on a page");
     limit.put("type", "integer").put("minimum", 1).put("maximum", ItemsRequest.MAX_LIMIT)
         .put("default", ItemsRequest.DEFAULT_LIMIT);
-    param(ps, "offset", "query", "How many features to skip (the next links set it)")
+    param(ps, "offset", "query", "How many features to skip (analysis layers' next links set it)")
         .put("type", "integer").put("minimum", 0).put("default", 0);
+    param(ps, "after", "query", "The features after this id, in id order (stored layers' next links set it;"
+        + " fast at any depth)").put("type", "integer").put("minimum", 0);
     ObjectNode bbox = param(ps, "bbox", "query", "Lower left and upper right corner, in the axis order of"
         + " bbox-crs, with or without heights; in degrees a west edge east of the east edge crosses the antimeridian");
     list(ps, "bbox", bbox).put("minItems", 4).put("maxItems", 6).putObject("items").put("type", "number");

@@ -110,6 +110,27 @@ class MapBenchmark {
     }
     System.out.printf("Public dialogue list with %,d pins in the database: median %.1f ms%n", PINS, pct(list, 50));
 
+    // OGC API items 900,000 features deep: by key (what the next links carry) and by offset.
+    long deep = jdbc.sql("SELECT p.id FROM pin p WHERE p.dialogue_id = :d AND " + org.dialogkarta.pin.PublicPins.condition("p")
+        + " ORDER BY p.id OFFSET 899999 LIMIT 1").param("d", dialogue).query(Long.class).single();
+    String items = "/ogc/collections/pins-" + slug + "/items?limit=10";
+    double[] byKey = new double[20];
+    double[] byOffset = new double[5];
+    for (int i = 0; i < byKey.length; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> r = get(http, items + "&after=" + deep);
+      byKey[i] = (System.nanoTime() - start) / 1e6;
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("\"numberMatched\":", "\"rel\":\"next\"");
+    }
+    for (int i = 0; i < byOffset.length; i++) {
+      long start = System.nanoTime();
+      assertThat(get(http, items + "&offset=900000").statusCode()).isEqualTo(200);
+      byOffset[i] = (System.nanoTime() - start) / 1e6;
+    }
+    System.out.printf("OGC items after the 900,000th pin: by key (next links) median %.1f ms, p95 %.1f ms;"
+        + " by offset=900000 median %.1f ms%n", pct(byKey, 50), pct(byKey, 95), pct(byOffset, 50));
+
     chromium(slug);
   }
 
