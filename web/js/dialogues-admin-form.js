@@ -2,7 +2,7 @@
 // moderation mode, categories with their sub-tags, the study area (dialogues-admin-area.js) and
 // the lifecycle texts. Faults go next to their field; the area's next to the map.
 import { staffApi, errorText } from './staff.js';
-import { t, has, today } from './i18n.js';
+import { t, has, today, addLabels } from './i18n.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { createAreaField } from './dialogues-admin-area.js';
 import { createSubtagEditor, subtagDatalist } from './dialogues-admin-subtags.js';
@@ -67,6 +67,7 @@ export function createDialogueForm(opts) {
   $('dialogue-categories').replaceChildren(subtagDatalist(), ...blocks.map((b) => b.element));
 
   function fillCategories(d) {
+    addLabels('subtag', d?.subtagLabels);
     for (const b of blocks) {
       b.box.checked = ALWAYS.includes(b.code) || !!d?.categories?.includes(b.code);
       const editor = createSubtagEditor(b.code, d?.subtags?.[b.code] || [], (text) => opts.say(text));
@@ -142,9 +143,12 @@ export function createDialogueForm(opts) {
     body.moderationMode = $('dialogue-moderation').value;
     body.categories = blocks.filter((b) => b.box.checked).map((b) => b.code);
     body.subtags = {};
+    body.subtagLabels = {};
     for (const code of body.categories) {
-      const codes = editors.get(code)?.codes() || [];
+      const editor = editors.get(code);
+      const codes = editor?.codes() || [];
       if (codes.length) body.subtags[code] = codes;
+      Object.assign(body.subtagLabels, editor?.ownLabels() || {});
     }
     body.studyArea = area.value();
     return body;

@@ -1,8 +1,9 @@
 // The sub-tags that a dialogue offers for one category (safety concern: lighting, vegetation,
 // ...), as an editable list of codes. Known codes show their label from the bundle (subtag.*);
-// a planner may add a code of their own (lower-case letters, digits and _), shown as it is.
+// a planner may add one of their own: typed as words ("Skadegörelse & klotter"), it gets a code
+// (skadegorelse_klotter) and keeps the words as its label, which the server stores beside it.
 import { h } from './dom.js';
-import { t, label, has } from './i18n.js';
+import { t, label, has, addLabels } from './i18n.js';
 
 /** The codes with a label in the bundle; offered while typing. */
 export const KNOWN_SUBTAGS = ['lighting', 'vegetation', 'visibility', 'people', 'traffic', 'maintenance', 'walking',
@@ -79,6 +80,9 @@ export function createSubtagEditor(category, tags, onChange) {
       return;
     }
     codes.push(code);
+    if (!has(`subtag.${code}`) && input.value.trim() !== code) {
+      addLabels('subtag', { [code]: input.value.trim().slice(0, 60) });
+    }
     input.value = '';
     render();
     onChange?.(t('admin.subtags.added', { name: label('subtag', code) }));
@@ -105,6 +109,9 @@ export function createSubtagEditor(category, tags, onChange) {
   return {
     element,
     codes: () => [...codes],
+    /** The labels of the planner's own codes in this list (those the bundles do not name). */
+    ownLabels: () => Object.fromEntries(codes.filter((c) => !has(`subtag.${c}`) && label('subtag', c) !== c)
+      .map((c) => [c, label('subtag', c)])),
     /** After a language switch: the texts that name the category or a sub-tag are made again. */
     refreshLanguage() {
       const vars = { category: label('category', category) };

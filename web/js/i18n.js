@@ -36,9 +36,22 @@ export function t(key, vars) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** Labels that come with the data rather than the bundles: prefix → code → label. */
+const dataLabels = {};
+
+/**
+ * Adds labels the data brings: a planner's own sub-tags ("Skadegörelse & klotter" for the code
+ * skadegorelse_klotter), which no bundle has. The bundles' labels still come first.
+ */
+export function addLabels(prefix, labels) {
+  if (!labels) return;
+  dataLabels[prefix] = { ...dataLabels[prefix], ...labels };
+}
+
 /** Label of a code (category, sub-tag, ...); unknown codes are shown as they are. */
 export function label(prefix, code) {
-  return has(`${prefix}.${code}`) ? t(`${prefix}.${code}`) : code;
+  if (has(`${prefix}.${code}`)) return t(`${prefix}.${code}`);
+  return dataLabels[prefix]?.[code] ?? code;
 }
 
 /** Swedish and English both only need "one" and "other". */

@@ -237,3 +237,17 @@ test('a language chosen before the cookie existed is taken over once', async () 
   assert.equal(browser.document.documentElement.lang, 'en');
   assert.match(browser.document.cookie, /^dk-lang=en/);
 });
+
+test('a label the data brings names a code the bundles do not; the bundles still come first', async () => {
+  const { addLabels } = await import('../js/i18n.js');
+  browser.localStorage.clear();
+  browser.document.cookie = '';
+  renderedPage('sv', 'personal/meeting');
+  serveBundles();
+  await initI18n();
+  addLabels('subtag', { skadegorelse_klotter: 'Skadegörelse & klotter', safety_concern: 'not this' });
+  assert.equal(label('subtag', 'skadegorelse_klotter'), 'Skadegörelse & klotter');
+  assert.equal(label('subtag', 'okand_kod'), 'okand_kod');
+  addLabels('category', { safety_concern: 'Inte denna' });
+  assert.equal(label('category', 'safety_concern'), 'Otrygg plats');
+});

@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 record CheckedDialogue(String slug, String title, String summary, DialogueStatus status,
     LocalDate startsOn, LocalDate endsOn, ParticipationLevel participationLevel, String moderationMode,
     MultiPolygon studyArea, List<Category> categories, Map<Category, List<String>> subtags,
-    String outcome, String nextSteps, String responsibleUnit, String contact) {
+    Map<String, String> subtagLabels, String outcome, String nextSteps, String responsibleUnit, String contact) {
 
   /** Suggestions, safety concerns and service gaps are in every dialogue; valued places are optional. */
   static final List<Category> ALWAYS = List.of(Category.SUGGESTION, Category.SAFETY_CONCERN, Category.SERVICE_GAP);
@@ -55,6 +55,20 @@ record CheckedDialogue(String slug, String title, String summary, DialogueStatus
         subtags.put(category, clean);
       }
     });
+    // Labels of the planner's own codes, as typed: only for codes in use, short, one line.
+    Map<String, String> labels = new java.util.TreeMap<>();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    subtags.values().forEach(used::addAll);
+    (d.subtagLabels() == null ? Map.<String, String>of() : d.subtagLabels()).forEach((code, raw) -> {
+      String label = raw == null ? "" : raw.strip();
+      if (!used.contains(code)) {
+        faults.add(FieldViolation.of("subtagLabels", "subtag.label_unused", "A label for a sub-tag the dialogue does not offer: " + code));
+      } else if (label.isEmpty() || label.length() > 60 || label.chars().anyMatch(Character::isISOControl)) {
+        faults.add(FieldViolation.of("subtagLabels", "subtag.label_invalid", "A sub-tag label is 1–60 characters on one line: " + code));
+      } else {
+        labels.put(code, label);
+      }
+    });
     MultiPolygon area = null;
     if (d.studyArea() != null && !d.studyArea().isNull()) {
       try {
@@ -71,7 +85,7 @@ record CheckedDialogue(String slug, String title, String summary, DialogueStatus
       throw new InvalidInputException(faults);
     }
     return new CheckedDialogue(slug, title, summary, status, d.startsOn(), d.endsOn(), level, mode, area,
-        categories, subtags, outcome, nextSteps, unit, contact);
+        categories, subtags, labels, outcome, nextSteps, unit, contact);
   }
 
   private static String text(String raw, String field, int max, boolean required, List<FieldViolation> faults) {

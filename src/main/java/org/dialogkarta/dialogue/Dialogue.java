@@ -102,6 +102,13 @@ public class Dialogue {
     return out;
   }
 
+  /** The labels planners gave their own sub-tag codes: code to label. */
+  public Map<String, String> subtagLabels() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    subtags.stream().filter(s -> s.label() != null).forEach(s -> out.put(s.tag(), s.label()));
+    return out;
+  }
+
   /** A point is inside when there is no study area, or the area covers it (edges included). */
   public boolean covers(Point point) {
     return studyArea == null || studyArea.covers(point);

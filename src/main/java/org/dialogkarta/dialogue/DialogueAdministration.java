@@ -39,7 +39,7 @@ class DialogueAdministration {
             RETURNING id""")
         .params(columns(d))
         .query(Long.class).single();
-    writeSubtags(id, d.subtags());
+    writeSubtags(id, d.subtags(), d.subtagLabels());
     DialogueView after = reload(id);
     audit.record("dialogue.create", "dialogue", id, null, after);
     return after;
@@ -61,7 +61,7 @@ class DialogueAdministration {
             WHERE id = :id""")
         .params(params).update();
     jdbc.sql("DELETE FROM dialogue_subtag WHERE dialogue_id = :id").param("id", id).update();
-    writeSubtags(id, d.subtags());
+    writeSubtags(id, d.subtags(), d.subtagLabels());
     DialogueView after = reload(id);
     audit.record("dialogue.replace", "dialogue", id, before, after);
     return after;
@@ -86,11 +86,12 @@ class DialogueAdministration {
     }
   }
 
-  private void writeSubtags(long id, Map<Category, List<String>> subtags) {
+  private void writeSubtags(long id, Map<Category, List<String>> subtags, Map<String, String> labels) {
     subtags.forEach((category, tags) -> {
       for (int i = 0; i < tags.size(); i++) {
-        jdbc.sql("INSERT INTO dialogue_subtag (dialogue_id, category, tag, position) VALUES (:d, :c, :t, :p)")
-            .param("d", id).param("c", category.code()).param("t", tags.get(i)).param("p", i).update();
+        jdbc.sql("INSERT INTO dialogue_subtag (dialogue_id, category, tag, position, label) VALUES (:d, :c, :t, :p, :l)")
+            .param("d", id).param("c", category.code()).param("t", tags.get(i)).param("p", i)
+            .param("l", labels.get(tags.get(i))).update();
       }
     });
   }

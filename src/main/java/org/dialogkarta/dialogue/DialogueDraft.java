@@ -22,6 +22,7 @@ public record DialogueDraft(
     JsonNode studyArea,
     List<String> categories,
     Map<String, List<String>> subtags,
+    Map<String, String> subtagLabels,
     String outcome,
     String nextSteps,
     String responsibleUnit,

@@ -19,6 +19,7 @@ public record DialogueView(
     ModerationMode moderationMode,
     List<Category> categories,
     Map<String, List<String>> subtags,
+    Map<String, String> subtagLabels,
     String outcome,
     String nextSteps,
     String responsibleUnit,
@@ -30,7 +31,7 @@ public record DialogueView(
   static DialogueView of(Dialogue d, long pinCount) {
     return new DialogueView(d.id(), d.slug(), d.title(), d.summary(), d.status(), d.startsOn(),
         d.endsOn(), d.participationLevel(), d.moderationMode(), d.categories(), subtagsByCode(d),
-        d.outcome(), d.nextSteps(), d.responsibleUnit(), d.contact(),
+        d.subtagLabels(), d.outcome(), d.nextSteps(), d.responsibleUnit(), d.contact(),
         d.studyArea().map(GeoJson::geometry).orElse(null), pinCount, "/dialoger/" + d.slug());
   }
 

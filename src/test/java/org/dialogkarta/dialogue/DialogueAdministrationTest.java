@@ -117,6 +117,34 @@ class DialogueAdministrationTest {
     return api.postJson("/api/v1/staff/dialogues/" + slug + "/status", "{\"status\": \"" + status + "\"}", "Authorization", admin);
   }
 
+  @Test
+  void aPlannersOwnSubTagKeepsTheLabelTheyTyped() {
+    String slug = "egen-" + UUID.randomUUID().toString().substring(0, 8);
+    String body = draft(slug, "ongoing", "post", "null").replace(
+        "\"subtags\": {\"safety_concern\": [\"lighting\", \"vegetation\"]}",
+        "\"subtags\": {\"safety_concern\": [\"lighting\", \"skadegorelse_klotter\"]},"
+            + " \"subtagLabels\": {\"skadegorelse_klotter\": \"Skadegörelse & klotter\"}");
+    Api.Response created = api.postJson("/api/v1/staff/dialogues", body, "Authorization", admin);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode read = api.get("/api/v1/dialogues/" + slug).json();
+    assertThat(read.get("subtags").get("safety_concern").toString()).isEqualTo("[\"lighting\",\"skadegorelse_klotter\"]");
+    assertThat(read.get("subtagLabels").toString()).isEqualTo("{\"skadegorelse_klotter\":\"Skadegörelse & klotter\"}");
+    assertThat(api.get("/api/v1/dialogues").json().findValues("subtagLabels").toString()).contains("Skadegörelse & klotter");
+    assertThat(jdbc.sql("SELECT label FROM dialogue_subtag WHERE tag = 'lighting' AND dialogue_id = :d")
+        .param("d", read.get("id").asLong()).query(String.class).optional()).as("the bundle names lighting").isEmpty();
+
+    // A label for a code the dialogue does not offer, or one over 60 characters or two lines, is refused.
+    for (String labels : new String[] {"{\"graffiti\": \"Graffiti\"}", "{\"skadegorelse_klotter\": \"" + "x".repeat(61) + "\"}",
+        "{\"skadegorelse_klotter\": \"Två\\nrader\"}", "{\"skadegorelse_klotter\": \"  \"}"}) {
+      String bad = draft("fel-" + UUID.randomUUID().toString().substring(0, 8), "ongoing", "post", "null").replace(
+          "\"subtags\": {\"safety_concern\": [\"lighting\", \"vegetation\"]}",
+          "\"subtags\": {\"safety_concern\": [\"skadegorelse_klotter\"]}, \"subtagLabels\": " + labels);
+      Api.Response refused = api.postJson("/api/v1/staff/dialogues", bad, "Authorization", admin);
+      org.dialogkarta.support.Problems.assertProblem(refused, 422,
+          labels.contains("graffiti") ? "subtag.label_unused" : "subtag.label_invalid", "subtagLabels");
+    }
+  }
+
   private Api.Response put(String path, String body) {
     return api.send(HttpRequest.newBuilder(URI.create(api.base() + path)).header("Authorization", admin)
         .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));

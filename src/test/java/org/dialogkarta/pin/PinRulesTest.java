@@ -197,7 +197,7 @@ class PinRulesTest {
   private static Dialogue dialogue(DialogueStatus status) {
     Dialogue d = new Dialogue("trygghet", "Trygghet i parken", "Om parken", status,
         ParticipationLevel.DIALOGUE, AREA, List.of(Category.SUGGESTION, Category.SAFETY_CONCERN, Category.SERVICE_GAP),
-        Set.of(new Subtag(Category.SAFETY_CONCERN, "lighting", 0)));
+        Set.of(new Subtag(Category.SAFETY_CONCERN, "lighting", 0, null)));
     ReflectionTestUtils.setField(d, "id", 7L); // as if saved
     return d;
   }
