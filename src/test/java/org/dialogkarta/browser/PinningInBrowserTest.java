@@ -25,6 +25,19 @@ class PinningInBrowserTest extends BrowserTest {
   }
 
   @Test
+  void aPlannersOwnSubTagIsOfferedByItsLabelNotItsCode() {
+    data.subtag(dialogue, "safety_concern", "lighting");
+    data.subtag(dialogue, "safety_concern", "skadegorelse_klotter", "Skadegörelse & klotter");
+    page.navigate(url("/dialoger/" + dialogue.slug()));
+    page.locator("#map.leaflet-container").waitFor();
+    page.locator("#map").click();
+    page.locator("input[name=category][value=safety_concern]").check();
+    assertThat(page.locator("label[for=subtag-skadegorelse_klotter]")).hasText("Skadegörelse & klotter");
+    assertThat(page.locator("label[for=subtag-lighting]")).not().hasText("lighting"); // the bundle's word
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  @Test
   void clickTheMapFillTheFormAndSeeThePinAfterReload() {
     String text = "Mörk gångväg <b>" + UUID.randomUUID().toString().substring(0, 6) + "</b> vid ån";
     page.navigate(url("/dialoger/" + dialogue.slug()));

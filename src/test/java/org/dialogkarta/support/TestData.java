@@ -39,8 +39,13 @@ public final class TestData {
   }
 
   public void subtag(Dialogue d, String category, String tag) {
-    jdbc.sql("INSERT INTO dialogue_subtag (dialogue_id, category, tag) VALUES (:d, :c, :t)")
-        .param("d", d.id()).param("c", category).param("t", tag).update();
+    subtag(d, category, tag, null);
+  }
+
+  /** A sub-tag with the label a planner typed for it (null for the bundle's codes). */
+  public void subtag(Dialogue d, String category, String tag, String label) {
+    jdbc.sql("INSERT INTO dialogue_subtag (dialogue_id, category, tag, label) VALUES (:d, :c, :t, :l)")
+        .param("d", d.id()).param("c", category).param("t", tag).param("l", label).update();
   }
 
   public long pinCount(Dialogue d) {
