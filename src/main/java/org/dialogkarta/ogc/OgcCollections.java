@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dialogkarta.analysis.api.ClusterAnalysis;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.pin.PublicPins;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -73,12 +74,23 @@ class OgcCollections {
   private OgcCollection allPins() {
     return new OgcCollection("pins", "Pins", "Published pins of all dialogues: suggestions, safety concerns,"
         + " service gaps and valued places, with status and the municipality's public replies.",
-        Layer.pins(null), extent("d.study_area", "FROM dialogue d"));
+        Layer.pins(null), null, extent("d.study_area", "FROM dialogue d"), allTimes());
   }
 
   private OgcCollection dialoguePins(Dialogue d) {
     return new OgcCollection(PINS_PREFIX + d.slug(), "Pins: " + d.title(),
-        "Published pins of the dialogue '" + d.title() + "'.", Layer.pins(d.id()), d.bbox());
+        "Published pins of the dialogue '" + d.title() + "'.", Layer.pins(d.id()), null, d.bbox(), d.times());
+  }
+
+  /** When the first and the last published pin of all were made (pin_created_idx); null while none. */
+  private java.time.Instant[] allTimes() {
+    String sql = "SELECT (SELECT p.created_at FROM pin p WHERE " + PUBLISHED + " ORDER BY p.created_at LIMIT 1),"
+        + " (SELECT p.created_at FROM pin p WHERE " + PUBLISHED + " ORDER BY p.created_at DESC LIMIT 1)";
+    return jdbc.sql(sql).query((rs, row) -> {
+      java.time.OffsetDateTime first = rs.getObject(1, java.time.OffsetDateTime.class);
+      java.time.OffsetDateTime last = rs.getObject(2, java.time.OffsetDateTime.class);
+      return first == null ? null : new java.time.Instant[] {first.toInstant(), last.toInstant()};
+    }).list().getFirst(); // a row always; its interval is null while there are no pins
   }
 
   /** DBSCAN clusters with the analysis map's defaults; see {@link AnalysisFeatures}. */
@@ -86,7 +98,8 @@ class OgcCollections {
     return new OgcCollection(CLUSTERS_PREFIX + d.slug(), "Clusters: " + d.title(),
         "Clusters of published pins of the dialogue '" + d.title() + "' (DBSCAN, " + (int) ClusterAnalysis.DEFAULT_EPS
             + " m, at least " + ClusterAnalysis.DEFAULT_MIN_POINTS + " pins), outlined by their hulls.",
-        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.CLUSTERS, Long.toString(d.id())), d.bbox());
+        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.CLUSTERS, Long.toString(d.id())), d.bbox(),
+        d.times());
   }
 
   private OgcCollection hotspots(Dialogue d) {
@@ -95,7 +108,7 @@ class OgcCollections {
             + " with Getis-Ord Gi* z-scores and FDR-adjusted p-values (only hexagons with pins or a significant"
             + " class), at a scale chosen from the data (properties cellSize and distanceBand). Empty when the"
             + " study area holds fewer than 30 pins: too few for a hot spot test.",
-        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, Long.toString(d.id())), d.bbox());
+        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, Long.toString(d.id())), d.bbox(), null);
   }
 
   private Optional<Dialogue> dialogue(String collectionId, String prefix) {
@@ -124,17 +137,33 @@ class OgcCollections {
     return boxes.isEmpty() ? null : boxes.getFirst();
   }
 
-  private record Dialogue(long id, String slug, String title, double[] bbox) {}
+  /** A dialogue with its study area's box and when its first and last published pin were made. */
+  private record Dialogue(long id, String slug, String title, double[] bbox, java.time.Instant[] times) {}
+
+  private static final String PUBLISHED = PublicPins.condition("p");
 
   private List<Dialogue> dialogues(String slug) {
-    String where = slug == null ? "" : " WHERE slug = :slug";
+    String where = slug == null ? "" : " WHERE d.slug = :slug";
+    // The first and last pin times from the two ends of pin_dialogue_created_idx (V18): two index
+    // probes a dialogue, not a scan of its pins.
     var sql = jdbc.sql("""
-        SELECT id, slug, title, ST_XMin(study_area), ST_YMin(study_area), ST_XMax(study_area), ST_YMax(study_area)
-        FROM dialogue""" + where + " ORDER BY id");
+        SELECT d.id, d.slug, d.title, ST_XMin(d.study_area), ST_YMin(d.study_area), ST_XMax(d.study_area),
+               ST_YMax(d.study_area), first.created_at, last.created_at
+        FROM dialogue d
+        LEFT JOIN LATERAL (SELECT p.created_at FROM pin p WHERE p.dialogue_id = d.id AND %1$s
+                           ORDER BY p.dialogue_id, p.created_at LIMIT 1) first ON true
+        LEFT JOIN LATERAL (SELECT p.created_at FROM pin p WHERE p.dialogue_id = d.id AND %1$s
+                           ORDER BY p.dialogue_id DESC, p.created_at DESC LIMIT 1) last ON true""".formatted(PUBLISHED)
+        + where + " ORDER BY d.id");
     if (slug != null) {
       sql = sql.param("slug", slug);
     }
-    return sql.query((rs, row) -> new Dialogue(rs.getLong(1), rs.getString(2), rs.getString(3), box(rs, 4))).list();
+    return sql.query((rs, row) -> {
+      java.time.OffsetDateTime first = rs.getObject(8, java.time.OffsetDateTime.class);
+      java.time.OffsetDateTime last = rs.getObject(9, java.time.OffsetDateTime.class);
+      return new Dialogue(rs.getLong(1), rs.getString(2), rs.getString(3), box(rs, 4),
+          first == null ? null : new java.time.Instant[] {first.toInstant(), last.toInstant()});
+    }).list();
   }
 
   private static double[] box(java.sql.ResultSet rs, int first) throws java.sql.SQLException {

@@ -89,12 +89,18 @@ class OgcDocuments {
     link(links, self + "/items", "items", GEOJSON, "The features");
     link(links, self + "/items?f=html", "items", HTML, "The features as HTML");
     if (c.bbox() != null) {
-      ObjectNode spatial = o.putObject("extent").putObject("spatial");
+      ObjectNode spatial = extent(o).putObject("spatial");
       ArrayNode box = spatial.putArray("bbox").addArray();
       for (double v : c.bbox()) {
         box.add(v);
       }
       spatial.put("crs", OgcCrs.CRS84.uri());
+    }
+    if (c.interval() != null) {
+      // Pins have times (when they were made): the datetime parameter has something to narrow.
+      ObjectNode temporal = extent(o).putObject("temporal");
+      temporal.putArray("interval").addArray().add(c.interval()[0].toString()).add(c.interval()[1].toString());
+      temporal.put("trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
     }
     ArrayNode crs = o.putArray("crs");
     OgcCrs.uris().forEach(crs::add);
@@ -177,6 +183,10 @@ class OgcDocuments {
     properties.setAll((ObjectNode) mapper.readTree(f.properties()));
     o.set("properties", properties);
     return o;
+  }
+
+  private static ObjectNode extent(ObjectNode collection) {
+    return collection.has("extent") ? (ObjectNode) collection.get("extent") : collection.putObject("extent");
   }
 
   static void link(ArrayNode links, String href, String rel, String type, String title) {

@@ -247,6 +247,20 @@ class OgcApiTest extends OgcTest {
   }
 
   @Test
+  void aPinCollectionDeclaresWhenItsFirstAndLastPinWereMade() {
+    assertThat(api.get("/ogc/collections/pins-" + dialogue.slug()).json().at("/extent/temporal").isMissingNode())
+        .as("no pins, no times").isTrue();
+    pin("Först", 16.18, 58.59, "published", "suggestion", "received", Instant.parse("2026-03-02T08:00:00Z"));
+    pin("Sist", 16.18, 58.59, "published", "suggestion", "received", Instant.parse("2026-09-30T17:45:00Z"));
+    pin("Dold och senare", 16.18, 58.59, "hidden", "suggestion", "received", Instant.parse("2026-11-01T00:00:00Z"));
+    JsonNode temporal = api.get("/ogc/collections/pins-" + dialogue.slug()).json().at("/extent/temporal");
+    assertThat(temporal.get("interval").toString()).isEqualTo("[[\"2026-03-02T08:00:00Z\",\"2026-09-30T17:45:00Z\"]]");
+    assertThat(temporal.get("trs").asString()).isEqualTo("http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
+    // Every pin inside that interval is found by it.
+    assertThat(ids(items() + "?datetime=2026-03-02T08:00:00Z/2026-09-30T17:45:00Z")).hasSize(2);
+  }
+
+  @Test
   void aBoxAcrossTheAntimeridianAndABoxWithHeightsAreAnswered() {
     long east = pin("Öster om datumlinjen", 179.5, 67.0);
     long west = pin("Väster om datumlinjen", -179.5, 67.0);
