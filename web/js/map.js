@@ -6,6 +6,7 @@ import { t, label } from './i18n.js';
 import { categoryClass, pinDetails } from './pins.js';
 import { outerRingsLatLng } from './geo.js';
 import { tiledPins } from './pin-tiles.js';
+import { cooperativeGestures } from './map-gestures.js';
 
 const L = window.L;
 const WORLD = [[-85, -180], [-85, 180], [85, 180], [85, -180]];
@@ -56,13 +57,16 @@ function pinTitle(props) {
  * A Leaflet map with Dialogkarta's controls and the configured basemap, or a plain background
  * when none is configured. onTilesFailed() runs once when the first tiles all fail (offline or
  * blocked, not one bad tile); onTileSeen(url) for each tile shown (walk mode keeps them offline).
- * mapOptions and positions adjust it per page. Every map of every page starts here.
+ * mapOptions and positions adjust it per page. Every map of every page starts here; a map in a
+ * page that scrolls shares the wheel and one-finger swipes with the page (map-gestures.js)
+ * unless cooperative is false (walk mode: all map).
  */
-export function leafletMap(container, opts, { mapOptions = {}, positions = {} } = {}) {
+export function leafletMap(container, opts, { mapOptions = {}, positions = {}, cooperative = true } = {}) {
   const maxZoom = opts.site?.basemap?.maxZoom || 19;
   const map = L.map(container, { zoomControl: false, attributionControl: false, maxZoom, minZoom: 3, zoomSnap: 0.25, ...mapOptions });
   const zoom = L.control.zoom({ position: positions.zoom || 'topleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
   L.control.scale({ imperial: false, position: positions.scale || 'bottomleft' }).addTo(map);
+  if (cooperative) cooperativeGestures(map, container);
   const basemap = opts.site?.basemap;
   if (basemap?.url) {
     L.control.attribution({ prefix: false, position: positions.attribution || 'bottomright' }).addTo(map);

@@ -22,6 +22,7 @@ export function createWalkMap(container, opts) {
   const { map, zoom } = leafletMap(container, opts, {
     mapOptions: { zoomSnap: 0.5, tap: true },
     positions: { zoom: 'bottomright', scale: 'bottomleft', attribution: 'topright' },
+    cooperative: false, // walk mode is all map: one finger moves it
   });
 
 

@@ -25,6 +25,26 @@ class PinningInBrowserTest extends BrowserTest {
   }
 
   @Test
+  void theWheelOverTheMapScrollsThePageUntilTheMapIsClicked() {
+    page.navigate(url("/dialoger/" + dialogue.slug()));
+    page.locator("#map.leaflet-container").waitFor();
+    Locator scale = page.locator("#map .leaflet-control-scale-line").first();
+    String before = scale.innerText();
+    page.locator("#map").scrollIntoViewIfNeeded();
+    var box = page.locator("#map").boundingBox();
+    page.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
+    page.mouse().wheel(0, -400);
+    assertThat(page.locator("#map .map-gesture-hint.is-shown")).isVisible();
+    page.waitForTimeout(500);
+    assertThat(scale).hasText(before); // the map did not zoom
+
+    page.locator("#map").click(); // from now on the wheel is the map's
+    page.mouse().wheel(0, -400);
+    assertThat(scale).not().hasText(before);
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  @Test
   void aPlannersOwnSubTagIsOfferedByItsLabelNotItsCode() {
     data.subtag(dialogue, "safety_concern", "lighting");
     data.subtag(dialogue, "safety_concern", "skadegorelse_klotter", "Skadegörelse & klotter");
