@@ -93,12 +93,17 @@ class OgcCollections {
     }).list().getFirst(); // a row always; its interval is null while there are no pins
   }
 
-  /** DBSCAN clusters with the analysis map's defaults; see {@link AnalysisFeatures}. */
+  /**
+   * DBSCAN clusters with the analysis map's defaults; see {@link AnalysisFeatures}. The analysis
+   * collections declare no spatial extent (it is optional): their outlines are computed per
+   * request and reach past the study area (a hull's buffer, a hexagon across the edge), so the
+   * area's box would not contain them, and computing them for the collection list is too dear.
+   */
   private OgcCollection clusters(Dialogue d) {
     return new OgcCollection(CLUSTERS_PREFIX + d.slug(), "Clusters: " + d.title(),
         "Clusters of published pins of the dialogue '" + d.title() + "' (DBSCAN, " + (int) ClusterAnalysis.DEFAULT_EPS
             + " m, at least " + ClusterAnalysis.DEFAULT_MIN_POINTS + " pins), outlined by their hulls.",
-        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.CLUSTERS, Long.toString(d.id())), d.bbox(),
+        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.CLUSTERS, Long.toString(d.id())), null,
         d.times());
   }
 
@@ -108,7 +113,7 @@ class OgcCollections {
             + " with Getis-Ord Gi* z-scores and FDR-adjusted p-values (only hexagons with pins or a significant"
             + " class), at a scale chosen from the data (properties cellSize and distanceBand). Empty when the"
             + " study area holds fewer than 30 pins: too few for a hot spot test.",
-        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, Long.toString(d.id())), d.bbox(), null);
+        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, Long.toString(d.id())), null, null);
   }
 
   private Optional<Dialogue> dialogue(String collectionId, String prefix) {

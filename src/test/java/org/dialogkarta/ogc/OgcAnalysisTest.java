@@ -117,6 +117,11 @@ class OgcAnalysisTest extends OgcTest {
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().get("id").asString()).isEqualTo(first);
     assertThat(api.get(items + "/c999999_999999").status()).isEqualTo(404);
+    // Hexagons reach past the study area's box: the collection declares no spatial extent rather
+    // than one its features leave (the extent is optional in OGC API – Features).
+    JsonNode collection = api.get("/ogc/collections/hotspots-" + dialogue.slug()).json();
+    assertThat(collection.at("/extent/spatial").isMissingNode()).isTrue();
+    assertThat(api.get("/ogc/collections/clusters-" + dialogue.slug()).json().at("/extent/spatial").isMissingNode()).isTrue();
   }
 
   @Test
