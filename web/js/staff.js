@@ -137,6 +137,26 @@ function renderHeader(current) {
   document.getElementById('staff-user')?.removeAttribute('hidden');
 }
 
+/** On a phone the staff links sit behind a "Meny" button (web/pages/layout.html). */
+function wireMenu() {
+  const toggle = document.getElementById('staff-menu-toggle');
+  const menu = document.getElementById('staff-menu');
+  if (!toggle || !menu) return;
+  toggle.addEventListener('click', () => {
+    const open = !menu.classList.contains('is-open');
+    menu.classList.toggle('is-open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) menu.querySelector('a, button')?.focus();
+  });
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && menu.classList.contains('is-open')) {
+      menu.classList.remove('is-open');
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.focus();
+    }
+  });
+}
+
 function wireLogout() {
   const form = document.getElementById('logout-form');
   if (!form) return;
@@ -191,6 +211,7 @@ export function staffBoot({ page, role, render, onLanguage }) {
   let ready = false;
   let forbidden = false;
   wireLogout();
+  wireMenu();
   boot(async () => {
     const status = document.getElementById('page-status');
     status?.replaceChildren(h('p', { i18n: 'staff.loading' }));

@@ -48,6 +48,30 @@ class StaffAuditInBrowserTest extends BrowserTest {
   }
 
   @Test
+  void onAPhoneTheStaffLinksFoldBehindAMenuButton() {
+    String admin = new StaffAccounts(accounts, encoder).create(StaffRole.ADMIN);
+    signIn(admin);
+    page.setViewportSize(360, 740);
+    page.navigate(url("/personal/audit.html"));
+    assertThat(page.locator("#audit-content")).isVisible();
+    assertThat(page.locator("#nav-moderation")).isHidden();
+    double header = page.locator("header.site-header--staff").boundingBox().height;
+    assertThat(header).as("the header leaves the first screen to the page").isLessThan(130);
+
+    page.locator("#staff-menu-toggle").click();
+    assertThat(page.locator("#staff-menu-toggle")).hasAttribute("aria-expanded", "true");
+    assertThat(page.locator("#nav-moderation")).isVisible();
+    page.keyboard().press("Escape");
+    assertThat(page.locator("#nav-moderation")).isHidden();
+    assertThat(page.locator("#staff-menu-toggle")).isFocused();
+
+    page.setViewportSize(1280, 800); // a wide screen shows the links and no button
+    assertThat(page.locator("#nav-moderation")).isVisible();
+    assertThat(page.locator("#staff-menu-toggle")).isHidden();
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  @Test
   void anAdministratorFiltersTheLogByPersonAndDays() {
     String anna = "anna-" + UUID.randomUUID().toString().substring(0, 8);
     String bertil = "bertil-" + UUID.randomUUID().toString().substring(0, 8);
