@@ -48,6 +48,8 @@ class NeighbourhoodsInBrowserTest extends BrowserTest {
     page.locator("#start-tools a[href='/personal/neighbourhoods.html']").click();
     page.waitForURL("**/personal/neighbourhoods.html");
     assertThat(page.locator("h1")).hasText("Stadsdelar");
+    // The heading is in the page from the server; the form shows once the page knows who signed in.
+    assertThat(page.locator("#neighbourhoods-content")).isVisible();
 
     page.locator("#area-file").setInputFiles(new FilePayload("stadsdelar.geojson", "application/geo+json",
         GOOD.getBytes(StandardCharsets.UTF_8)));
@@ -61,6 +63,11 @@ class NeighbourhoodsInBrowserTest extends BrowserTest {
     assertThat(page.locator("#area-rows tr[data-code='BRW-1']")).containsText("Webbstaden");
     assertThat(page.locator("#area-rows tr[data-code='BRW-1']")).containsText(java.util.regex.Pattern.compile("1.180 personer"));
     assertThat(consoleErrors).isEmpty();
+
+    // On a phone the table scrolls in its own box; the page does not scroll sideways.
+    page.setViewportSize(360, 740);
+    assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+    page.setViewportSize(1280, 800);
 
     page.locator("#area-file").setInputFiles(new FilePayload("fluga.geojson", "application/geo+json",
         BOW_TIE.getBytes(StandardCharsets.UTF_8)));
