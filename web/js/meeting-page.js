@@ -15,7 +15,7 @@ import { busy } from './staff-forms.js';
 const $ = (id) => document.getElementById(id);
 const L = window.L;
 const state = { site: null, dialogues: [], map: null, area: null, draft: null, place: null, key: null, entered: [], layer: null };
-const SLOTS = { location: 'meeting-location', category: 'meeting-categories', subtags: 'meeting-subtags', text: 'meeting-text', meetingName: 'meeting-name' };
+const SLOTS = { location: 'meeting-location', category: 'meeting-categories', subtags: 'meeting-subtags', text: 'meeting-text', meetingName: 'meeting-name', profile: 'meeting-age' };
 
 const dialogue = () => state.dialogues.find((d) => String(d.id) === $('meeting-dialogue').value) || null;
 
@@ -115,6 +115,9 @@ async function save(e) {
     location: state.place ? { type: 'Point', coordinates: [roundCoord(state.place.lon), roundCoord(state.place.lat)] } : null,
     meetingName: $('meeting-name').value,
   };
+  // Age band and gender, if the participant wants to say: so meetings count in "who has been heard".
+  const profile = { ageBand: $('meeting-age').value || undefined, gender: $('meeting-gender').value || undefined };
+  if (profile.ageBand || profile.gender) body.profile = JSON.parse(JSON.stringify(profile));
   const faults = [];
   if (!body.meetingName.trim()) faults.push({ field: 'meetingName', code: 'meetingName.blank' });
   if (!body.location) faults.push({ field: 'location', code: 'location.missing' });
@@ -132,6 +135,8 @@ async function save(e) {
       form.querySelectorAll('input[name=category], input[name=subtags]').forEach((b) => { b.checked = false; });
       renderSubtags();
       $('meeting-text').value = '';
+      $('meeting-age').value = '';
+      $('meeting-gender').value = '';
       setLocation(null);
       announce($('meeting-status'), t('walk.meeting.saved', { n: formatNumber(state.entered.length) }));
       ($('meeting-map').hidden ? $('meeting-categories').querySelector('input') : $('meeting-map'))?.focus();
