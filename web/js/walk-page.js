@@ -135,7 +135,9 @@ function watchPosition() {
     if (first) say('walk.geo.found');
     state.track?.add(state.fix).catch(() => {});
   }, (error) => {
-    const key = { 1: 'walk.geo.denied', 2: 'walk.geo.unavailable', 3: 'walk.geo.timeout' }[error.code] || 'walk.geo.unavailable';
+    let key = { 1: 'walk.geo.denied', 2: 'walk.geo.unavailable', 3: 'walk.geo.timeout' }[error.code] || 'walk.geo.unavailable';
+    // While the walk takes no points, do not tell the walker to tap the map for one.
+    if (isOver() || notYet()) key = error.code === 1 ? 'walk.geo.deniedNoPoints' : 'walk.geo.unknownNoPoints';
     if (error.code === 1) {
       state.fix = null;
       state.map?.setPosition(null);

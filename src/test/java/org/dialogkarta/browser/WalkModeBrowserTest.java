@@ -83,6 +83,24 @@ class WalkModeBrowserTest extends BrowserTest {
     assertThat(p.locator("#walk-save")).isHidden();
   }
 
+  @Test
+  void onAClosedWalkWithTheLocationDeniedTheAdviceDoesNotContradictItself() {
+    TestData.Dialogue dialogue = new TestData(jdbc).openDialogue();
+    long walk = planWalk(dialogue);
+    jdbc.sql("UPDATE walk SET starts_at = now() - interval '3 days', ends_at = now() - interval '2 days' WHERE id = :w")
+        .param("w", walk).update();
+    BrowserContext phone = newPhoneContext(); // no geolocation permission: the position is denied
+    try {
+      Page p = phone.newPage();
+      p.navigate(url("/vandring/" + walk));
+      assertThat(p.locator("#walk-notice")).containsText("avslutad");
+      assertThat(p.locator("#walk-position")).containsText("inte tillåten");
+      assertThat(p.locator("#walk-position")).not().containsText("Tryck på kartan");
+    } finally {
+      phone.close();
+    }
+  }
+
   private long planWalk(TestData.Dialogue dialogue) {
     String planner = StaffAccounts.basic(new StaffAccounts(accounts, encoder).create(StaffRole.PLANNER));
     Instant start = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
