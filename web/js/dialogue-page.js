@@ -39,9 +39,19 @@ function renderHeader() {
   const d = state.dialogue;
   const header = $('dialogue-header');
   const wasOpen = new Map([...header.querySelectorAll('details')].map((el) => [el.querySelector('[data-i18n]').dataset.i18n, el.open]));
+  // On a phone the texts below can fill the first screen: a way straight to pinning comes first.
+  const jump = isOpen() ? h('a', {
+    class: 'button button--primary jump-to-pin', href: '#participate', i18n: 'dialogue.cta',
+    onclick: (e) => {
+      e.preventDefault();
+      $('participate').scrollIntoView({ block: 'start' });
+      $('place-button').focus({ preventScroll: true });
+    },
+  }) : null;
   header.replaceChildren(
     h('h1', { id: 'dialogue-title' }, d.title),
     statusLine(d),
+    ...(jump ? [jump] : []),
     // A published report's own summary replaces the outcome and next steps it was written from.
     ...lifecycleTexts(state.report?.latest ? { ...d, outcome: null, nextSteps: null } : d, { collapsible: true }),
     reportSection(state.report),

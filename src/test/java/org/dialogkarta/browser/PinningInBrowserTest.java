@@ -25,6 +25,28 @@ class PinningInBrowserTest extends BrowserTest {
   }
 
   @Test
+  void onAPhoneLeavingAViewIsReachableFromTheFirstScreen() {
+    jdbc.sql("UPDATE dialogue SET summary = :s WHERE id = :d")
+        .param("s", "Vi vill veta hur du använder parken och gångvägarna runt den. ".repeat(12)).param("d", dialogue.id()).update();
+    BrowserContext phone = newPhoneContext();
+    try {
+      Page p = phone.newPage();
+      p.navigate(url("/dialoger/" + dialogue.slug()));
+      Locator jump = p.locator("a.jump-to-pin");
+      assertThat(jump).isVisible();
+      var box = jump.boundingBox();
+      assertThat(box.y + box.height).as("within the first screen of a 740 px phone").isLessThan(740);
+      jump.tap();
+      assertThat(p.locator("#place-button")).isFocused();
+    } finally {
+      phone.close();
+    }
+    page.navigate(url("/dialoger/" + dialogue.slug())); // a wide screen has the map's own button in view
+    page.locator("#map.leaflet-container").waitFor();
+    assertThat(page.locator("a.jump-to-pin")).isHidden();
+  }
+
+  @Test
   void theWheelOverTheMapScrollsThePageUntilTheMapIsClicked() {
     page.navigate(url("/dialoger/" + dialogue.slug()));
     page.locator("#map.leaflet-container").waitFor();
