@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The messages a page needs, and no others: a citizen's phone does not load the staff texts.
  * Inside the page come the keys its scripts can use (its static texts are rendered already); a
- * switch of language also needs the keys the page's template and the layout name (data-i18n),
+ * switch of language also needs the keys the page's template, the layout and the shared fragments
+ * name (data-i18n),
  * to refill them. The scripts' keys are found by reading the page's module
  * script and every module it imports for string literals: a literal that is a key, or is the
  * start of keys ({@code 'category'} in {@code label('category', code)}, {@code 'staff.error.'} in
@@ -78,7 +79,7 @@ public class PageMessages {
     Set<String> prefixes = new HashSet<>();
     Set<String> templateKeys = new HashSet<>(Set.of(page.titleKey()));
     readModules(page.module() + ".js", literals, prefixes);
-    for (String template : new String[] {"layout", page.name()}) {
+    for (String template : new String[] {"layout", "fragments", page.name()}) {
       String html = read("templates/" + template + ".html");
       Matcher key = TEMPLATE_KEY.matcher(html);
       while (key.find()) {

@@ -53,6 +53,7 @@ class PagesTest {
     }
     assertThat(get("/dialoger/Not_A_Slug").status()).isEqualTo(404);
     assertThat(get("/layout.html").status()).isEqualTo(404);
+    assertThat(get("/fragments.html").status()).isEqualTo(404);
     assertThat(get("/personal/moderation.html").status()).as("staff pages need a sign-in").isIn(302, 401);
   }
 
