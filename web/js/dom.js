@@ -1,6 +1,6 @@
 // DOM building without innerHTML: text is always inserted as text nodes, so anything a citizen
 // wrote (a pin text, a title) can never become markup.
-import { t } from './i18n.js';
+import { t, has, label } from './i18n.js';
 
 /**
  * h('p', {class: 'x', i18n: 'key', vars: {n: 1}}, child, 'text', ...)
@@ -42,4 +42,13 @@ export function announce(region, text) {
   if (!region) return;
   region.textContent = '';
   requestAnimationFrame(() => { region.textContent = text; });
+}
+
+/**
+ * The label of a code (a category, a sub-tag) as an element: one that follows a switch of
+ * language when the bundles know the code, else the label the data gave it (a planner's own
+ * sub-tag) or the code itself.
+ */
+export function codeLabel(prefix, code) {
+  return has(`${prefix}.${code}`) ? h('span', { i18n: `${prefix}.${code}` }) : h('span', {}, label(prefix, code));
 }

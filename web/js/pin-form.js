@@ -1,8 +1,8 @@
 // The pin form: category, optional sub-tags, text with a live counter, optional anonymous
 // profile answers. Sends with one Idempotency-Key per filled form so that a retry after a
 // dropped connection can never make two pins; field errors from the server land by their field.
-import { h } from './dom.js';
-import { t, tn, has, label, formatNumber } from './i18n.js';
+import { h, codeLabel } from './dom.js';
+import { t, tn, has, formatNumber } from './i18n.js';
 import { api, ApiError, savedReceipt, saveReceipt } from './api.js';
 import { categoryMark } from './pins.js';
 import { roundCoord } from './geo.js';
@@ -19,14 +19,6 @@ function newKey() {
   b[8] = (b[8] & 0x3f) | 0x80;
   const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/**
- * A label that follows language switches when the bundle knows the code; else the label the
- * dialogue gave it (a planner's own sub-tag), or the code itself.
- */
-function codeLabel(prefix, code) {
-  return has(`${prefix}.${code}`) ? h('span', { i18n: `${prefix}.${code}` }) : h('span', {}, label(prefix, code));
 }
 
 function choice(type, name, value, id, ...labelParts) {

@@ -1,18 +1,14 @@
 // The small sheet after a category button: where the pin goes (here, or the place tapped on the
 // map), optional sub-tags, an optional short text and an optional photo from the camera, and
 // Save. Two taps make a pin: the category, then Save.
-import { h } from './dom.js';
-import { t, has, formatNumber } from './i18n.js';
+import { h, codeLabel } from './dom.js';
+import { t, formatNumber } from './i18n.js';
 import { categoryMark, categoryClass } from './pins.js';
 import { inStudyArea, roundCoord } from './geo.js';
 import { preparePhoto, MAX_BYTES } from './walk-photo.js';
 
 const $ = (id) => document.getElementById(id);
 export const FIX_MAX_AGE_MS = 120_000;
-
-function codeLabel(prefix, code) {
-  return has(`${prefix}.${code}`) ? h('span', { i18n: `${prefix}.${code}` }) : h('span', {}, code);
-}
 
 /** opts: walk, studyArea, here() → fix | null, pick() → {lon, lat} | null, onUseHere(), onSave(draft), onClose(). */
 export function createSheet(opts) {

@@ -33,6 +33,7 @@ class WalkModeBrowserTest extends BrowserTest {
   void pinsMadeOfflineReachTheServerExactlyOnceAfterAReload() {
     TestData data = new TestData(jdbc);
     TestData.Dialogue dialogue = data.openDialogue();
+    data.subtag(dialogue, "safety_concern", "skadegorelse_klotter", "Skadegörelse & klotter");
     long walk = planWalk(dialogue);
 
     BrowserContext phone = newPhoneContext();
@@ -44,7 +45,12 @@ class WalkModeBrowserTest extends BrowserTest {
       p.locator("#walk-map.leaflet-container").waitFor();
       p.evaluate("() => navigator.serviceWorker.ready");
 
-      pinHere(p, "safety_concern", "Stopp 1: mörk passage");
+      // A planner's own sub-tag is offered by its words, not its code.
+      p.locator("button.walk-category[data-category=safety_concern]").click();
+      assertThat(p.locator("button.walk-tag[data-subtag=skadegorelse_klotter]")).hasText("Skadegörelse & klotter");
+      p.locator("#walk-text").fill("Stopp 1: mörk passage");
+      p.locator("#walk-save").click();
+      assertThat(p.locator("#walk-save")).isHidden();
       pinHere(p, "suggestion", "Stopp 2: bänk behövs");
       eventually(() -> walkPins(walk) == 2, "the two online pins");
       assertThat(p.locator("#walk-sent")).hasText("2");
