@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dialogkarta.ogc.filter.FilterException;
+import org.dialogkarta.ogc.filter.FilterSql;
+import org.dialogkarta.ogc.filter.Operand;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,6 +52,14 @@ class FeatureQueries {
     }
     Map<String, Object> params = new HashMap<>(layer.params());
     String where = filters(layer, request, wgs84Box(request.bbox()), params);
+    if (request.filter() != null) {
+      FilterSql.Sql filter = ItemsRequest.filtering(() -> FilterSql.of(request.filter(), layer.queryables(),
+          g -> filterGeometry(g, request.filterCrs())));
+      where += " AND " + filter.where();
+      params.putAll(filter.params());
+    }
+    String order = request.sortby() == null ? layer.id()
+        : ItemsRequest.filtering(() -> request.sortby().orderBy(layer.queryables(), layer.id()));
     Long matched = numberMatched(layer, request, where, params);
     String page = where;
     if (request.after() != null) {
@@ -60,7 +71,7 @@ class FeatureQueries {
     params.put("offset", request.after() != null ? 0 : request.offset());
     List<Feature> features = new java.util.ArrayList<>(
         jdbc.sql(select(layer, request.crs(), params) + " AND " + layer.id() + " IN (SELECT " + layer.id() + " "
-            + layer.from() + page + " ORDER BY " + layer.id() + " LIMIT :limit OFFSET :offset) ORDER BY " + layer.id())
+            + layer.from() + page + " ORDER BY " + order + " LIMIT :limit OFFSET :offset) ORDER BY " + order)
             .params(params).query((rs, row) -> new Feature(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3))).list());
     boolean more = features.size() > request.limit();
     if (more) {
@@ -122,6 +133,42 @@ class FeatureQueries {
       throw OgcBadRequest.of("bbox", "The box lies outside the area where its CRS can be used");
     }
     return ewkt;
+  }
+
+  /**
+   * A filter's geometry literal as EWKT in WGS84: read by PostGIS in the filter's CRS (axes
+   * swapped for EPSG:4326, which is latitude first), refused when it cannot be read, is not valid
+   * (with PostGIS's reason), has more than 10,000 points or lies where its CRS does not reach.
+   */
+  private String filterGeometry(Operand.Geometry g, OgcCrs crs) {
+    String read = g.geoJson() ? "ST_GeomFromGeoJSON(:text)" : "ST_GeomFromText(:text)";
+    String placed = crs.latitudeFirst() ? "ST_SetSRID(ST_FlipCoordinates(" + read + "), :srid)"
+        : "ST_SetSRID(" + read + ", :srid)";
+    String sql = "SELECT ST_IsValidReason(g), ST_NPoints(g), ST_AsEWKT("
+        + (crs.srid() == 4326 ? "g" : "ST_Transform(g, 4326)") + ", 15) FROM (SELECT " + placed + " AS g) x";
+    record Checked(String reason, int points, String ewkt) {}
+    Checked checked;
+    try {
+      checked = jdbc.sql(sql).param("text", g.text()).param("srid", crs.srid())
+          .query((rs, row) -> new Checked(rs.getString(1), rs.getInt(2), rs.getString(3))).single();
+    } catch (DataAccessException e) {
+      throw new FilterException("The geometry cannot be read" + (g.geoJson() ? " as GeoJSON" : " as WKT")
+          + " in " + crs.uri() + ": " + brief(g.text()));
+    }
+    if (checked.points() > 10_000) {
+      throw new FilterException("A filter's geometry may have at most 10,000 points");
+    }
+    if (!"Valid Geometry".equals(checked.reason())) {
+      throw new FilterException("The geometry is not valid: " + checked.reason());
+    }
+    if (checked.ewkt() == null || checked.ewkt().contains("inf") || checked.ewkt().contains("nan")) {
+      throw new FilterException("The geometry lies outside the area where " + crs.uri() + " can be used");
+    }
+    return checked.ewkt();
+  }
+
+  private static String brief(String text) {
+    return text.length() > 60 ? text.substring(0, 60) + "…" : text;
   }
 
   private static String select(Layer layer, OgcCrs crs, Map<String, Object> params) {

@@ -8,6 +8,11 @@ import java.util.Set;
 import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.pin.PinStatus;
 import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.ogc.filter.CqlJson;
+import org.dialogkarta.ogc.filter.CqlText;
+import org.dialogkarta.ogc.filter.Expression;
+import org.dialogkarta.ogc.filter.FilterException;
+import org.dialogkarta.ogc.filter.SortBy;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -18,12 +23,12 @@ import org.springframework.util.MultiValueMap;
  * never returns unfiltered data.
  */
 record ItemsRequest(int limit, long offset, Long after, Box bbox, TimeFilter datetime, OgcCrs crs,
-    List<String> categories, List<String> statuses) {
+    List<String> categories, List<String> statuses, Expression filter, OgcCrs filterCrs, SortBy sortby) {
 
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 10_000;
-  static final Set<String> PARAMETERS =
-      Set.of("f", "limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "category", "status");
+  static final Set<String> PARAMETERS = Set.of("f", "limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime",
+      "category", "status", "filter", "filter-lang", "filter-crs", "sortby");
 
   static final Set<String> PROFILE_PARAMETERS = Set.of("ageBand", "gender");
 
@@ -40,7 +45,7 @@ record ItemsRequest(int limit, long offset, Long after, Box bbox, TimeFilter dat
 
   /** Whether the request narrows the layer (then an exact count would mean counting). */
   boolean filtered() {
-    return bbox != null || datetime != null || !categories.isEmpty() || !statuses.isEmpty();
+    return bbox != null || datetime != null || !categories.isEmpty() || !statuses.isEmpty() || filter != null;
   }
 
   static ItemsRequest parse(MultiValueMap<String, String> query) {
@@ -63,9 +68,36 @@ record ItemsRequest(int limit, long offset, Long after, Box bbox, TimeFilter dat
       throw OgcBadRequest.of("after", "Use either 'after' (from a next link) or 'offset', not both");
     }
     OgcCrs bboxCrs = OgcCrs.parse("bbox-crs", single(query, "bbox-crs"));
+    SortBy sortby = single(query, "sortby") == null ? null : filtering(() -> SortBy.parse(single(query, "sortby")));
+    if (sortby != null && after != null) {
+      throw OgcBadRequest.of("after", "'after' pages in id order; with sortby, pages go by 'offset'");
+    }
     return new ItemsRequest(limit, offset, after, box(single(query, "bbox"), bboxCrs),
         TimeFilter.parse(single(query, "datetime")), OgcCrs.parse("crs", single(query, "crs")),
-        codes(query, "category", Category.values()), codes(query, "status", PinStatus.values()));
+        codes(query, "category", Category.values()), codes(query, "status", PinStatus.values()),
+        filter(query), OgcCrs.parse("filter-crs", single(query, "filter-crs")), sortby);
+  }
+
+  /** The CQL2 filter in its language (cql2-text unless filter-lang says cql2-json), or null. */
+  private static Expression filter(MultiValueMap<String, String> query) {
+    String lang = single(query, "filter-lang");
+    String text = single(query, "filter");
+    if (lang != null && !lang.equals("cql2-text") && !lang.equals("cql2-json")) {
+      throw OgcBadRequest.of("filter-lang", "Unknown filter-lang '" + lang + "'; use cql2-text or cql2-json");
+    }
+    if (text == null) {
+      return null;
+    }
+    return filtering(() -> "cql2-json".equals(lang) ? CqlJson.parse(text) : CqlText.parse(text));
+  }
+
+  /** Runs the filter package's work, its refusals becoming 400s naming their parameter. */
+  static <T> T filtering(java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (FilterException e) {
+      throw OgcBadRequest.of(e.parameter(), e.getMessage());
+    }
   }
 
   static String single(MultiValueMap<String, String> query, String name) {

@@ -1,21 +1,34 @@
 package org.dialogkarta.ogc;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.dialogkarta.dialogue.Category;
+import org.dialogkarta.dialogue.DialogueStatus;
+import org.dialogkarta.dialogue.ParticipationLevel;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.ogc.filter.Queryable;
+import org.dialogkarta.ogc.filter.Queryable.Type;
+import org.dialogkarta.pin.PinStatus;
 import org.dialogkarta.pin.PublicPins;
+import org.dialogkarta.pin.Source;
 
 /**
  * What one kind of collection reads, as SQL parts: the rows ({@code from}, with its own WHERE),
  * the feature id, the geometry (WGS84 lon/lat, EPSG:4326 in the database), the public properties
  * as one {@code json_build_object}, and the time the {@code datetime} filter compares with (an
  * instant, or a start and an end; none for layers without time). Only pin layers take the
- * {@code category} and {@code status} filters.
+ * {@code category} and {@code status} filters. Its queryables are the properties a CQL2 filter and
+ * {@code sortby} may name, each with the SQL it stands for (so a name in a filter is looked up,
+ * never pasted).
  *
  * <p>The pin layers apply the public visibility rule ({@link PublicPins}) and carry only public
  * fields: no
  * receipt, profile answers, notes or department.
  */
 record Layer(String from, Map<String, Object> params, String id, String geometry, String properties,
-    String timeStart, String timeEnd, boolean pins) {
+    String timeStart, String timeEnd, boolean pins, Map<String, Queryable> queryables) {
 
   private static final String PIN_FROM = """
       FROM pin p JOIN dialogue d ON d.id = p.dialogue_id
@@ -35,17 +48,37 @@ record Layer(String from, Map<String, Object> params, String id, String geometry
         'neighbourhood', (SELECT n.name FROM neighbourhood n WHERE n.id = p.neighbourhood_id),
         'supports', p.supports)""".formatted(utc("p.created_at"));
 
+  private static final Map<String, Queryable> PIN_QUERYABLES = queryables(
+      Queryable.of("id", "Pin id", "p.id", Type.INTEGER).withRole("id"),
+      Queryable.of("dialogue", "Dialogue (slug)", "d.slug", Type.STRING),
+      Queryable.of("category", "Category", "p.category", Type.STRING).withValues(codes(Category.values())),
+      Queryable.of("status", "Status", "p.status", Type.STRING).withValues(codes(PinStatus.values())),
+      Queryable.of("text", "Text", "p.text", Type.STRING),
+      Queryable.of("source", "Source", "p.source", Type.STRING).withValues(codes(Source.values())),
+      Queryable.of("neighbourhood", "Neighbourhood",
+          "(SELECT n.name FROM neighbourhood n WHERE n.id = p.neighbourhood_id)", Type.STRING),
+      Queryable.of("supports", "Supports", "p.supports", Type.INTEGER),
+      Queryable.of("createdAt", "Created", "p.created_at", Type.TIMESTAMP).withRole("primary-instant"),
+      Queryable.geometry("Place", "p.location", "point"));
+
   /** All published pins, or those of one dialogue. */
   static Layer pins(Long dialogueId) {
     return dialogueId == null
-        ? new Layer(PIN_FROM, Map.of(), "p.id", "p.location", PIN_PROPERTIES, "p.created_at", "p.created_at", true)
+        ? new Layer(PIN_FROM, Map.of(), "p.id", "p.location", PIN_PROPERTIES, "p.created_at", "p.created_at", true,
+            PIN_QUERYABLES)
         : new Layer(PIN_FROM + " AND p.dialogue_id = :dialogue", Map.of("dialogue", dialogueId), "p.id",
-            "p.location", PIN_PROPERTIES, "p.created_at", "p.created_at", true);
+            "p.location", PIN_PROPERTIES, "p.created_at", "p.created_at", true, PIN_QUERYABLES);
   }
 
   static Layer neighbourhoods() {
     return new Layer("FROM neighbourhood n WHERE true", Map.of(), "n.id", "n.boundary",
-        "json_build_object('code', n.code, 'name', n.name, 'population', n.population)", null, null, false);
+        "json_build_object('code', n.code, 'name', n.name, 'population', n.population)", null, null, false,
+        queryables(
+            Queryable.of("id", "Id", "n.id", Type.INTEGER).withRole("id"),
+            Queryable.of("code", "Code", "n.code", Type.STRING),
+            Queryable.of("name", "Name", "n.name", Type.STRING),
+            Queryable.of("population", "Population", "n.population", Type.INTEGER),
+            Queryable.geometry("Boundary", "n.boundary", "multipolygon")));
   }
 
   /** Dialogues that have a study area; the dialogue itself is public, so all of its summary is. */
@@ -54,7 +87,16 @@ record Layer(String from, Map<String, Object> params, String id, String geometry
         json_build_object('slug', d.slug, 'title', d.title, 'status', d.status,
           'participationLevel', d.participation_level,
           'startsOn', to_char(d.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(d.ends_on, 'YYYY-MM-DD'))""",
-        null, null, false);
+        null, null, false, queryables(
+            Queryable.of("id", "Id", "d.id", Type.INTEGER).withRole("id"),
+            Queryable.of("slug", "Slug", "d.slug", Type.STRING),
+            Queryable.of("title", "Title", "d.title", Type.STRING),
+            Queryable.of("status", "Status", "d.status", Type.STRING).withValues(codes(DialogueStatus.values())),
+            Queryable.of("participationLevel", "Participation level", "d.participation_level", Type.STRING)
+                .withValues(codes(ParticipationLevel.values())),
+            Queryable.of("startsOn", "Starts on", "d.starts_on", Type.DATE).withRole("primary-interval-start"),
+            Queryable.of("endsOn", "Ends on", "d.ends_on", Type.DATE).withRole("primary-interval-end"),
+            Queryable.geometry("Study area", "d.study_area", "multipolygon")));
   }
 
   /**
@@ -68,7 +110,27 @@ record Layer(String from, Map<String, Object> params, String id, String geometry
         json_build_object('dialogue', d.slug, 'kind', w.kind, 'title', w.title,
           'startsAt', %s, 'endsAt', %s, 'meetingPointName', w.meeting_point_name)"""
             .formatted(utc("w.starts_at"), utc("w.ends_at")),
-        "w.starts_at", "w.ends_at", false);
+        "w.starts_at", "w.ends_at", false, queryables(
+            Queryable.of("id", "Id", "w.id", Type.INTEGER).withRole("id"),
+            Queryable.of("dialogue", "Dialogue (slug)", "d.slug", Type.STRING),
+            Queryable.of("kind", "Kind (safety_walk or community_walk)", "w.kind", Type.STRING),
+            Queryable.of("title", "Title", "w.title", Type.STRING),
+            Queryable.of("startsAt", "Starts", "w.starts_at", Type.TIMESTAMP).withRole("primary-interval-start"),
+            Queryable.of("endsAt", "Ends", "w.ends_at", Type.TIMESTAMP).withRole("primary-interval-end"),
+            Queryable.of("meetingPointName", "Meeting point", "w.meeting_point_name", Type.STRING),
+            Queryable.geometry("Planned route", "w.planned_route", "linestring")));
+  }
+
+  private static Map<String, Queryable> queryables(Queryable... all) {
+    Map<String, Queryable> out = new LinkedHashMap<>();
+    for (Queryable q : all) {
+      out.put(q.name(), q);
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private static List<String> codes(Coded[] values) {
+    return Arrays.stream(values).map(Coded::code).toList();
   }
 
   /** RFC 3339 in UTC whatever the session's time zone. */

@@ -86,6 +86,11 @@ class OgcController {
     if (c.analysis() != null && request.after() != null) {
       throw OgcBadRequest.of("after", "'after' pages stored layers; an analysis pages by 'offset'");
     }
+    if (c.analysis() != null && (request.filter() != null || request.sortby() != null)) {
+      throw OgcBadRequest.of(request.filter() != null ? "filter" : "sortby", "Clusters and hotspots are computed,"
+          + " not stored: narrow them with category, status, datetime and bbox; filter and sortby are offered on"
+          + " the pin, neighbourhood, study area and walk route collections");
+    }
     FeatureQueries.Page page = c.analysis() != null ? analyses.page(c.analysis(), request)
         : features.page(c.layer(), request);
     JsonNode doc = documents.items(base(), c, request, page, (changes, f) -> {
@@ -100,6 +105,21 @@ class OgcController {
       return url.replaceQueryParam("f", f == null ? "json" : f).build().toUriString();
     });
     return answer(format, doc, OgcDocuments.GEOJSON, d -> OgcHtml.items(c.title(), d), request.crs());
+  }
+
+  /** The properties a filter and sortby may name, as a JSON Schema (Part 3, Queryables). */
+  @GetMapping("/collections/{collectionId}/queryables")
+  ResponseEntity<byte[]> queryables(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> query,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    Format format = format(query, accept);
+    for (String name : query.keySet()) {
+      if (!name.equals("f")) {
+        throw OgcBadRequest.of(name, "Unknown parameter '" + name + "'; queryables take f");
+      }
+    }
+    OgcCollection c = collections.get(collectionId);
+    return answer(format, documents.queryables(base(), c), OgcDocuments.SCHEMA,
+        d -> OgcHtml.queryables(c.title(), d), null);
   }
 
   @GetMapping("/collections/{collectionId}/items/{featureId}")

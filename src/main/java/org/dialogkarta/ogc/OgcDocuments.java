@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.ogc.filter.Queryable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,13 +22,28 @@ class OgcDocuments {
   static final String GEOJSON = "application/geo+json";
   static final String HTML = "text/html";
   static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+  static final String SCHEMA = "application/schema+json";
+  static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
   static final List<String> CONFORMANCE = List.of(
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-      "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+      "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+      "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+      "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+      "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+      "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+      "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+      "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+      "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+      "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+      "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+      "http://www.opengis.net/spec/cql2/1.0/conf/property-property");
 
   private final JsonMapper mapper;
 
@@ -76,6 +92,44 @@ class OgcDocuments {
     return o;
   }
 
+  /**
+   * The collection's queryables as a JSON Schema: each property with its type, its codes where it
+   * has them, and its OGC role. Clusters and hotspots are computed and have none.
+   */
+  ObjectNode queryables(String base, OgcCollection c) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("$schema", "https://json-schema.org/draft/2019-09/schema");
+    o.put("$id", base + "/collections/" + c.id() + "/queryables");
+    o.put("type", "object");
+    o.put("title", c.title());
+    if (c.layer() == null) {
+      o.put("description", "Computed from the pins: narrow it with category, status, datetime and bbox");
+    }
+    ObjectNode properties = o.putObject("properties");
+    if (c.layer() != null) {
+      for (Queryable q : c.layer().queryables().values()) {
+        ObjectNode p = properties.putObject(q.name());
+        p.put("title", q.title());
+        switch (q.type()) {
+          case STRING -> p.put("type", "string");
+          case INTEGER -> p.put("type", "integer");
+          case TIMESTAMP -> p.put("type", "string").put("format", "date-time");
+          case DATE -> p.put("type", "string").put("format", "date");
+          case GEOMETRY -> p.put("format", q.format());
+        }
+        if (!q.values().isEmpty()) {
+          ArrayNode e = p.putArray("enum");
+          q.values().forEach(e::add);
+        }
+        if (q.role() != null) {
+          p.put("x-ogc-role", q.role());
+        }
+      }
+    }
+    o.put("additionalProperties", false);
+    return o;
+  }
+
   ObjectNode collection(String base, OgcCollection c) {
     String self = base + "/collections/" + c.id();
     ObjectNode o = mapper.createObjectNode();
@@ -88,6 +142,7 @@ class OgcDocuments {
     link(links, self + "?f=html", "alternate", HTML, "This collection as HTML");
     link(links, self + "/items", "items", GEOJSON, "The features");
     link(links, self + "/items?f=html", "items", HTML, "The features as HTML");
+    link(links, self + "/queryables", QUERYABLES_REL, SCHEMA, "What filter and sortby may name");
     if (c.bbox() != null) {
       ObjectNode spatial = extent(o).putObject("spatial");
       ArrayNode box = spatial.putArray("bbox").addArray();
@@ -111,7 +166,8 @@ class OgcDocuments {
   /**
    * A page of items; {@code urls} gives the URL of the same request with other paging and format.
    * Stored layers page by key: "next" carries {@code after} = the last id, which stays fast at
-   * any depth; computed analyses (a list in memory) page by offset.
+   * any depth; computed analyses (a list in memory) and pages in a {@code sortby} order page by
+   * offset.
    */
   ObjectNode items(String base, OgcCollection c, ItemsRequest request, FeatureQueries.Page page, PageUrls urls) {
     ObjectNode o = mapper.createObjectNode();
@@ -125,7 +181,7 @@ class OgcDocuments {
     link(links, urls.with(Map.of(), "html"), "alternate", HTML, "This page as HTML");
     if (page.more()) {
       Map<String, Object> next = new java.util.HashMap<>();
-      if (c.analysis() == null) {
+      if (c.analysis() == null && request.sortby() == null) {
         next.put("after", page.lastId());
         next.put("offset", null);
       } else {

@@ -55,6 +55,20 @@ final class OgcHtml {
     return page.render();
   }
 
+  static String queryables(String title, JsonNode doc) {
+    HtmlPage page = new HtmlPage(title + ": queryables").heading(title + ": queryables")
+        .paragraph("Properties that filter (CQL2 text or JSON) and sortby may name.")
+        .startTable("name", "title", "type", "values");
+    for (var p : doc.get("properties").properties()) {
+      JsonNode q = p.getValue();
+      String type = q.path("type").asString("") + (q.has("format") ? " (" + q.get("format").asString() + ")" : "");
+      List<String> values = new ArrayList<>();
+      q.path("enum").forEach(v -> values.add(v.asString()));
+      page.row(p.getKey(), q.path("title").asString(""), type.strip(), String.join(", ", values));
+    }
+    return page.endTable().render();
+  }
+
   static String items(String title, JsonNode doc) {
     HtmlPage page = new HtmlPage(title).heading(title).paragraph(doc.get("numberReturned").asLong()
         + (doc.has("numberMatched") ? " of " + doc.get("numberMatched").asLong() : "") + " features");

@@ -22,7 +22,8 @@ final class OpenApiDocument {
     info.put("title", "Dialogkarta OGC API – Features");
     info.put("version", "1.0.0");
     info.put("description", "Published pins of citizen dialogues, neighbourhoods, study areas and walk"
-        + " routes. Read-only and public. Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) and Part 2 (CRS by reference).");
+        + " routes. Read-only and public. Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0), Part 2 (CRS by reference) and"
+        + " Part 3 (queryables and CQL2 filters, text and JSON), and sortby.");
     o.putArray("servers").addObject().put("url", base);
     ObjectNode paths = o.putObject("paths");
     path(mapper, paths, "/", "Landing page", List.of("f"), OgcDocuments.JSON, false);
@@ -32,8 +33,11 @@ final class OpenApiDocument {
     path(mapper, paths, "/collections/{collectionId}", "One collection", List.of("collectionId", "f"),
         OgcDocuments.JSON, true);
     path(mapper, paths, "/collections/{collectionId}/items", "Features of a collection",
-        List.of("collectionId", "f", "limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "category", "status"),
+        List.of("collectionId", "f", "limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "category", "status",
+            "filter", "filter-lang", "filter-crs", "sortby"),
         OgcDocuments.GEOJSON, true);
+    path(mapper, paths, "/collections/{collectionId}/queryables", "What filter and sortby may name (JSON Schema)",
+        List.of("collectionId", "f"), OgcDocuments.SCHEMA, true);
     path(mapper, paths, "/collections/{collectionId}/items/{featureId}", "One feature",
         List.of("collectionId", "featureId", "f", "crs"), OgcDocuments.GEOJSON, true);
     o.putObject("components").set("parameters", parameters(mapper));
@@ -86,6 +90,15 @@ final class OpenApiDocument {
     crsParam(param(ps, "crs", "query", "The CRS of the answer's geometries (default CRS84)"));
     param(ps, "datetime", "query", "An RFC 3339 instant or interval (start/end, either may be ..)")
         .put("type", "string");
+    param(ps, "filter", "query", "A CQL2 filter over the collection's queryables, e.g."
+        + " category = 'safety_concern' AND S_INTERSECTS(geometry, BBOX(15.5,58.3,15.7,58.5))").put("type", "string");
+    ObjectNode lang = param(ps, "filter-lang", "query", "The filter's encoding");
+    lang.put("type", "string").put("default", "cql2-text");
+    lang.putArray("enum").add("cql2-text").add("cql2-json");
+    crsParam(param(ps, "filter-crs", "query", "The CRS of the filter's geometries (default CRS84)"));
+    list(ps, "sortby", param(ps, "sortby", "query", "Queryables to sort by, each optionally preceded by + or -"
+        + " (descending), e.g. -createdAt; pages then go by offset"))
+        .putObject("items").put("type", "string").put("pattern", "^[+-]?[A-Za-z_][A-Za-z0-9_]*$");
     // As OGC API – Features Core declares them.
     for (String name : List.of("limit", "datetime")) {
       ((ObjectNode) ps.get(name)).put("style", "form").put("explode", false);

@@ -50,7 +50,7 @@ class OgcBadInputTest extends OgcTest {
       "status=closed                             | status",
       "f=xml                                     | f",
       "filter=x                                  | filter",
-      "sortby=id                                 | sortby"})
+      "sortby=nosuch                             | sortby"})
   void badItemsParametersAre400(String query, String field) {
     Api.Response r = api.get(items() + "?" + query);
     Problems.assertProblem(r, 400, "ogc.parameter.invalid", field);
