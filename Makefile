@@ -9,7 +9,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := mvn -B -ntp
 PORT ?= 8080
 
-.PHONY: run test js-test stop db setup setup-test build bench clean
+.PHONY: run test js-test stop db setup setup-test build bench cite clean
 
 setup:
 	@scripts/setup.sh
@@ -54,6 +54,15 @@ js-test: setup-test
 bench: setup-test
 	@if [ -z "$$DIALOGKARTA_TEST_DB_URL" ]; then scripts/local-db.sh start; fi
 	$(MVN) -Pbench -Dsurefire.failIfNoSpecifiedTests=false test
+
+# The OGC CITE test suite for OGC API - Features (ets-ogcapi-features10) against a running /ogc;
+# never part of `make test` (it needs the suite's source). CITE_SRC: the suite's git URL, checkout
+# or unpacked source; CITE_URL: the landing page under test. See docs/OGC-CITE.md.
+CITE_SRC ?= https://github.com/opengeospatial/ets-ogcapi-features10.git
+CITE_URL ?= http://localhost:$(PORT)/ogc
+
+cite:
+	scripts/ogc-cite.sh "$(CITE_SRC)" "$(CITE_URL)"
 
 stop:
 	@scripts/local-db.sh stop
