@@ -212,7 +212,7 @@ class AnalysisFeatures {
 
   private FeatureQueries.Feature write(Computed c, int srid, OgcCrs crs) {
     Geometry g = crs.srid() == srid ? c.geometry() : CrsTransform.between(srid, crs.srid()).apply(c.geometry());
-    if (crs.latitudeFirst()) {
+    if (crs.northingFirst()) {
       g = swapAxes(g);
     }
     return new FeatureQueries.Feature(c.id(), mapper.writeValueAsString(GeoJson.geometry(g)),

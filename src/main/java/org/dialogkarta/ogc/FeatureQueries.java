@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * Runs a layer's SQL with the filters of an items request. PostGIS does the geometry work: the
  * box is brought into WGS84 (densified first, so that a projected box keeps its curved edges) and
  * matched with the spatial index; the answer's geometry is transformed into the requested CRS,
- * axes swapped for EPSG:4326 (latitude first), and written as GeoJSON text with decimals to suit
- * the unit. Pages are in id order, so paging is stable while pins are added; the page's ids are
+ * axes swapped for a CRS whose first axis points north (EPSG:4326, SWEREF 99, RT90), and written
+ * as GeoJSON text with decimals to suit the unit. Pages are in id order, so paging is stable while pins are added; the page's ids are
  * chosen first, so the rows an offset skips are never turned into JSON.
  */
 @Component
@@ -38,6 +38,9 @@ class FeatureQueries {
       return features.isEmpty() ? null : features.getLast().id();
     }
   }
+
+  /** Filtered pins are counted up to this many; beyond it numberMatched is left out. */
+  static final int COUNT_CAP = 10_000;
 
   private final JdbcClient jdbc;
 
@@ -83,14 +86,18 @@ class FeatureQueries {
   /**
    * The exact number of features, from where it is cheap: for pins with no filter, the counter the
    * pin trigger keeps (dialogue_pin_count, V11); for the small layers, a count. Pins narrowed by a
-   * box, a time or codes would need a count over possibly a million rows: omitted.
+   * box, a time, codes or a filter are counted up to {@value #COUNT_CAP}: a selection that small
+   * gets its exact number, a larger one none (the standard allows leaving it out), so a request
+   * never counts a million rows.
    */
   private Long numberMatched(Layer layer, ItemsRequest request, String where, Map<String, Object> params) {
     if (!layer.pins()) {
       return jdbc.sql("SELECT count(*) " + layer.from() + where).params(params).query(Long.class).single();
     }
     if (request.filtered()) {
-      return null;
+      long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1 " + layer.from() + where + " LIMIT " + (COUNT_CAP + 1)
+          + ") x").params(params).query(Long.class).single();
+      return counted <= COUNT_CAP ? counted : null;
     }
     Object dialogue = layer.params().get("dialogue");
     return dialogue == null
@@ -137,12 +144,12 @@ class FeatureQueries {
 
   /**
    * A filter's geometry literal as EWKT in WGS84: read by PostGIS in the filter's CRS (axes
-   * swapped for EPSG:4326, which is latitude first), refused when it cannot be read, is not valid
+   * swapped where the CRS puts north first), refused when it cannot be read, is not valid
    * (with PostGIS's reason), has more than 10,000 points or lies where its CRS does not reach.
    */
   private String filterGeometry(Operand.Geometry g, OgcCrs crs) {
     String read = g.geoJson() ? "ST_GeomFromGeoJSON(:text)" : "ST_GeomFromText(:text)";
-    String placed = crs.latitudeFirst() ? "ST_SetSRID(ST_FlipCoordinates(" + read + "), :srid)"
+    String placed = crs.northingFirst() ? "ST_SetSRID(ST_FlipCoordinates(" + read + "), :srid)"
         : "ST_SetSRID(" + read + ", :srid)";
     String sql = "SELECT ST_IsValidReason(g), ST_NPoints(g), ST_AsEWKT("
         + (crs.srid() == 4326 ? "g" : "ST_Transform(g, 4326)") + ", 15) FROM (SELECT " + placed + " AS g) x";
@@ -176,7 +183,8 @@ class FeatureQueries {
     if (crs.srid() != 4326) {
       geometry = "ST_Transform(" + geometry + ", :srid)";
       params.put("srid", crs.srid());
-    } else if (crs.latitudeFirst()) {
+    }
+    if (crs.northingFirst()) {
       geometry = "ST_FlipCoordinates(" + geometry + ")";
     }
     // Option 0: no bbox and no "crs" member in the geometry; the CRS travels in Content-Crs.

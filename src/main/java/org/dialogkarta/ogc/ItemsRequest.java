@@ -156,7 +156,7 @@ record ItemsRequest(int limit, long offset, Long after, Box bbox, TimeFilter dat
       }
       v = new double[] {v[0], v[1], v[3], v[4]};
     }
-    Box box = crs.latitudeFirst() ? new Box(v[1], v[0], v[3], v[2], crs) : new Box(v[0], v[1], v[2], v[3], crs);
+    Box box = crs.northingFirst() ? new Box(v[1], v[0], v[3], v[2], crs) : new Box(v[0], v[1], v[2], v[3], crs);
     if ((box.minX() > box.maxX() && !crs.degrees()) || box.minY() > box.maxY()) {
       throw OgcBadRequest.of("bbox", "The lower corner must come first, with no value greater than the"
           + " upper corner's (only a longitude may be greater: a box across the antimeridian)");

@@ -6,27 +6,31 @@ import org.dialogkarta.geo.OfferedCrs;
 
 /**
  * A coordinate reference system offered by the OGC API (Part 2, CRS by reference), named by its
- * OGC URI. CRS84 (longitude, latitude) is the default and what GeoJSON means without a CRS;
- * EPSG:4326 is the same datum with the axis order EPSG defines, latitude first, so answers in it
- * have their coordinates swapped. Transforms are done by PostGIS.
+ * OGC URI. Coordinates are written, and {@code bbox} and filter geometries read, in the axis
+ * order the CRS's authority defines, as Part 2 asks (the answer's {@code Content-Crs} names the
+ * CRS): CRS84 (longitude, latitude; the default, and what GeoJSON means without a CRS) and Web
+ * Mercator easting first; EPSG:4326 latitude first; SWEREF 99 TM, its local zones and RT90
+ * northing first (N, E, as EPSG and Lantmäteriet write them). PostGIS stores and transforms in
+ * x/y order, so those answers have their coordinates swapped.
  *
+ * @param northingFirst whether the CRS's first axis points north (latitude or northing)
  * @param degrees whether coordinates are in degrees (7 decimals, about a centimetre) rather than
  *                metres (3 decimals)
  */
-record OgcCrs(String uri, int srid, boolean latitudeFirst, boolean degrees) {
+record OgcCrs(String uri, int srid, boolean northingFirst, boolean degrees) {
 
   static final String EPSG_PREFIX = "http://www.opengis.net/def/crs/EPSG/0/";
   static final OgcCrs CRS84 = new OgcCrs("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 4326, false, true);
   static final OgcCrs EPSG_4326 = new OgcCrs(EPSG_PREFIX + "4326", 4326, true, true);
 
-  /** CRS84 first, then SWEREF 99 TM and its local zones, then WGS84 in EPSG order and Web Mercator. */
+  /** CRS84 first, then SWEREF 99 TM and its local zones, RT90, WGS84 in EPSG order and Web Mercator. */
   static final List<OgcCrs> SUPPORTED;
 
   static {
     List<OgcCrs> all = new ArrayList<>();
     all.add(CRS84);
     for (int srid : OfferedCrs.EPSG_CODES) {
-      all.add(srid == 4326 ? EPSG_4326 : new OgcCrs(EPSG_PREFIX + srid, srid, false, false));
+      all.add(srid == 4326 ? EPSG_4326 : new OgcCrs(EPSG_PREFIX + srid, srid, srid != 3857, false));
     }
     SUPPORTED = List.copyOf(all);
   }

@@ -66,8 +66,9 @@ class OgcAnalysisTest extends OgcTest {
         .param("lon", lon).param("lat", lat).query().singleRow();
     boolean found = false;
     for (JsonNode xy : ring) {
-      found |= Math.abs(xy.get(0).asDouble() - (Double) expected.get("x")) < 0.02
-          && Math.abs(xy.get(1).asDouble() - (Double) expected.get("y")) < 0.02;
+      // Northing first, as EPSG defines SWEREF 99 TM.
+      found |= Math.abs(xy.get(1).asDouble() - (Double) expected.get("x")) < 0.02
+          && Math.abs(xy.get(0).asDouble() - (Double) expected.get("y")) < 0.02;
     }
     assertThat(found).as("vertex %s,%s in %s", lon, lat, ring).isTrue();
     // Latitude first in EPSG:4326.

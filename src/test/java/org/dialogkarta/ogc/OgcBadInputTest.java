@@ -22,7 +22,7 @@ class OgcBadInputTest extends OgcTest {
       "offset=x                                  | offset",
       "bbox=16.1,58.5,16.2                       | bbox",
       "bbox=16.1,58.5,16.2,58.6,1                | bbox",
-      "bbox=570000,6490000,560000,6500000&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/3006 | bbox",
+      "bbox=6490000,570000,6500000,560000&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/3006 | bbox",
       "bbox=16.1,58.6,16.2,58.5                  | bbox",
       "bbox=NaN,58.5,16.2,58.6                   | bbox",
       "bbox=16.1,58.5,Infinity,58.6              | bbox",
