@@ -1,5 +1,5 @@
 // The heat map: no heat-map plugin is published as a webjar, so this small Leaflet layer draws one
-// on a canvas. Each pin adds a soft blurred disc to an intensity image (alpha only), and the
+// on a canvas. Each point ([lat, lon] or [lat, lon, how many pins]) adds a soft blurred disc to an intensity image (alpha only), and the
 // intensity is then coloured through a ramp from transparent blue over green and yellow to red.
 // The disc radius grows with the zoom so that the picture keeps its meaning when zooming in; the
 // intensity is scaled to the densest spot in view, as heat maps usually are.
@@ -72,11 +72,11 @@ export function createHeatLayer(L, { pane }) {
       const cols = Math.ceil(size.x / cell) + 1;
       const sums = new Map();
       let max = 0;
-      for (const [lat, lon] of points) {
+      for (const [lat, lon, weight = 1] of points) {
         const p = map.latLngToContainerPoint([lat, lon]);
         if (p.x < -radius || p.y < -radius || p.x > size.x + radius || p.y > size.y + radius) continue;
         const key = Math.round(p.y / cell) * cols + Math.round(p.x / cell);
-        const n = (sums.get(key) || 0) + 1;
+        const n = (sums.get(key) || 0) + weight;
         sums.set(key, n);
         if (n > max) max = n;
       }

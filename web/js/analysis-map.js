@@ -36,6 +36,8 @@ export function createAnalysisMap(container, opts) {
     neighbourhoods: neighbourhoodsLayer(ctx),
   };
   const running = new Map(); // layer id → AbortController of its current load
+  const lastQuery = new Map(); // layer id → the filters it was last loaded for
+  const shown = new Set();
   const said = new Map(); // layer id → () => its status text, said again after a language switch
   let fitted = false;
 
@@ -53,6 +55,7 @@ export function createAnalysisMap(container, opts) {
 
   /** Loads one layer for the query; the clock shows how long the server has been computing. */
   async function load(id, query) {
+    lastQuery.set(id, query);
     running.get(id)?.abort();
     const controller = new AbortController();
     running.set(id, controller);
@@ -88,6 +91,15 @@ export function createAnalysisMap(container, opts) {
     }
   }
 
+  // Layers that read only the view (pins, heat) load again once the map has come to rest.
+  let moved = null;
+  map.on('moveend', () => {
+    clearTimeout(moved);
+    moved = setTimeout(() => {
+      for (const id of shown) if (layers[id].followsView && lastQuery.has(id)) load(id, lastQuery.get(id));
+    }, 250);
+  });
+
   /** The first layer with something in it frames the view; later loads leave the view alone. */
   function fit(bounds) {
     if (fitted || !bounds?.isValid?.()) return;
@@ -100,10 +112,12 @@ export function createAnalysisMap(container, opts) {
     /** Switches a layer on (and loads it) or off (and forgets it). */
     show(id, on, query) {
       if (on) {
+        shown.add(id);
         layers[id].attach();
         $(`legend-${id}`)?.removeAttribute('hidden');
         return load(id, query);
       }
+      shown.delete(id);
       running.get(id)?.abort();
       running.delete(id);
       layers[id].clear();

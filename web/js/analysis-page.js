@@ -10,7 +10,6 @@ import { createFilters, FILTER_NAMES } from './analysis-filters.js';
 import { createAnalysisMap, LAYER_IDS } from './analysis-map.js';
 import { createCharts } from './analysis-charts.js';
 import { createSelection } from './analysis-selection.js';
-import { forgetPins } from './analysis-layer-pins.js';
 import { createThemes } from './analysis-themes.js';
 
 const $ = (id) => document.getElementById(id);
@@ -132,7 +131,6 @@ async function render() {
   selection = createSelection({
     onReplied(message) {
       announce($('analysis-status'), message);
-      forgetPins();
       reloadAll();
     },
   });

@@ -9,6 +9,26 @@ const L = window.L;
 const TILE_PX = 256;
 export const MAX_CLUSTER_ZOOM = 18;
 
+/**
+ * A marker that is a button: Enter or Space on it (focused) does what a click does. Leaflet's own
+ * keyboard handling only opens a bound popup on Enter, so a cluster without one would be dead to
+ * the keyboard.
+ */
+export function clickOnEnter(marker) {
+  marker.on('add', () => {
+    const el = marker.getElement();
+    if (!el || el.dataset.enter) return;
+    el.dataset.enter = 'click';
+    el.setAttribute('role', 'button');
+    el.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      marker.fire('click', { latlng: marker.getLatLng(), originalEvent: e });
+    });
+  });
+  return marker;
+}
+
 function clusterIcon(n) {
   const size = n < 100 ? 40 : n < 10000 ? 48 : 56;
   return L.divIcon({
@@ -49,8 +69,8 @@ export function tiledPins(map, { tileUrl, pinMarker, onCount, onListCell }) {
   }
 
   function clusterMarker(c, z) {
-    const marker = L.marker([c.lat, c.lon], { icon: clusterIcon(c.count), keyboard: true,
-      title: t('map.cluster', { n: formatNumber(c.count) }), riseOnHover: true });
+    const marker = clickOnEnter(L.marker([c.lat, c.lon], { icon: clusterIcon(c.count), keyboard: true,
+      title: t('map.cluster', { n: formatNumber(c.count) }), riseOnHover: true }));
     marker.on('click', () => {
       const [w, s, e, n] = c.bbox;
       const bounds = L.latLngBounds([s, w], [n, e]);

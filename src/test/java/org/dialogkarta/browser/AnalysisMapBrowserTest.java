@@ -156,7 +156,7 @@ class AnalysisMapBrowserTest extends BrowserTest {
   }
 
   /** How many pixels of the canvas are not transparent: a drawn chart has many. */
-  private static int inkedPixels(Page p, String selector) {
+  static int inkedPixels(Page p, String selector) {
     Object n = p.evaluate("""
         (sel) => { const c = document.querySelector(sel); const g = c.getContext('2d');
           const d = g.getImageData(0, 0, c.width, c.height).data; let n = 0;

@@ -37,6 +37,14 @@ class LargeDialogueBrowserTest extends BrowserTest {
     assertThat(asked).as("the whole set is never asked for").noneMatch(u -> u.matches(".*/pins(\\?.*)?$"));
     assertThat(asked).anyMatch(u -> u.contains("/pins/tiles/"));
 
+    // A cluster is a button for the keyboard too: Enter zooms in.
+    String scale = page.locator(".leaflet-control-scale-line").first().textContent();
+    clusters.first().focus();
+    assertThat(clusters.first()).hasAttribute("role", "button");
+    page.keyboard().press("Enter");
+    assertThat(page.locator(".leaflet-control-scale-line").first()).not().hasText(scale);
+    page.waitForTimeout(900);
+
     // Clusters zoom in until the cells are small enough to show single pins.
     Locator pin = page.locator(".leaflet-marker-icon.pin-marker");
     for (int i = 0; i < 8 && pin.count() == 0; i++) {

@@ -59,6 +59,15 @@ public record AnalysisFilter(
     }
   }
 
+  /**
+   * Whether the filter is a dialogue and perhaps categories, nothing more: the selection the pin
+   * trigger's cell counts ({@code pin.CellCounts}) already hold.
+   */
+  public boolean onlyDialogueAndCategories() {
+    return dialogue != null && subtags.isEmpty() && from == null && to == null && sources.isEmpty()
+        && statuses.isEmpty() && timeOfDay == null && ageBands.isEmpty() && genders.isEmpty() && neighbourhoods.isEmpty();
+  }
+
   public static AnalysisFilter none() {
     return new AnalysisFilter(null, List.of(), List.of(), null, null, List.of(), List.of(), null,
         List.of(), List.of(), List.of());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dialogkarta.geo.BoundingBox;
 import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.MultiValueMap;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The filtered pins as GeoJSON points for the analysis map, staff view (full text), at most
  * {@value #MAX_LIMIT} per answer with the total, or just the pins of a clicked cluster or
- * hexagon ({@code ids}). Only published, unmerged pins, like every analysis. Narrowed to a profile
- * group, the list is a planner's only and says "fewer than 5" instead of naming fewer pins
+ * hexagon ({@code ids}), optionally only those in the map's view ({@code bbox}). Only published,
+ * unmerged pins, like every analysis. Narrowed to a profile group, the list is a planner's only and says "fewer than 5" instead of naming fewer pins
  * ({@link ProfileDisclosure}).
  */
 @RestController
@@ -28,7 +29,7 @@ class AnalysisPinController {
   static final int DEFAULT_LIMIT = 5000;
   static final int MAX_LIMIT = 20_000;
   static final int MAX_IDS = 2000;
-  private static final Set<String> OWN = Set.of("limit", "ids");
+  private static final Set<String> OWN = Set.of("limit", "ids", "bbox");
 
   private final JdbcClient jdbc;
   private final AnalysisPins pins;
@@ -57,6 +58,12 @@ class AnalysisPinController {
     if (ids != null) {
       condition += " AND pin.id IN (:ids)";
       values.put("ids", ids.isEmpty() ? List.of(-1L) : ids);
+    }
+    BoundingBox box = BoundingBox.parse(Parameters.single(params, "bbox"));
+    if (box != null) {
+      // The map's view: the pin layer reads only what is on screen.
+      condition += " AND pin.location && ST_MakeEnvelope(:w, :s, :e, :n, 4326)";
+      values.putAll(Map.of("w", box.minLon(), "s", box.minLat(), "e", box.maxLon(), "n", box.maxLat()));
     }
     long total = jdbc.sql("SELECT count(*) FROM pin WHERE " + condition).params(values).query(Long.class).single();
     Map<String, Object> out = new LinkedHashMap<>();
