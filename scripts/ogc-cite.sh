@@ -19,7 +19,9 @@
 #   3. writes the test-run properties (iut = SERVICE_URL, noofcollections = CITE_COLLECTIONS,
 #      default -1 = all) without the DOCTYPE of the suite's sample file, whose DTD on
 #      java.sun.com the suite would try to download,
-#   4. runs `java -jar ets-ogcapi-features10-*-aio.jar -o <dir> <props>` (TestNG results and EARL
+#   4. runs the suite's TestNGController with the suite's own jar ahead of the all-in-one jar on the
+#      class path (in the aio jar proj4j's EPSG file replaces the suite's, which loses the suite's
+#      latitude-first EPSG:4326) -o <dir> <props> (TestNG results and EARL
 #      land in var/cite/run-<time>/out/testng/<uuid>/, the suite's request log in suite.log),
 #   5. prints passed / failed / skipped, each failure (test, parameters, message, the URL the
 #      suite requested) and the skips counted by reason, read from testng-results.xml.
@@ -104,7 +106,11 @@ EOF
 
 # --- 4. run ---------------------------------------------------------------------------------------
 echo "ogc-cite: testing $url (all output in $run/suite.log)"
-java -jar "$jar" -o "$run/out" "$run/test-run-props.xml" >"$run/suite.log" 2>&1 \
+own=${jar%-aio.jar}.jar
+classpath=$jar
+[ -f "$own" ] && classpath="$own:$jar"
+java -cp "$classpath" org.opengis.cite.ogcapifeatures10.TestNGController -o "$run/out" "$run/test-run-props.xml" \
+  >"$run/suite.log" 2>&1 \
   || { tail -n 30 "$run/suite.log" >&2; die "the suite did not run; see $run/suite.log"; }
 results=$(ls -t "$run"/out/testng/*/testng-results.xml 2>/dev/null | head -n 1 || true)
 [ -n "$results" ] || die "no testng-results.xml under $run/out"
