@@ -2,6 +2,7 @@ package org.dialogkarta.privacy;
 
 import java.time.Period;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.dialogkarta.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public class Retention {
       """;
 
   @Scheduled(cron = "${dialogkarta.retention.cron:0 30 3 * * *}")
+  @SchedulerLock(name = "retention")
   @Transactional
   public Map<String, Integer> run() {
     String period = keepFor.toString();

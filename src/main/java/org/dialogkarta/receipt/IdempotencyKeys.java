@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -136,6 +137,7 @@ public class IdempotencyKeys {
 
   /** After a day no phone is still retrying: the one purge of every kind's keys. */
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+  @SchedulerLock(name = "idempotency-purge")
   public void purgeOld() {
     OffsetDateTime cutoff = Instant.now().minus(KEPT_FOR).atOffset(ZoneOffset.UTC);
     jdbc.sql("DELETE FROM idempotency_record WHERE created_at < :cutoff").param("cutoff", cutoff).update();

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.dialogkarta.report.document.ReportWriter;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.dialogkarta.kernel.ConflictException;
 import org.dialogkarta.kernel.NotFoundException;
+import org.dialogkarta.report.document.ReportWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -140,6 +141,7 @@ class ReportBuilds {
   }
 
   @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+  @SchedulerLock(name = "report-build-cleanup")
   void deleteOld() {
     markStalled();
     jdbc.sql("DELETE FROM report_build WHERE state <> 'running' AND finished_at < now() - interval '1 hour'").update();

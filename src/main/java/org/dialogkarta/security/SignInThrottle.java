@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.dialogkarta.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,7 @@ class SignInThrottle {
   }
 
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+  @SchedulerLock(name = "sign-in-throttle-cleanup")
   void forgetOld() {
     jdbc.sql("DELETE FROM sign_in_throttle WHERE last_failure_at < now() - interval '1 day'"
         + " AND (locked_until IS NULL OR locked_until < now())").update();
