@@ -50,7 +50,7 @@ class AccessMatrixTest {
     }
     for (String ogc : List.of("GET /ogc", "GET /ogc/", "GET /ogc/conformance", "GET /ogc/api", "GET /ogc/collections",
         "GET /ogc/collections/{collectionId}", "GET /ogc/collections/{collectionId}/items",
-        "GET /ogc/collections/{collectionId}/items/{featureId}")) {
+        "GET /ogc/collections/{collectionId}/items/{featureId}", "GET /ogc/collections/{collectionId}/queryables")) {
       RULES.put(ogc, Rule.PUBLIC);
     }
     RULES.put("GET /api/v1/staff/me", Rule.STAFF);
