@@ -24,6 +24,18 @@ class ExportAudit {
   }
 
   void record(String action, ExportRequest request, String jobId) {
+    record(action, describe(request, jobId), request.scope().dialogueId());
+  }
+
+  /** An export described earlier ({@link #describe}), e.g. a job's file fetched on another node. */
+  void record(String action, Map<String, Object> what, Long dialogueId) {
+    // Filed under the dialogue when there is one, so "only this dialogue" on the audit page shows
+    // its exports too; an export of every dialogue is filed under "export".
+    audit.record(action, dialogueId == null ? "export" : "dialogue", dialogueId, null, what);
+  }
+
+  /** What is exported: layers, format, CRS, dialogue, analysis settings, job, file name. */
+  static Map<String, Object> describe(ExportRequest request, String jobId) {
     ExportLayer.Scope scope = request.scope();
     Map<String, Object> what = new LinkedHashMap<>();
     what.put("layers", request.layers().stream().map(l -> l.schema().name()).toList());
@@ -37,9 +49,7 @@ class ExportAudit {
     putIfSet(what, "distanceBand", scope.distanceBand());
     putIfSet(what, "job", jobId);
     what.put("file", request.fileName());
-    // Filed under the dialogue when there is one, so "only this dialogue" on the audit page shows
-    // its exports too; an export of every dialogue is filed under "export".
-    audit.record(action, scope.dialogueId() == null ? "export" : "dialogue", scope.dialogueId(), null, what);
+    return what;
   }
 
   private static void putIfSet(Map<String, Object> what, String key, Object value) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +60,8 @@ class ExportController {
   ResponseEntity<ExportJob.Status> start(@RequestBody ExportAsk ask, Principal who) {
     ExportRequest request = requests.parseFields(ask);
     ExportJob job = jobs.start(request, who.getName());
-    audit.record(ExportAudit.JOB_START, request, job.id);
-    return ResponseEntity.accepted().location(URI.create("/api/v1/exports/jobs/" + job.id)).body(job.status());
+    audit.record(ExportAudit.JOB_START, job.described(), job.dialogueId());
+    return ResponseEntity.accepted().location(URI.create("/api/v1/exports/jobs/" + job.id())).body(job.status());
   }
 
   @GetMapping("/api/v1/exports/jobs/{id}")
@@ -73,17 +74,18 @@ class ExportController {
     ExportJob job = find(id, who);
     switch (job.state()) {
       case RUNNING -> throw new ConflictException("export.job.running", "The export is still running ("
-          + job.status().percent() + " %); fetch the file when its state is done");
+          + job.percent() + " %); fetch the file when its state is done");
       case FAILED -> throw new ConflictException("export.job.failed", "The export failed; start it again");
       case DONE -> {
-        if (!Files.exists(job.file)) {
+        Path file = jobs.file(job.id());
+        if (!Files.exists(file)) {
           throw new NotFoundException("The export's file has been deleted; start it again");
         }
-        audit.record(ExportAudit.JOB_FILE, job.request, job.id);
-        response.setContentLengthLong(Files.size(job.file));
-        try (OutputStream out = new ResponseOutput(response, job.request.format().contentType(),
-            job.request.fileName())) {
-          Files.copy(job.file, out);
+        audit.record(ExportAudit.JOB_FILE, job.described(), job.dialogueId());
+        response.setContentLengthLong(Files.size(file));
+        try (OutputStream out = new ResponseOutput(response, ExportFormat.ofExtension(job.format()).orElseThrow().contentType(),
+            job.fileName())) {
+          Files.copy(file, out);
         }
       }
     }

@@ -1,79 +1,39 @@
 package org.dialogkarta.export;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * One export running in the background for the staff member who started it. The file is
- * written under a temporary name and shows as {@code done} only once complete; a failed job says
- * so and has no file.
+ * One export job as the {@code export_job} row (V22) holds it, whichever node reads it: who
+ * started it, its state, how far it has come, and the audit log's description of what it
+ * exports. The file is written under a temporary name and shows as {@code done} only once
+ * complete; a failed job says why when the reason is the request's, and has no file.
  */
-final class ExportJob {
+record ExportJob(String id, String owner, State state, String fileName, String format, String crs,
+    Map<String, Object> described, Long dialogueId, long written, Long total, String error) {
 
-  enum State { RUNNING, DONE, FAILED }
+  enum State {
+    RUNNING, DONE, FAILED;
 
-  final String id;
-  final String owner;
-  final ExportRequest request;
-  final Path file;
-  final AtomicLong written = new AtomicLong();
-  /** Known once the layers are prepared (an analysis layer must run first); -1 until then. */
-  private volatile long total = -1;
-  private volatile State state = State.RUNNING;
-  private volatile Instant finishedAt;
-  private volatile String error;
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
 
-  ExportJob(String id, String owner, ExportRequest request, Path file) {
-    this.id = id;
-    this.owner = owner;
-    this.request = request;
-    this.file = file;
-  }
-
-  Exports.Progress progress() {
-    return new Exports.Progress() {
-      @Override
-      public void total(long features) {
-        total = features;
-      }
-
-      @Override
-      public void written() {
-        written.incrementAndGet();
-      }
-    };
-  }
-
-  State state() {
-    return state;
-  }
-
-  Instant finishedAt() {
-    return finishedAt;
-  }
-
-  void finish(State end) {
-    finishedAt = Instant.now();
-    state = end;
-  }
-
-  /** A failed job says why when the reason is the request's (an analysis refusing its settings). */
-  void fail(String reason) {
-    error = reason;
-    finish(State.FAILED);
+    static State of(String code) {
+      return valueOf(code.toUpperCase(Locale.ROOT));
+    }
   }
 
   /** What the page shows: state, features written of the total (null until known), percent. */
   record Status(String id, String state, String fileName, String format, String crs, long written,
       Long total, int percent, String file, String error) {}
 
+  int percent() {
+    return state == State.DONE ? 100 : total == null || total <= 0 ? 0 : (int) Math.min(99, written * 100 / total);
+  }
+
   Status status() {
-    long done = written.get();
-    long total = this.total;
-    int percent = state == State.DONE ? 100 : total <= 0 ? 0 : (int) Math.min(99, done * 100 / total);
-    return new Status(id, state.name().toLowerCase(java.util.Locale.ROOT), request.fileName(),
-        request.format().extension(), request.crs().code(), done, total < 0 ? null : total, percent,
+    return new Status(id, state.code(), fileName, format, crs, written, total, percent(),
         state == State.DONE ? "/api/v1/exports/jobs/" + id + "/file" : null, error);
   }
 }

@@ -120,6 +120,29 @@ class TwoNodesTest {
     assertThat(onB.run()).as("once A is done, B runs it").isNotNull().containsKey("texts");
   }
 
+  @Test
+  void anExportStartedOnOneNodeIsFollowedAndFetchedOnTheOther() throws Exception {
+    Api a = new Api(port);
+    Api b = new Api(portB());
+    String gis = StaffAccounts.basic(new StaffAccounts(accounts, encoder).create(StaffRole.GIS));
+    Api.Response started = a.postJson("/api/v1/exports/jobs",
+        "{\"layer\": \"study_areas\", \"format\": \"geojson\"}", "Authorization", gis);
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    JsonNode status = started.json();
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+    while (!status.get("state").asString().equals("done")) {
+      assertThat(status.get("state").asString()).isEqualTo("running");
+      assertThat(java.time.Instant.now()).isBefore(deadline);
+      Thread.sleep(100);
+      status = b.send(HttpRequest.newBuilder(URI.create(b.base() + started.location()))
+          .header("Authorization", gis).GET()).json();
+    }
+    Api.Response file = b.send(HttpRequest.newBuilder(URI.create(b.base() + status.get("file").asString()))
+        .header("Authorization", gis).GET());
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(file.body()).startsWith("{").contains("\"FeatureCollection\"");
+  }
+
   private static HttpRequest.Builder get(Api api, String path, String cookie) {
     return HttpRequest.newBuilder(URI.create(api.base() + path)).header("Cookie", cookie).GET();
   }
