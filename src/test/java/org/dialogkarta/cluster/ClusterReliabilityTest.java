@@ -1,0 +1,251 @@
+package org.dialogkarta.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The running local cluster (make cluster: a primary and a streaming replica, two app nodes,
+ * nginx in front) under the failures issue 17 names; run with {@code make cluster-test}. Citizens
+ * write through the balancer as the pages do: each pin with its Idempotency-Key, sent again with
+ * the same key and body after a failure. Afterwards every acknowledged pin must be in the
+ * database exactly once, whatever was stopped meanwhile.
+ */
+@Tag("cluster")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterReliabilityTest {
+
+  static final String BALANCER = "http://localhost:" + env("CLUSTER_PORT", "8080");
+  static final List<String> NODES = List.of(env("CLUSTER_NODE_A", "8081"), env("CLUSTER_NODE_B", "8082"));
+  static final String PRIMARY = "jdbc:postgresql://127.0.0.1:" + env("DIALOGKARTA_PG_PORT", "55432") + "/dialogkarta";
+  static final int LOAD_SECONDS = Integer.parseInt(env("CLUSTER_LOAD_SECONDS", "60"));
+  static final int THREADS = 4;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+  private static String slug;
+  private static double[] box;
+
+  @BeforeAll
+  static void anOpenDialogue() throws Exception {
+    for (JsonNode d : json(get(BALANCER + "/api/v1/dialogues"))) {
+      if (d.get("status").asString().equals("ongoing") && d.hasNonNull("studyArea")) {
+        slug = d.get("slug").asString();
+        box = bounds(d.get("studyArea"));
+        return;
+      }
+    }
+    throw new IllegalStateException("no ongoing dialogue with a study area: start the cluster with demo data");
+  }
+
+  @Test
+  @Order(1)
+  void nodeAStopsDuringTheWriteLoadAndNoAcknowledgedPinIsLostOrDoubled() throws Exception {
+    Load load = Load.start(THREADS);
+    Thread.sleep(LOAD_SECONDS * 1000L / 3);
+    cluster("stop-node", NODES.getFirst());
+    Thread.sleep(LOAD_SECONDS * 1000L / 3);
+    cluster("start-node", NODES.getFirst());
+    Thread.sleep(LOAD_SECONDS * 1000L / 3);
+    load.stopAndCheck("node " + NODES.getFirst() + " stopped and started");
+  }
+
+  @Test
+  @Order(2)
+  void thePrimaryRestartsUnderLoadAndTheServiceRecoversByItself() throws Exception {
+    Load load = Load.start(THREADS);
+    Thread.sleep(LOAD_SECONDS * 1000L / 3);
+    cluster("restart-primary");
+    Thread.sleep(LOAD_SECONDS * 1000L * 2 / 3);
+    load.stopAndCheck("primary restarted");
+    assertThat(post(BALANCER, UUID.randomUUID().toString(), pinBody("efter omstart")).statusCode())
+        .as("writes work again without restarting the app").isEqualTo(201);
+  }
+
+  @Test
+  @Order(3)
+  void aStoppedReplicaCostsPublicReadsNothingButAFirstRetry() throws Exception {
+    cluster("stop-replica");
+    try {
+      int errors = 0;
+      for (int i = 0; i < 40; i++) {
+        for (String path : List.of("/api/v1/dialogues", "/api/v1/dialogues/" + slug + "/pins/tiles/12/2212/1161",
+            "/ogc/collections/pins-" + slug + "/items?limit=5", "/dialoger/" + slug)) {
+          HttpResponse<String> r = get(BALANCER + path);
+          if (r.statusCode() >= 500) {
+            errors++;
+            assertThat(get(BALANCER + path).statusCode()).as("the retry of " + path).isLessThan(500);
+          }
+        }
+      }
+      assertThat(errors).as("5xx answers while the replica is down (each retried once)").isLessThanOrEqualTo(2);
+    } finally {
+      cluster("start-replica");
+    }
+  }
+
+  /** Citizens writing through the balancer, retrying as the pages do, and what was acknowledged. */
+  static final class Load {
+    final Map<String, Long> acknowledged = new ConcurrentHashMap<>(); // text -> pin id
+    final AtomicBoolean running = new AtomicBoolean(true);
+    final AtomicInteger retries = new AtomicInteger();
+    final AtomicInteger gaveUp = new AtomicInteger();
+    final List<Thread> threads = new ArrayList<>();
+
+    static Load start(int n) {
+      Load load = new Load();
+      String run = UUID.randomUUID().toString().substring(0, 8);
+      for (int t = 0; t < n; t++) {
+        int thread = t;
+        load.threads.add(Thread.ofPlatform().start(() -> load.write(run + "-" + thread)));
+      }
+      return load;
+    }
+
+    private void write(String prefix) {
+      for (int i = 0; running.get(); i++) {
+        String text = "Last " + prefix + "-" + i;
+        String key = UUID.randomUUID().toString();
+        String body = pinBody(text);
+        for (int attempt = 0; ; attempt++) {
+          try {
+            HttpResponse<String> r = post(BALANCER, key, body);
+            if (r.statusCode() == 201 || r.statusCode() == 200) {
+              acknowledged.put(text, json(r).get("id").asLong());
+              break;
+            }
+            if (r.statusCode() < 500 && r.statusCode() != 429 && r.statusCode() != 409) {
+              throw new IllegalStateException(r.statusCode() + " " + r.body());
+            }
+          } catch (IOException e) {
+            // a dropped connection: the pages send the same key and body again
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          retries.incrementAndGet();
+          if (attempt > 60) {
+            gaveUp.incrementAndGet();
+            break;
+          }
+          sleep(Math.min(2000, 100L << Math.min(attempt, 4)));
+        }
+      }
+    }
+
+    void stopAndCheck(String what) throws Exception {
+      running.set(false);
+      for (Thread t : threads) {
+        t.join(60_000);
+      }
+      System.out.printf("%s: %d pins acknowledged, %d retries, %d given up%n", what, acknowledged.size(),
+          retries.get(), gaveUp.get());
+      assertThat(gaveUp.get()).as("writes that never got through").isZero();
+      assertThat(acknowledged).isNotEmpty();
+      try (Connection c = DriverManager.getConnection(PRIMARY, "dialogkarta", "dialogkarta");
+           PreparedStatement q = c.prepareStatement("SELECT text, count(*), min(id) FROM pin WHERE text = ANY (?)"
+               + " GROUP BY text")) {
+        q.setArray(1, c.createArrayOf("text", acknowledged.keySet().toArray()));
+        Set<String> found = new java.util.HashSet<>();
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            assertThat(rs.getInt(2)).as("copies of " + rs.getString(1)).isOne();
+            assertThat(rs.getLong(3)).as("the acknowledged id of " + rs.getString(1))
+                .isEqualTo(acknowledged.get(rs.getString(1)));
+            found.add(rs.getString(1));
+          }
+        }
+        assertThat(found).as("acknowledged pins in the database").containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
+      }
+    }
+  }
+
+  static String pinBody(String text) {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    double lon = box[0] + (box[2] - box[0]) * (0.4 + 0.2 * r.nextDouble());
+    double lat = box[1] + (box[3] - box[1]) * (0.4 + 0.2 * r.nextDouble());
+    return """
+        {"category": "suggestion", "text": %s, "location": {"type": "Point", "coordinates": [%s, %s]}}"""
+        .formatted(JSON.writeValueAsString(text), lon, lat);
+  }
+
+  static HttpResponse<String> post(String base, String key, String body) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/dialogues/" + slug + "/pins"))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("Idempotency-Key", key)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> r) {
+    return JSON.readTree(r.body());
+  }
+
+  static void cluster(String... command) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("scripts/cluster.sh"));
+    cmd.addAll(List.of(command));
+    Process p = new ProcessBuilder(cmd).inheritIO().start();
+    assertThat(p.waitFor()).as(String.join(" ", cmd)).isZero();
+  }
+
+  /** The west, south, east and north of a GeoJSON geometry's coordinates. */
+  static double[] bounds(JsonNode geometry) {
+    double[] b = {180, 90, -180, -90};
+    List<JsonNode> stack = new ArrayList<>(List.of(geometry.get("coordinates")));
+    while (!stack.isEmpty()) {
+      JsonNode n = stack.removeLast();
+      if (n.isArray() && n.size() >= 2 && n.get(0).isNumber()) {
+        b[0] = Math.min(b[0], n.get(0).asDouble());
+        b[1] = Math.min(b[1], n.get(1).asDouble());
+        b[2] = Math.max(b[2], n.get(0).asDouble());
+        b[3] = Math.max(b[3], n.get(1).asDouble());
+      } else {
+        n.forEach(stack::add);
+      }
+    }
+    return b;
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String env(String name, String absent) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? absent : v;
+  }
+}
