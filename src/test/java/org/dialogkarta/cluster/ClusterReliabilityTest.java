@@ -49,7 +49,7 @@ class ClusterReliabilityTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-  private static String slug;
+  static String slug;
   private static double[] box;
 
   @BeforeAll
@@ -95,7 +95,7 @@ class ClusterReliabilityTest {
     try {
       int errors = 0;
       for (int i = 0; i < 40; i++) {
-        for (String path : List.of("/api/v1/dialogues", "/api/v1/dialogues/" + slug + "/pins/tiles/12/2212/1161",
+        for (String path : List.of("/api/v1/dialogues", "/api/v1/dialogues/" + slug + "/pins/tiles/" + tile(12),
             "/ogc/collections/pins-" + slug + "/items?limit=5", "/dialoger/" + slug)) {
           HttpResponse<String> r = get(BALANCER + path);
           if (r.statusCode() >= 500) {
@@ -184,6 +184,12 @@ class ClusterReliabilityTest {
         assertThat(found).as("acknowledged pins in the database").containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
       }
     }
+  }
+
+  /** The z/x/y of the tile at the middle of the dialogue's study area. */
+  static String tile(int z) {
+    int[] t = org.dialogkarta.support.SlippyTiles.of((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, z);
+    return z + "/" + t[0] + "/" + t[1];
   }
 
   static String pinBody(String text) {
