@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -36,9 +37,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dialogues and pins) at start when {@code dialogkarta.demo-data} is true, so that a fresh
  * installation has something to show. It loads once: everything goes in one transaction under an
  * advisory lock, and nothing happens when a demo dialogue is already there, so restarts and two
- * instances starting together never duplicate it.
+ * instances starting together never duplicate it. The lock rather than the unique slugs alone:
+ * a second node loading at the same moment would wait on the first one's rows and then fail on
+ * them, and not start; under the lock it waits, finds the demo and starts. It runs after
+ * {@code security.FirstAdmin} ({@code @Order}), on every node alike, as
+ * {@code TwoNodesStartTogetherTest} checks with two nodes starting at once.
  */
 @Component
+@Order(2)
 class DemoData implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
