@@ -19,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.dialogkarta.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -84,7 +86,7 @@ class CitizenRateLimit extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    if (count(request.getRemoteAddr()) > limit) {
+    if (!allowed(request.getRemoteAddr())) {
       response.setHeader("Retry-After", String.valueOf(secondsLeft()));
       ProblemWriter.write(request, response, 429, "Too many requests",
           "Too many submissions from this device in a short time; wait a few minutes and try again",
@@ -92,6 +94,19 @@ class CitizenRateLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Whether this write is within the client's quota. When the database cannot be reached the count
+   * is unknown and the write goes on, to meet the same database and its 503 with Retry-After
+   * ({@code web.ProblemDetailsAdvice}), which a filter's exception would not get.
+   */
+  boolean allowed(String address) {
+    try {
+      return count(address) <= limit;
+    } catch (DataAccessResourceFailureException | TransientDataAccessResourceException e) {
+      return true;
+    }
   }
 
   /** This client's number of writes in the current window on all nodes, this one included. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.TestPropertySource;
 
 @IntegrationTest
@@ -126,6 +127,16 @@ class CitizenRateLimitTest {
     assertThat(jdbc.sql("SELECT count(*) FROM citizen_rate_secret").query(Integer.class).single()).isEqualTo(1);
     assertThat(secret()).isNotEqualTo(first);
     assertThat(jdbc.sql("SELECT day FROM citizen_rate_secret").query(String.class).single()).isEqualTo("2026-11-23");
+  }
+
+  @Test
+  void aWriteGoesOnWhenTheDatabaseCannotBeReached() {
+    // Nothing listens on port 1: the write goes on and meets the advice's 503, not a filter's 500.
+    JdbcClient gone = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "x", "x"));
+    assertThat(new CitizenRateLimit(gone, 3).allowed("10.0.0.1")).isTrue();
+    CitizenRateLimit reachable = new CitizenRateLimit(jdbc, 1, new MutableClock());
+    assertThat(reachable.allowed("10.0.0.1")).isTrue();
+    assertThat(reachable.allowed("10.0.0.1")).isFalse();
   }
 
   private byte[] secret() {
