@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits how many pins, supports, photos and tracks one client can send in ten minutes, so that
  * nobody can flood a dialogue or inflate "me too" counts by script. The counts are in PostgreSQL
- * ({@code citizen_rate_count}, V21), so every app node sees the same ones and a client cannot
+ * ({@code citizen_rate_count}, V23), so every app node sees the same ones and a client cannot
  * double its quota by alternating nodes: each write adds one with a single
  * {@code INSERT … ON CONFLICT … DO UPDATE … RETURNING}, atomic however many nodes write at once.
  * Windows start at whole ten minutes (UTC), the same on every node.
