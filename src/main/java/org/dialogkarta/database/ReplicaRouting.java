@@ -46,7 +46,8 @@ class ReplicaRouting implements WebMvcConfigurer {
             env.getProperty("spring.datasource.password")));
         replica.setReadOnly(true);
         replica.setMinimumIdle(0);
-        replica.setConnectionTimeout(2_000);
+        // How long a public read waits for a replica connection before the primary stands in.
+        replica.setConnectionTimeout(env.getProperty("dialogkarta.db.replica-timeout-ms", Long.class, 5_000L));
         replica.setInitializationFailTimeout(-1); // a replica that is down must not stop the start
         ReplicaOrPrimary reads = new ReplicaOrPrimary(replica, primary);
         AbstractRoutingDataSource router = new AbstractRoutingDataSource() {

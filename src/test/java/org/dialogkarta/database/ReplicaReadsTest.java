@@ -23,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 class ReplicaReadsTest {
 
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-      properties = "dialogkarta.db.replica-url=${spring.datasource.url}")
+      // A busy test machine may take a while for the replica pool's first connection.
+      properties = {"dialogkarta.db.replica-url=${spring.datasource.url}", "dialogkarta.db.replica-timeout-ms=30000"})
   @ActiveProfiles("test")
   @Nested
   class ReplicaUp {
