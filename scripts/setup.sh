@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Dialogkarta needs on a Debian/Ubuntu machine, where it is missing:
 # PostgreSQL + PostGIS (always), Maven, DejaVu fonts for the PDF report (always), and for tests
-# Chromium, GDAL, poppler-utils and Node.js with npm (`setup.sh test`).
+# Chromium, GDAL, poppler-utils and Node.js with npm (`setup.sh test`), and nginx for the local
+# cluster of scripts/cluster.sh (`setup.sh cluster`).
 # Needs root (or sudo) only when something is actually missing.
 set -euo pipefail
 
-want_test_tools=${1:-}
+mode=${1:-}
 missing=()
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -20,7 +21,7 @@ fi
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 # The PDF report embeds DejaVu Sans (report.document.PdfReportWriter).
 [ -r /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-if [ "$want_test_tools" = "test" ]; then
+if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
   # pdftotext and pdfinfo read the PDF report back in its tests.
@@ -28,6 +29,12 @@ if [ "$want_test_tools" = "test" ]; then
   # ESLint and the unit tests of the browser JavaScript (make js-test).
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
+fi
+# The load balancer in front of the app nodes (make cluster). Debian's package may also start its
+# own nginx service on port 80; the cluster runs a separate nginx with var/cluster/nginx.conf.
+if [ "$mode" = "cluster" ]; then
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
