@@ -9,7 +9,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := mvn -B -ntp
 PORT ?= 8080
 
-.PHONY: run test js-test stop db setup setup-test build bench cite clean
+.PHONY: run test js-test stop db setup setup-test build bench cite cluster cluster-stop clean
 
 setup:
 	@scripts/setup.sh
@@ -63,6 +63,16 @@ CITE_URL ?= http://localhost:$(PORT)/ogc
 
 cite:
 	scripts/ogc-cite.sh "$(CITE_SRC)" "$(CITE_URL)"
+
+# The production shape on this machine, without Docker (scripts/cluster.sh): the local cluster as
+# primary, a streaming replica, two app nodes (NODE_PORTS, 8081 8082) and Debian's nginx in front on
+# CLUSTER_PORT (8080). Never part of `make test`; `scripts/cluster.sh status` tells what runs.
+cluster:
+	@scripts/setup.sh cluster
+	@scripts/cluster.sh start
+
+cluster-stop:
+	@scripts/cluster.sh stop
 
 stop:
 	@scripts/local-db.sh stop
