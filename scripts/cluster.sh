@@ -167,6 +167,8 @@ start_node() {
   local java; java="$("$root/scripts/java-home.sh")/bin/java"
   echo "--- $(date -Is) start" >>"$log"
   # A session of its own (setsid), so the node outlives this script; it writes its own pid.
+  # CLUSTER_JAVA_OPTS is split into words on purpose.
+  # shellcheck disable=SC2016,SC2086
   (cd "$root" && mapfile -t vars < <(node_env "$port") &&
     exec env "${vars[@]}" setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pid" \
       "$java" ${CLUSTER_JAVA_OPTS:--Xmx1g} -jar "$jar") </dev/null >>"$log" 2>&1 &
@@ -204,8 +206,10 @@ write_nginx_conf() {
   local servers="" p tmpl
   for p in $node_ports; do servers+="server 127.0.0.1:$p max_fails=1 fail_timeout=5s; "; done
   tmpl=$(<"$root/deploy/dialogkarta.conf.template")
-  tmpl=${tmpl//'${DIALOGKARTA_LB_PORT}'/$lb_port}
-  tmpl=${tmpl//'${DIALOGKARTA_LB_UPSTREAM}'/$servers}
+  # shellcheck disable=SC2016 # the placeholders, literally
+  local port_ph='${DIALOGKARTA_LB_PORT}' upstream_ph='${DIALOGKARTA_LB_UPSTREAM}'
+  tmpl=${tmpl//"$port_ph"/$lb_port}
+  tmpl=${tmpl//"$upstream_ph"/$servers}
   printf '%s\n' "$tmpl" >"$run/dialogkarta.conf"
   mkdir -p "$run/nginx-tmp"
   cat >"$run/nginx.conf" <<EOF
