@@ -13,6 +13,8 @@ FROM eclipse-temurin:21-jre
 RUN apt-get update -q && apt-get install -y -q --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 dialogkarta
+# Export files (DIALOGKARTA_EXPORT_DIR); a volume mounted here starts with this owner.
+RUN install -d -o dialogkarta -g dialogkarta /var/lib/dialogkarta/exports
 USER dialogkarta
 WORKDIR /app
 COPY --from=build /src/target/dialogkarta.jar app.jar
