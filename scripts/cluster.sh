@@ -2,7 +2,9 @@
 # The production shape on one machine, without Docker (make cluster): the project-local PostgreSQL
 # (scripts/local-db.sh) as primary, a streaming replica of it (pg_basebackup) under var/pg-replica,
 # two app nodes from target/dialogkarta.jar, and Debian's nginx in front as a round-robin balancer.
-#   cluster.sh start | stop | status        everything (stop in reverse order; status exits 1 if a part is down)
+#   cluster.sh start | stop | status        everything (start builds the jar when the sources are newer and
+#                                           starts only what is not running; stop in reverse order;
+#                                           status exits 1 if a part is down)
 #   cluster.sh start-node PORT | stop-node PORT [kill]   one app node (kill: SIGKILL, no graceful shutdown)
 #   cluster.sh start-replica | stop-replica  the streaming replica
 #   cluster.sh restart-primary [SECONDS]     stop the primary, keep it down SECONDS (default 0), start it
@@ -135,9 +137,16 @@ stop_replica() {
 
 build_if_needed() {
   if [ ! -f "$jar" ] || [ -n "$(cd "$root" && find pom.xml src web sql -newer "$jar" -print -quit)" ]; then
+    local p; for p in $node_ports; do
+      if pid_alive "$run/node-$p.pid"; then  # never replace the jar under a running node
+        say "the sources are newer than $jar, but nodes run from it: stop, then start, to rebuild"
+        return 0
+      fi
+    done
     say "building $jar"
     (cd "$root" && JAVA_HOME=$(scripts/java-home.sh) PATH="$(scripts/java-home.sh)/bin:$PATH" \
       mvn -B -ntp -q -DskipTests package)
+    touch "$jar"  # Maven leaves a jar it finds up to date (same content) with its old time
   fi
 }
 
@@ -204,7 +213,7 @@ nginx_cmd() { /usr/sbin/nginx -p "$run/" -c "$run/nginx.conf" -e "$run/nginx-err
 # filled in with the local ports and wrapped in a config that needs nothing under /etc/nginx.
 write_nginx_conf() {
   local servers="" p tmpl
-  for p in $node_ports; do servers+="server 127.0.0.1:$p max_fails=1 fail_timeout=5s; "; done
+  for p in $node_ports; do servers+="server 127.0.0.1:$p max_fails=1 fail_timeout=5s;"$'\n    '; done
   tmpl=$(<"$root/deploy/dialogkarta.conf.template")
   # shellcheck disable=SC2016 # the placeholders, literally
   local port_ph='${DIALOGKARTA_LB_PORT}' upstream_ph='${DIALOGKARTA_LB_UPSTREAM}'
