@@ -9,11 +9,23 @@
 #   cluster.sh start-replica | stop-replica  the streaming replica
 #   cluster.sh restart-primary [SECONDS]     stop the primary, keep it down SECONDS (default 0), start it
 # Ports: DIALOGKARTA_PG_PORT (55432), DIALOGKARTA_REPLICA_PORT (primary + 1), NODE_PORTS ("8081 8082"),
-# CLUSTER_PORT (8080, nginx). Logs and pid files in var/cluster. Run scripts/setup.sh cluster first.
+# CLUSTER_PORT (8080, nginx); the other commands reuse those `start` had. Logs, pid files and the
+# generated nginx config in var/cluster. Run scripts/setup.sh cluster first (make cluster does).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 run="$root/var/cluster"
+# The ports `start` was given, kept until `stop`, so that stop-node 8081, status, stop ... act on
+# the same cluster without the variables being set again (a variable set now still wins).
+settings="$run/ports.env"
+if [ -f "$settings" ]; then
+  while IFS='=' read -r name value; do
+    case $name in
+      DIALOGKARTA_PG_PORT|DIALOGKARTA_REPLICA_PORT|NODE_PORTS|CLUSTER_PORT)
+        [ -n "${!name:-}" ] || printf -v "$name" '%s' "$value" ;;
+    esac
+  done <"$settings"
+fi
 pg_port=${DIALOGKARTA_PG_PORT:-55432}
 replica_port=${DIALOGKARTA_REPLICA_PORT:-$((pg_port + 1))}
 node_ports=${NODE_PORTS:-"8081 8082"}
@@ -266,6 +278,8 @@ stop_nginx() {
 
 start_all() {
   mkdir -p "$run"
+  printf '%s\n' "DIALOGKARTA_PG_PORT=$pg_port" "DIALOGKARTA_REPLICA_PORT=$replica_port" \
+    "NODE_PORTS=$node_ports" "CLUSTER_PORT=$lb_port" >"$settings"
   if [ "$(id -u)" -eq 0 ]; then  # nginx's workers (nobody) and postgres must reach var/ in a private folder
     d="$run"; while [ "$d" != / ]; do d=$(dirname "$d"); chmod o+x "$d"; done
   fi
@@ -283,6 +297,7 @@ stop_all() {
   local p; for p in $(echo "$node_ports" | tr ' ' '\n' | tac); do stop_node "$p"; done
   stop_replica
   "$root/scripts/local-db.sh" stop
+  rm -f "$settings"
 }
 
 status() {
