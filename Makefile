@@ -9,7 +9,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := mvn -B -ntp
 PORT ?= 8080
 
-.PHONY: run test js-test stop db setup setup-test build bench cite cluster cluster-stop clean
+.PHONY: run test js-test stop db setup setup-test build bench cite cluster cluster-stop cluster-test clean
 
 setup:
 	@scripts/setup.sh
@@ -73,6 +73,12 @@ cluster:
 
 cluster-stop:
 	@scripts/cluster.sh stop
+
+# The reliability tests and the throughput benchmark (JUnit tag "cluster") against the running
+# local cluster; all their load comes from one address, so start it without the citizens' limit:
+# DIALOGKARTA_RATE_LIMIT=0 make cluster && make cluster-test
+cluster-test: setup-test
+	$(MVN) -Pcluster test
 
 stop:
 	@scripts/local-db.sh stop

@@ -175,6 +175,8 @@ node_env() { # the environment of the node on port $1
   echo "DIALOGKARTA_PUBLIC_URL=${DIALOGKARTA_PUBLIC_URL:-http://localhost:$lb_port}"
   # Behind nginx: the client's address (for the citizens' rate limit) from X-Forwarded-For.
   echo "SERVER_FORWARD_HEADERS_STRATEGY=native"
+  # make cluster-test sends all its load from one address: start the cluster with 0 (no limit).
+  echo "DIALOGKARTA_RATE_LIMIT=${DIALOGKARTA_RATE_LIMIT:-300}"
 }
 
 node_ready() { [ "$(http_code "http://127.0.0.1:$1/actuator/health")" = 200 ]; }

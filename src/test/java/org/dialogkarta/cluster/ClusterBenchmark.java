@@ -133,7 +133,7 @@ class ClusterBenchmark {
     Files.writeString(script, "INSERT INTO bench_insert (t) VALUES ('x');\n");
     String bin = Files.list(Path.of("/usr/lib/postgresql")).sorted().toList().getLast().resolve("bin/pgbench").toString();
     ProcessBuilder pb = new ProcessBuilder(bin, "-n", "-c", "4", "-j", "2", "-T", String.valueOf(SECONDS), "-f",
-        script.toString(), "-h", "127.0.0.1", "-p", ClusterReliabilityTest.env("DIALOGKARTA_PG_PORT", "55432"),
+        script.toString(), "-h", "127.0.0.1", "-p", ClusterReliabilityTest.PORTS.getOrDefault("DIALOGKARTA_PG_PORT", "55432"),
         "-U", "dialogkarta", "dialogkarta").redirectErrorStream(true);
     pb.environment().put("PGPASSWORD", "dialogkarta");
     Process p = pb.start();

@@ -41,9 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterReliabilityTest {
 
-  static final String BALANCER = "http://localhost:" + env("CLUSTER_PORT", "8080");
-  static final List<String> NODES = List.of(env("CLUSTER_NODE_A", "8081"), env("CLUSTER_NODE_B", "8082"));
-  static final String PRIMARY = "jdbc:postgresql://127.0.0.1:" + env("DIALOGKARTA_PG_PORT", "55432") + "/dialogkarta";
+  /** The ports the cluster was started with (scripts/cluster.sh keeps them in var/cluster/ports.env). */
+  static final Map<String, String> PORTS = ports();
+  static final String BALANCER = "http://localhost:" + PORTS.getOrDefault("CLUSTER_PORT", "8080");
+  static final List<String> NODES = List.of(PORTS.getOrDefault("NODE_PORTS", "8081 8082").trim().split("\\s+"));
+  static final String PRIMARY = "jdbc:postgresql://127.0.0.1:" + PORTS.getOrDefault("DIALOGKARTA_PG_PORT", "55432")
+      + "/dialogkarta";
   static final int LOAD_SECONDS = Integer.parseInt(env("CLUSTER_LOAD_SECONDS", "60"));
   static final int THREADS = 4;
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -248,6 +251,29 @@ class ClusterReliabilityTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Map<String, String> ports() {
+    Map<String, String> out = new java.util.HashMap<>();
+    java.nio.file.Path file = java.nio.file.Path.of("var/cluster/ports.env");
+    try {
+      if (java.nio.file.Files.exists(file)) {
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+          int eq = line.indexOf('=');
+          if (eq > 0) {
+            out.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim().replaceAll("^[\"']|[\"']$", ""));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    for (String name : List.of("CLUSTER_PORT", "NODE_PORTS", "DIALOGKARTA_PG_PORT")) {
+      if (System.getenv(name) != null && !System.getenv(name).isBlank()) {
+        out.put(name, System.getenv(name));
+      }
+    }
+    return out;
   }
 
   static String env(String name, String absent) {
