@@ -15,13 +15,14 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 run="$root/var/cluster"
-# The ports `start` was given, kept until `stop`, so that stop-node 8081, status, stop ... act on
-# the same cluster without the variables being set again (a variable set now still wins).
+# The ports (and the citizens' rate limit) `start` was given, kept until `stop`, so that stop-node
+# 8081, start-node, status, stop ... act on the same cluster, and a restarted node gets the same
+# settings, without the variables being set again (a variable set now still wins).
 settings="$run/ports.env"
 if [ -f "$settings" ]; then
   while IFS='=' read -r name value; do
     case $name in
-      DIALOGKARTA_PG_PORT|DIALOGKARTA_REPLICA_PORT|NODE_PORTS|CLUSTER_PORT)
+      DIALOGKARTA_PG_PORT|DIALOGKARTA_REPLICA_PORT|NODE_PORTS|CLUSTER_PORT|DIALOGKARTA_RATE_LIMIT)
         [ -n "${!name:-}" ] || printf -v "$name" '%s' "$value" ;;
     esac
   done <"$settings"
@@ -281,7 +282,7 @@ stop_nginx() {
 start_all() {
   mkdir -p "$run"
   printf '%s\n' "DIALOGKARTA_PG_PORT=$pg_port" "DIALOGKARTA_REPLICA_PORT=$replica_port" \
-    "NODE_PORTS=$node_ports" "CLUSTER_PORT=$lb_port" >"$settings"
+    "NODE_PORTS=$node_ports" "CLUSTER_PORT=$lb_port" "DIALOGKARTA_RATE_LIMIT=${DIALOGKARTA_RATE_LIMIT:-300}" >"$settings"
   if [ "$(id -u)" -eq 0 ]; then  # nginx's workers (nobody) and postgres must reach var/ in a private folder
     d="$run"; while [ "$d" != / ]; do d=$(dirname "$d"); chmod o+x "$d"; done
   fi
