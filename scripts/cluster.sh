@@ -128,7 +128,7 @@ start_replica() {
   fi
   as_owner mkdir -p "$replica_dir/run"
   as_owner "$pg_bin/pg_ctl" -D "$replica_dir/data" -l "$replica_dir/server.log" -w -t 60 start \
-    -o "-p $replica_port -k $replica_dir/run -c listen_addresses=127.0.0.1" >/dev/null \
+    -o "-p $replica_port -k $replica_dir/run -c listen_addresses=127.0.0.1 -c max_connections=300" >/dev/null \
     || die "the replica did not start; see $replica_dir/server.log"
   wait_for 60 "the replica to stream from the primary" replica_streaming || die "the replica does not stream; see $replica_dir/server.log"
   say "streaming replica on 127.0.0.1:$replica_port"

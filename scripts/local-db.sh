@@ -52,8 +52,10 @@ start() {
   fi
   as_owner mkdir -p "$dir/run"
   if ! as_owner "$pg_bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    # max_connections: the test suite keeps a pool per cached Spring context, some tests start
+    # second app nodes, and make cluster runs two nodes and a replica (which needs at least as many).
     as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-      -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1" >/dev/null
+      -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=300" >/dev/null
   fi
   if [ "$(psql_super -d postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '$db_user'")" != 1 ]; then
     psql_super -d postgres -c "CREATE ROLE $db_user LOGIN PASSWORD '$db_password'"

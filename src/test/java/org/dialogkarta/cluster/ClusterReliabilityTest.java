@@ -68,6 +68,48 @@ class ClusterReliabilityTest {
   }
 
   @Test
+  @Order(0)
+  void aStaffSessionBegunThroughTheBalancerIsServedByBothNodes() throws Exception {
+    // The demo administrator (make cluster loads the demo with it).
+    String user = env("DIALOGKARTA_ADMIN_USERNAME", "admin");
+    String password = env("DIALOGKARTA_ADMIN_PASSWORD", "demo-dialogkarta-2026");
+    HttpResponse<String> csrf = get(BALANCER + "/api/v1/csrf");
+    String anonymous = cookie(csrf);
+    String token = json(csrf).get("token").asString();
+    HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(BALANCER + "/login"))
+        .header("Cookie", anonymous).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(password)
+            + "&_csrf=" + enc(token))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/personal/");
+    String session = cookie(signedIn);
+    java.nio.file.Path log = java.nio.file.Path.of("var/cluster/nginx-access.log");
+    long before = java.nio.file.Files.exists(log) ? java.nio.file.Files.readAllLines(log).size() : 0;
+    for (int i = 0; i < 6; i++) {
+      HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(BALANCER + "/api/v1/staff/me"))
+          .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(me.statusCode()).as("request " + i).isEqualTo(200);
+      assertThat(json(me).get("username").asString()).isEqualTo(user);
+    }
+    // nginx's access log names the node that answered each request: both did.
+    List<String> served = java.nio.file.Files.readAllLines(log).stream().skip(before)
+        .filter(l -> l.contains("/api/v1/staff/me")).toList();
+    for (String node : NODES) {
+      assertThat(served).as("/me answered by node " + node).anyMatch(l -> l.contains(":" + node));
+    }
+  }
+
+  private static String cookie(HttpResponse<String> r) {
+    String set = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("DIALOGKARTA_SESSION="))
+        .findFirst().orElseThrow();
+    return set.substring(0, set.indexOf(';'));
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
   @Order(1)
   void nodeAStopsDuringTheWriteLoadAndNoAcknowledgedPinIsLostOrDoubled() throws Exception {
     Load load = Load.start(THREADS);
