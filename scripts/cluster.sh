@@ -299,6 +299,11 @@ stop_all() {
   stop_nginx
   local p; for p in $(echo "$node_ports" | tr ' ' '\n' | tac); do stop_node "$p"; done
   stop_replica
+  # The replica is gone until the next start, which copies the primary again: drop its slot, or
+  # the primary (also what make run and make test use) would keep every WAL segment meanwhile.
+  primary_sql "SELECT pg_drop_replication_slot('$slot') FROM pg_replication_slots WHERE slot_name = '$slot'" \
+    >/dev/null 2>&1 || true
+  as_owner rm -rf "$replica_dir/data"
   "$root/scripts/local-db.sh" stop
   rm -f "$settings"
 }
