@@ -56,13 +56,13 @@ class FeatureQueries {
     Map<String, Object> params = new HashMap<>(layer.params());
     String where = filters(layer, request, wgs84Box(request.bbox()), params);
     if (request.filter() != null) {
-      FilterSql.Sql filter = ItemsRequest.filtering(() -> FilterSql.of(request.filter(), layer.queryables(),
+      FilterSql.Sql filter = OgcBadRequest.filtering(() -> FilterSql.of(request.filter(), layer.queryables(),
           g -> filterGeometry(g, request.filterCrs())));
       where += " AND " + filter.where();
       params.putAll(filter.params());
     }
     String order = request.sortby() == null ? layer.id()
-        : ItemsRequest.filtering(() -> request.sortby().orderBy(layer.queryables(), layer.id()));
+        : OgcBadRequest.filtering(() -> request.sortby().orderBy(layer.queryables(), layer.id()));
     Long matched = numberMatched(layer, request, where, params);
     String page = where;
     if (request.after() != null) {

@@ -11,7 +11,6 @@ import org.dialogkarta.kernel.Coded;
 import org.dialogkarta.ogc.filter.CqlJson;
 import org.dialogkarta.ogc.filter.CqlText;
 import org.dialogkarta.ogc.filter.Expression;
-import org.dialogkarta.ogc.filter.FilterException;
 import org.dialogkarta.ogc.filter.SortBy;
 import org.springframework.util.MultiValueMap;
 
@@ -68,7 +67,7 @@ record ItemsRequest(int limit, long offset, Long after, Box bbox, TimeFilter dat
       throw OgcBadRequest.of("after", "Use either 'after' (from a next link) or 'offset', not both");
     }
     OgcCrs bboxCrs = OgcCrs.parse("bbox-crs", single(query, "bbox-crs"));
-    SortBy sortby = single(query, "sortby") == null ? null : filtering(() -> SortBy.parse(single(query, "sortby")));
+    SortBy sortby = single(query, "sortby") == null ? null : OgcBadRequest.filtering(() -> SortBy.parse(single(query, "sortby")));
     if (sortby != null && after != null) {
       throw OgcBadRequest.of("after", "'after' pages in id order; with sortby, pages go by 'offset'");
     }
@@ -88,17 +87,9 @@ record ItemsRequest(int limit, long offset, Long after, Box bbox, TimeFilter dat
     if (text == null) {
       return null;
     }
-    return filtering(() -> "cql2-json".equals(lang) ? CqlJson.parse(text) : CqlText.parse(text));
+    return OgcBadRequest.filtering(() -> "cql2-json".equals(lang) ? CqlJson.parse(text) : CqlText.parse(text));
   }
 
-  /** Runs the filter package's work, its refusals becoming 400s naming their parameter. */
-  static <T> T filtering(java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (FilterException e) {
-      throw OgcBadRequest.of(e.parameter(), e.getMessage());
-    }
-  }
 
   static String single(MultiValueMap<String, String> query, String name) {
     List<String> values = query.get(name);

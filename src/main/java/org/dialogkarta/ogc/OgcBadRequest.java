@@ -2,7 +2,9 @@ package org.dialogkarta.ogc;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.ogc.filter.FilterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,6 +19,15 @@ final class OgcBadRequest extends ErrorResponseException {
 
   private OgcBadRequest(ProblemDetail problem) {
     super(HttpStatus.BAD_REQUEST, problem, null);
+  }
+
+  /** Runs the filter package's work; its refusals become 400s naming their parameter. */
+  static <T> T filtering(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (FilterException e) {
+      throw of(e.parameter(), e.getMessage());
+    }
   }
 
   static OgcBadRequest of(String parameter, String message) {

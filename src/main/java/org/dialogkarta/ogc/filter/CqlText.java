@@ -252,12 +252,7 @@ public final class CqlText {
       if (i > 0) {
         expect(",");
       }
-      depth++;
-      if (depth > MAX_DEPTH) {
-        throw new FilterException("The filter nests deeper than " + MAX_DEPTH + " levels");
-      }
-      out[i] = operand();
-      depth--;
+      out[i] = nested(this::operand);
     }
     expect(")");
     return out;
