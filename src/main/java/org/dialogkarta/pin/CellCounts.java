@@ -19,6 +19,11 @@ public class CellCounts {
   /** The cells (column and row range, inclusive) a WGS84 box touches at a cell zoom. */
   public record Range(int z, int x0, int y0, int x1, int y1) {
 
+    /** A cell's side in Web Mercator metres. */
+    public double cellSize() {
+      return MapTile.cellSize(z);
+    }
+
     /** The box the whole cells cover: west, south, east, north in degrees. */
     public double[] bounds() {
       double[] nw = MapTile.cellBounds(z, x0, y0);
@@ -28,6 +33,9 @@ public class CellCounts {
   }
 
   public static final int MAX_ZOOM = MapTile.MAX_CELL_ZOOM;
+  /** Half the Web Mercator plane's width, and the sphere's radius, in metres (pin_cell_keys, V11). */
+  public static final double HALF_WORLD = MapTile.HALF_WORLD;
+  public static final double EARTH_RADIUS = MapTile.EARTH_RADIUS;
 
   private final JdbcClient jdbc;
 

@@ -53,8 +53,8 @@ class AnalysisGridController {
     if (box == null) {
       throw InvalidInputException.of("bbox", "bbox.required", "'bbox' (minLon,minLat,maxLon,maxLat of the view) is needed");
     }
-    int zoom = bounded(params, "zoom", null, 0, 22);
-    int cell = bounded(params, "cell", 64, 16, 128);
+    int zoom = Parameters.integerIn(params, "zoom", null, 0, 22);
+    int cell = Parameters.integerIn(params, "cell", 64, 16, 128);
     if (!CELLS.contains(cell)) {
       throw InvalidInputException.of("cell", "cell.range", "'cell' is one of " + CELLS + " pixels");
     }
@@ -90,16 +90,15 @@ class AnalysisGridController {
     AnalysisFilter.SqlCondition where = filter.toSql();
     Map<String, Object> values = new HashMap<>(where.params());
     double[] b = range.bounds();
-    values.putAll(Map.of("w", b[0], "s", b[1], "e", b[2], "n", b[3], "z", range.z()));
+    values.putAll(Map.of("w", b[0], "s", b[1], "e", b[2], "n", b[3], "size", range.cellSize(),
+        "half", CellCounts.HALF_WORLD, "radius", CellCounts.EARTH_RADIUS));
     values.putAll(Map.of("x0", range.x0(), "y0", range.y0(), "x1", range.x1(), "y1", range.y1()));
     values.put("limit", MAX_CELLS + 1);
     List<CellCounts.Cell> cells = jdbc.sql("""
         SELECT count(*) AS n, avg(lon) AS lon, avg(lat) AS lat FROM (
           SELECT ST_X(pin.location) AS lon, ST_Y(pin.location) AS lat,
-                 floor((radians(ST_X(pin.location)) * 6378137.0 + 20037508.342789244)
-                       / (40075016.685578488 / (4 * 2 ^ :z))) AS cx,
-                 floor((20037508.342789244 - ln(tan(pi() / 4 + radians(ST_Y(pin.location)) / 2)) * 6378137.0)
-                       / (40075016.685578488 / (4 * 2 ^ :z))) AS cy
+                 floor((radians(ST_X(pin.location)) * :radius + :half) / :size) AS cx,
+                 floor((:half - ln(tan(pi() / 4 + radians(ST_Y(pin.location)) / 2)) * :radius) / :size) AS cy
           FROM pin WHERE %s AND pin.location && ST_MakeEnvelope(:w, :s, :e, :n, 4326)) x
         GROUP BY cx, cy HAVING cx BETWEEN :x0 AND :x1 AND cy BETWEEN :y0 AND :y1
         ORDER BY cy, cx LIMIT :limit""".formatted(where.sql()))
@@ -117,18 +116,6 @@ class AnalysisGridController {
     DialogueIdOrSlug ref = new DialogueIdOrSlug(filter.dialogue());
     return ref.isId() ? (Long) ref.value()
         : jdbc.sql("SELECT id FROM dialogue WHERE slug = :s").param("s", ref.value()).query(Long.class).single();
-  }
-
-  private static int bounded(MultiValueMap<String, String> params, String name, Integer absent, int min, int max) {
-    Integer value = Parameters.integer(params, name);
-    if (value == null && absent == null) {
-      throw InvalidInputException.of(name, name + ".required", "'" + name + "' is needed");
-    }
-    int v = value == null ? absent : value;
-    if (v < min || v > max) {
-      throw InvalidInputException.of(name, name + ".range", "'" + name + "' must be between " + min + " and " + max);
-    }
-    return v;
   }
 
   private static double round(double degrees) {

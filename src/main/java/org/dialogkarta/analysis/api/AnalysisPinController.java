@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dialogkarta.geo.BoundingBox;
-import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,11 +43,7 @@ class AnalysisPinController {
   @GetMapping("/api/v1/analysis/pins")
   Map<String, Object> pins(@RequestParam MultiValueMap<String, String> params) {
     AnalysisFilter filter = AnalysisFilter.from(params, OWN);
-    Integer given = Parameters.integer(params, "limit");
-    int limit = given == null ? DEFAULT_LIMIT : given;
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw InvalidInputException.of("limit", "limit.range", "'limit' must be between 1 and " + MAX_LIMIT + ", not " + limit);
-    }
+    int limit = Parameters.integerIn(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     List<Long> ids = ids(params);
     ProfileDisclosure.Decision profile = disclosure.of(filter).requirePinLevel();
     pins.requireKnownDialogue(filter);

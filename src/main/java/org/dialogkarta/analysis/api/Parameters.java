@@ -32,6 +32,22 @@ final class Parameters {
     }
   }
 
+  /**
+   * A whole number within {@code min..max}; {@code absent} when not given, or a 422 naming the
+   * field when {@code absent} is null (the parameter is needed).
+   */
+  static int integerIn(MultiValueMap<String, String> params, String name, Integer absent, int min, int max) {
+    Integer value = integer(params, name);
+    if (value == null && absent == null) {
+      throw InvalidInputException.of(name, name + ".required", "'" + name + "' is needed");
+    }
+    int v = value == null ? absent : value;
+    if (v < min || v > max) {
+      throw InvalidInputException.of(name, name + ".range", "'" + name + "' must be between " + min + " and " + max);
+    }
+    return v;
+  }
+
   static String single(MultiValueMap<String, String> params, String name) {
     java.util.List<String> values = params.get(name);
     if (values == null || values.isEmpty()) {
