@@ -173,18 +173,18 @@ class ExportJobs {
       return Optional.empty();
     }
     return jdbc.sql("""
-            SELECT id::text, owner,
-                   CASE WHEN state = 'running' AND heartbeat_at < now() - make_interval(secs => :stalled)
-                        THEN 'failed' ELSE state END AS state,
-                   CASE WHEN state = 'running' AND heartbeat_at < now() - make_interval(secs => :stalled)
-                        THEN 'The app node running the export stopped; start it again' ELSE error END AS error,
-                   file_name, format, crs, described::text, dialogue_id, written, total
+            SELECT id::text, owner, state, error, file_name, format, crs, described::text, dialogue_id, written, total,
+                   state = 'running' AND heartbeat_at < now() - make_interval(secs => :stalled) AS stalled
             FROM export_job WHERE id = CAST(:id AS uuid) AND owner = :owner""")
         .param("id", id).param("owner", owner).param("stalled", STALLED.toSeconds())
-        .query((rs, row) -> new ExportJob(rs.getString("id"), rs.getString("owner"),
-            ExportJob.State.of(rs.getString("state")), rs.getString("file_name"), rs.getString("format"),
-            rs.getString("crs"), described(rs.getString("described")), (Long) rs.getObject("dialogue_id", Long.class),
-            rs.getLong("written"), (Long) rs.getObject("total", Long.class), rs.getString("error")))
+        .query((rs, row) -> {
+          boolean stalled = rs.getBoolean("stalled");
+          return new ExportJob(rs.getString("id"), rs.getString("owner"),
+              stalled ? ExportJob.State.FAILED : ExportJob.State.of(rs.getString("state")), rs.getString("file_name"),
+              rs.getString("format"), rs.getString("crs"), described(rs.getString("described")),
+              rs.getObject("dialogue_id", Long.class), rs.getLong("written"), rs.getObject("total", Long.class),
+              stalled ? "The app node running the export stopped; start it again" : rs.getString("error"));
+        })
         .optional();
   }
 
