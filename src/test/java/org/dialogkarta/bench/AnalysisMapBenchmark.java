@@ -70,7 +70,7 @@ class AnalysisMapBenchmark {
     }
     System.out.printf("Analysis grid, whole town of %,d pins at zoom 12: groups (64 px) median %.0f ms, %.1f kB;"
         + " heat (16 px) median %.0f ms (kept cell counts); with a date filter (the pins grouped) median %.0f ms%n",
-        MapBenchmark.PINS, pct(whole, 50), answer.length() / 1000.0, pct(wholeHeat, 50), pct(filtered, 50));
+        MapBenchmark.PINS, MapBenchmark.pct(whole, 50), answer.length() / 1000.0, MapBenchmark.pct(wholeHeat, 50), MapBenchmark.pct(filtered, 50));
 
     // Random views of a 1280 x 720 screen at zooms 13-18, half of them in the dense centre.
     SplittableRandom random = new SplittableRandom(7);
@@ -95,8 +95,8 @@ class AnalysisMapBenchmark {
       }
     }
     System.out.printf("  %d random views at zoom 13-18: grid p50 %.0f ms, p95 %.0f ms; the view's single pins"
-        + " (%d views with at most 3,000) p50 %.0f ms, p95 %.0f ms%n", VIEWS, pct(views, 50), pct(views, 95), pinReads,
-        pct(Arrays.copyOf(pinsInView, Math.max(1, pinReads)), 50), pct(Arrays.copyOf(pinsInView, Math.max(1, pinReads)), 95));
+        + " (%d views with at most 3,000) p50 %.0f ms, p95 %.0f ms%n", VIEWS, MapBenchmark.pct(views, 50), MapBenchmark.pct(views, 95), pinReads,
+        MapBenchmark.pct(Arrays.copyOf(pinsInView, Math.max(1, pinReads)), 50), MapBenchmark.pct(Arrays.copyOf(pinsInView, Math.max(1, pinReads)), 95));
 
     double[] before = new double[3];
     int bytes = 0;
@@ -106,7 +106,7 @@ class AnalysisMapBenchmark {
       before[i] = (System.nanoTime() - start) / 1e6;
     }
     System.out.printf("  before: the first 20,000 pins of the filter whatever the view, median %.0f ms, %.1f MB%n",
-        pct(before, 50), bytes / 1e6);
+        MapBenchmark.pct(before, 50), bytes / 1e6);
   }
 
   private static String box(double lon, double lat, double halfLon, double halfLat) {
@@ -119,12 +119,5 @@ class AnalysisMapBenchmark {
         .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + "\n" + r.body()).isEqualTo(200);
     return r.body();
-  }
-
-  private static double pct(double[] values, int p) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 }

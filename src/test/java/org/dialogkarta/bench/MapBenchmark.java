@@ -209,7 +209,7 @@ class MapBenchmark {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static double pct(double[] values, int p) {
+  static double pct(double[] values, int p) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
