@@ -5,17 +5,18 @@ import java.util.List;
 /**
  * The checklist a safety walk starts with, after the published guidance on safety walks (Brå,
  * Boverket): the same questions asked at every stop, each rated on {@link #MIN} to {@link #MAX}.
- * The words are data of the walk once copied, so the facilitator may reword them.
+ * The words are data of the walk once copied, so the facilitator may reword them. Public for
+ * the demo's safety walk ({@code demo.DemoSafetyWalk}).
  */
-final class ChecklistTemplate {
+public final class ChecklistTemplate {
 
-  static final int MIN = 1;
-  static final int MAX = 5;
+  public static final int MIN = 1;
+  public static final int MAX = 5;
 
   /** One question of the template: its topic code and its Swedish wording. */
-  record Question(String topic, String wording) {}
+  public record Question(String topic, String wording) {}
 
-  static final List<Question> DEFAULT = List.of(
+  public static final List<Question> DEFAULT = List.of(
       new Question("lighting", "Belysning: är platsen väl upplyst?"),
       new Question("sightlines", "Sikt: kan man se långt framåt och åt sidorna?"),
       new Question("vegetation", "Växtlighet: är buskar och träd skötta så att de inte skymmer?"),

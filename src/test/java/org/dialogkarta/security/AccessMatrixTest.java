@@ -102,7 +102,6 @@ class AccessMatrixTest {
     }
     for (String walks : List.of("GET /api/v1/staff/walk-actions", "PATCH /api/v1/staff/walk-actions/{id}")) {
       RULES.put(walks, Rule.MODERATOR);
-      RULES.put(walks, Rule.PLANNER);
     }
     for (String views : List.of(
         "POST /api/v1/staff/dialogues/{dialogueId}/views", "GET /api/v1/staff/dialogues/{dialogueId}/views",
