@@ -90,6 +90,7 @@ class DemoData implements ApplicationRunner {
         .param("slugs", slugs).query(Long.class).single();
     if (present > 0) {
       addReportToEarlierDemo(demo);
+      DemoSafetyWalk.add(jdbc);
       return false;
     }
     demo.neighbourhoods().forEach(this::insert);
