@@ -130,7 +130,7 @@ function actionForm(a = null, preset = {}) {
   const form = $('action-form');
   const pins = (state.report?.stops || []).filter((s) => s.moderationState !== 'hidden');
   const bodies = state.bodies.filter((b) => b.enabled || b.id === v.responsibleBody?.id);
-  form.replaceChildren(
+  form.replaceChildren(...[
     h('div', { class: 'field' }, h('label', { for: 'action-what', class: 'field-label', i18n: 'walkmethod.actions.what' }),
       h('textarea', { id: 'action-what', rows: '2', maxlength: '500' }, v.what)),
     h('fieldset', { class: 'field' }, h('legend', { i18n: 'walkmethod.actions.stops' }),
@@ -154,7 +154,8 @@ function actionForm(a = null, preset = {}) {
         ['none', 'low', 'medium', 'high'].map((c) => h('option', { value: c, selected: v.costClass === c }, t(`walkmethod.cost.${c}`))))),
     h('p', { id: 'action-error', class: 'form-error', role: 'alert' }),
     h('button', { type: 'submit', id: 'action-save', class: 'button button--primary', i18n: a ? 'walkmethod.actions.update' : 'walkmethod.actions.add' }),
-    a ? h('button', { type: 'button', class: 'button', i18n: 'walk.cancel', onclick: () => { state.editing = null; actionForm(); } }) : null);
+    a ? h('button', { type: 'button', class: 'button', i18n: 'walk.cancel', onclick: () => { state.editing = null; actionForm(); } }) : null,
+  ].filter(Boolean));
   state.editing = a;
 }
 

@@ -87,7 +87,7 @@ export function comparisonView(c) {
         h('th', { scope: 'row' }, s.name),
         h('td', {}, score(s.before)), h('td', {}, score(s.after)), h('td', {}, signed(s.change)),
         h('td', {}, h('span', { 'aria-hidden': 'true' }, `${TREND_SIGN[s.trend]} `), t(`walkmethod.trend.${s.trend}`))))),
-    c.stops.some((s) => s.items.length) ? h('details', {}, h('summary', { i18n: 'walkmethod.compare.perItem' }),
+    c.stops.some((s) => s.items.length) ? h('details', { open: true }, h('summary', { i18n: 'walkmethod.compare.perItem' }),
       c.stops.map((s) => table(s.name, ['question', 'before', 'after', 'change'].map((k) => t(`walkmethod.compare.${k}`)),
         s.items.map((i) => h('tr', {}, h('th', { scope: 'row' }, i.wording), h('td', {}, score(i.before)), h('td', {}, score(i.after)), h('td', {}, signed(i.change))))))) : null,
     problems('walkmethod.compare.resolved', c.resolvedProblems),

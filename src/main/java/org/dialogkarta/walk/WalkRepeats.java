@@ -31,7 +31,7 @@ class WalkRepeats {
     if (dialogue == null) {
       throw InvalidInputException.of("repeatOf", "repeat.unknown", "There is no walk " + w.repeatOf());
     }
-    if (dialogue != w.dialogue().id()) {
+    if (!dialogue.equals(w.dialogue().id())) {
       throw InvalidInputException.of("repeatOf", "repeat.other_dialogue",
           "Walk " + w.repeatOf() + " belongs to another dialogue; a repeat walk repeats a walk of its own dialogue");
     }
