@@ -189,6 +189,10 @@ class SafetyWalkMethodTest extends WalkApiTest {
 
   @Test
   void aRepeatWalkMustBeOfTheSameDialogueAndCopiesRouteStopsAndChecklist() {
+    // Ids beyond Java's small-Long cache: the same dialogue must be recognised by value.
+    jdbc.sql("SELECT setval(pg_get_serial_sequence('dialogue', 'id'), greatest(1000, (SELECT max(id) FROM dialogue)))")
+        .query(Long.class).single();
+    dialogue = data.openDialogue();
     long first = walkWithStops();
     JsonNode before = checklist(first);
     rate(first, before, 0, 2);
