@@ -65,7 +65,7 @@ function distance(a, b) {
   return Math.sqrt(x * x + y * y) * 6_371_000;
 }
 
-/** opts: walk, here() → {lon, lat} | null, isOver() */
+/** opts: walk, here() → {lon, lat} | null, isOver(), onPhoto() opens the pin sheet for a photo here */
 export function createChecklist(opts) {
   const walkId = opts.walk.id;
   const state = { list: null, records: [], running: false, timer: null };
@@ -202,6 +202,8 @@ export function createChecklist(opts) {
     nearestStop();
     $('walk-checklist-form').addEventListener('submit', save);
     $('walk-checklist-nearest').addEventListener('click', nearestStop);
+    $('walk-checklist-photo').addEventListener('click', () => opts.onPhoto?.());
+    $('walk-checklist-photo').disabled = opts.isOver();
     $('walk-checklist-save').disabled = opts.isOver();
     window.addEventListener('online', () => run(true));
     run(true);

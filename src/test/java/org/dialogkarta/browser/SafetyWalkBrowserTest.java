@@ -119,6 +119,11 @@ class SafetyWalkBrowserTest extends BrowserTest {
       p.evaluate("() => navigator.serviceWorker.ready");
       assertThat(p.locator("#walk-checklist")).isVisible();
       assertThat(p.locator("#walk-checklist .walk-rate")).hasCount(10);
+      // A photo at the stop goes as a walk pin: the button opens the pin sheet.
+      p.locator("#walk-checklist-photo").click();
+      assertThat(p.locator("#walk-save")).isVisible();
+      p.locator("#walk-cancel").click();
+      assertThat(p.locator("#walk-save")).isHidden();
 
       phone.setOffline(true);
       rateHere(p, "Gångtunneln", new int[] {1, 2, 2});
