@@ -65,7 +65,10 @@ function distance(a, b) {
   return Math.sqrt(x * x + y * y) * 6_371_000;
 }
 
-/** opts: walk, here() → {lon, lat} | null, isOver(), onPhoto() opens the pin sheet for a photo here */
+/**
+ * opts: walk, here() → {lon, lat} | null, isOver(), onPhoto() opens the pin sheet for a photo here,
+ * map() → the walk map's Leaflet map (the stops are drawn on it, numbered), or null
+ */
 export function createChecklist(opts) {
   const walkId = opts.walk.id;
   const state = { list: null, records: [], running: false, timer: null };
@@ -189,6 +192,18 @@ export function createChecklist(opts) {
     }
   }
 
+  /** The stops on the walk map, numbered as in the list, so the group sees where the next one is. */
+  function drawStops() {
+    const map = opts.map?.();
+    const L = window.L;
+    if (!map || !L) return;
+    state.stopLayer?.remove();
+    state.stopLayer = L.layerGroup(state.list.stops.map((s, i) => L.marker([s.location.coordinates[1], s.location.coordinates[0]], {
+      interactive: false, keyboard: false, title: `${i + 1}. ${s.name}`,
+      icon: L.divIcon({ className: 'walk-checklist-stop', html: h('span', { 'aria-hidden': 'true' }, String(i + 1)), iconSize: [28, 28], iconAnchor: [14, 14] }),
+    }))).addTo(map);
+  }
+
   async function init() {
     try {
       state.list = await load(walkId);
@@ -198,6 +213,7 @@ export function createChecklist(opts) {
     if (!state.list?.items?.length || !state.list?.stops?.length) return;
     $('walk-checklist').hidden = false;
     renderItems();
+    drawStops();
     await refresh().catch(() => {});
     nearestStop();
     $('walk-checklist-form').addEventListener('submit', save);

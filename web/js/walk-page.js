@@ -285,7 +285,7 @@ async function render() {
     if ($('walk-notice').dataset.i18n !== was) renderCategories();
   }, 60_000);
   await state.track.init().catch(() => {});
-  state.checklist = createChecklist({ walk: state.walk, here: () => state.fix, isOver,
+  state.checklist = createChecklist({ walk: state.walk, here: () => state.fix, isOver, map: () => state.map?.leaflet,
     onPhoto: () => $('walk-categories').querySelector('[data-category="safety_concern"], .walk-category')?.click() });
   await state.checklist.init();
   await refresh();

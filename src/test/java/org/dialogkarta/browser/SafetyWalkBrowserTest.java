@@ -119,6 +119,7 @@ class SafetyWalkBrowserTest extends BrowserTest {
       p.evaluate("() => navigator.serviceWorker.ready");
       assertThat(p.locator("#walk-checklist")).isVisible();
       assertThat(p.locator("#walk-checklist .walk-rate")).hasCount(10);
+      assertThat(p.locator("#walk-map .walk-checklist-stop")).hasCount(2);
       // A photo at the stop goes as a walk pin: the button opens the pin sheet.
       p.locator("#walk-checklist-photo").click();
       assertThat(p.locator("#walk-save")).isVisible();
