@@ -6,6 +6,7 @@ import { h, announce } from './dom.js';
 import { t, tn, formatDate } from './i18n.js';
 import { statusLine, facts, lifecycleTexts } from './dialogue-info.js';
 import { reportSection } from './dialogue-report.js';
+import { loadWalkActions, walkActionsSection } from './dialogue-walk-actions.js';
 import { inStudyArea } from './geo.js';
 import { createMap } from './map.js';
 import { createPinForm } from './pin-form.js';
@@ -55,6 +56,7 @@ function renderHeader() {
     // A published report's own summary replaces the outcome and next steps it was written from.
     ...lifecycleTexts(state.report?.latest ? { ...d, outcome: null, nextSteps: null } : d, { collapsible: true }),
     reportSection(state.report),
+    walkActionsSection(state.walkActions),
     facts(d));
   for (const el of header.querySelectorAll('details')) {
     const key = el.querySelector('[data-i18n]').dataset.i18n;
@@ -329,6 +331,7 @@ async function render() {
   } catch {
     state.report = null; // the page works without it
   }
+  state.walkActions = await loadWalkActions(state.dialogue.slug);
   // A large dialogue's pins come by tile and by page, as the view needs them; a small one's all at once.
   state.tiled = (state.dialogue.pinCount ?? 0) > TILED_FROM;
   try {

@@ -30,7 +30,7 @@ public final class Pages {
       new Page("dialogue", PUBLIC, "app.name", Set.of(MAP, CLUSTERS), List.of("dialogue"), "dialogue-page"),
       new Page("receipt", RECEIPT, "page.receipt.title", Set.of(), List.of("receipt"), "receipt-page"),
       new Page("login", LOGIN, "staff.page.login", Set.of(), List.of("staff"), "login-page"),
-      new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk"), "walk-page"),
+      new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk", "walk-checklist"), "walk-page"),
       staff("index", "staff.page.start", Set.of(), List.of(), "staff-start"),
       staff("accounts", "staff.page.accounts", Set.of(), List.of(), "accounts-page"),
       staff("audit", "staff.page.audit", Set.of(), List.of(), "audit-page"),
@@ -44,7 +44,9 @@ public final class Pages {
       staff("report", "report.page.title", Set.of(), List.of("admin", "report"), "report-page"),
       staff("walks", "walk.plan.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "walks-page"),
       staff("meeting", "walk.meeting.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "meeting-page"),
-      staff("walk-report", "walk.report.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "walk-report-page"));
+      staff("walk-report", "walk.report.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-report-page"),
+      staff("walk-method", "walkmethod.page.title", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-method-page"),
+      staff("walk-actions", "walkmethod.body.title", Set.of(), List.of("walk-method"), "walk-actions-page"));
 
   private static final Map<String, Page> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Page::name, Function.identity()));

@@ -56,6 +56,7 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/staff/departments").authenticated()
             .requestMatchers("/api/v1/staff/departments/**", "/api/v1/staff/departments").hasRole("ADMIN")
             .requestMatchers("/api/v1/staff/moderation/**").hasRole("MODERATOR")
+            .requestMatchers("/api/v1/staff/walk-actions/**", "/api/v1/staff/walk-actions").hasRole("MODERATOR")
             .requestMatchers("/api/v1/staff/pins/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/neighbourhoods/**", "/api/v1/staff/neighbourhoods").hasRole("PLANNER")
             .requestMatchers("/api/v1/analysis/**").hasAnyRole("PLANNER", "GIS")

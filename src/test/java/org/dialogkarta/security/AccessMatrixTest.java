@@ -89,6 +89,20 @@ class AccessMatrixTest {
         "GET /api/v1/staff/walks/{id}/report", "POST /api/v1/staff/dialogues/{id}/meeting-pins")) {
       RULES.put(walks, Rule.PLANNER);
     }
+    // Safety walks by the method (walks): the facilitator's parts, walk mode's, the public actions, the bodies'.
+    for (String walks : List.of("GET /api/v1/staff/walks/{id}/method", "PUT /api/v1/staff/walks/{id}/checklist",
+        "PUT /api/v1/staff/walks/{id}/stops", "PUT /api/v1/staff/walks/{id}/meetings/{kind}",
+        "POST /api/v1/staff/walks/{id}/actions", "PUT /api/v1/staff/walks/{id}/actions/{actionId}",
+        "GET /api/v1/staff/walks/{id}/report.pdf")) {
+      RULES.put(walks, Rule.PLANNER);
+    }
+    for (String walkMode : List.of("GET /api/v1/walks/{id}/checklist", "POST /api/v1/walks/{id}/ratings",
+        "GET /api/v1/dialogues/{ref}/walk-actions")) {
+      RULES.put(walkMode, Rule.PUBLIC);
+    }
+    for (String walks : List.of("GET /api/v1/staff/walk-actions", "PATCH /api/v1/staff/walk-actions/{id}")) {
+      RULES.put(walks, Rule.MODERATOR);
+    }
     for (String views : List.of(
         "POST /api/v1/staff/dialogues/{dialogueId}/views", "GET /api/v1/staff/dialogues/{dialogueId}/views",
         "GET /api/v1/staff/dialogues/{dialogueId}/views/{id}", "PUT /api/v1/staff/dialogues/{dialogueId}/views/{id}",
