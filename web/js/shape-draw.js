@@ -45,6 +45,7 @@ export function createShapeTool(map, { kind: initialKind = 'area', wrap, onDone,
   const container = map.getContainer();
   let kind = initialKind;
   let drawing = false;
+  let hadCanPlace = false; // a page whose map already places points keeps doing so afterwards
   let vertices = [];
   const sketch = L.layerGroup().addTo(map);
   let guide = null;
@@ -102,13 +103,15 @@ export function createShapeTool(map, { kind: initialKind = 'area', wrap, onDone,
     vertices = [];
     sketch.clearLayers();
     guide = null;
-    wrap.classList.remove('is-drawing', 'can-place', 'show-crosshair');
+    wrap.classList.remove('is-drawing');
+    if (!hadCanPlace) wrap.classList.remove('can-place');
     map.doubleClickZoom.enable();
   }
 
   function start() {
     if (drawing) return;
     drawing = true;
+    hadCanPlace = wrap.classList.contains('can-place');
     vertices = [];
     map.closePopup();
     map.doubleClickZoom.disable(); // a double click adds vertices, it does not zoom
