@@ -97,6 +97,7 @@ class DemoData implements ApplicationRunner {
     demo.dialogues().forEach(d -> dialogueIds.put(d.slug(), insert(d)));
     List<Long> walkIds = demo.walks().stream().map(w -> insert(w, dialogueIds.get(w.dialogueSlug()))).toList();
     insertPins(demo.pins(), dialogueIds, walkIds, insertReceipts(demo.pins()));
+    DemoShapes.add(jdbc, dialogueIds.get(DemoMunicipality.VILLAGES));
     demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst()
         .ifPresent(d -> {
           DemoFeedback.add(jdbc, dialogueIds.get(d.slug()));

@@ -67,7 +67,7 @@ class TwoNodesStartTogetherTest {
     assertThat(count("neighbourhood")).isEqualTo(demo.neighbourhoods().size());
     assertThat(count("dialogue")).isEqualTo(demo.dialogues().size());
     assertThat(count("walk")).isEqualTo(demo.walks().size());
-    assertThat(count("pin")).isEqualTo(demo.pins().size());
+    assertThat(count("pin")).isEqualTo(demo.pins().size() + DemoShapes.SHAPES.size());
     assertThat(count("department")).isEqualTo(db.sql("SELECT count(DISTINCT name) FROM " + SCHEMA + ".department")
         .query(Long.class).single());
   }
