@@ -114,7 +114,7 @@ class AccessMatrixTest {
     RULES.put("GET /api/v1/analysis/neighbourhoods", Rule.PLANNER_OR_GIS);
     for (String analysis : List.of(
         "GET /api/v1/analysis/clusters", "GET /api/v1/analysis/hotspots", "GET /api/v1/analysis/pins",
-        "GET /api/v1/analysis/pins/grid", "GET /api/v1/analysis/themes")) {
+        "GET /api/v1/analysis/pins/grid", "GET /api/v1/analysis/themes", "GET /api/v1/analysis/drawn-areas")) {
       RULES.put(analysis, Rule.PLANNER_OR_GIS);
     }
     for (String exports : List.of(
