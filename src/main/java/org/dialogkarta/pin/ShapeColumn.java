@@ -12,16 +12,16 @@ import org.locationtech.jts.io.WKBReader;
  * The drawn line or area of a pin as the pin reads select it ({@link #select}: WKB of
  * {@code drawn_shape}), turned into a GeoJSON geometry, or null for a pin at a point.
  */
-final class ShapeColumn {
+public final class ShapeColumn {
 
   /** The column expression, for a pin table under {@code alias}. */
-  static String select(String alias) {
+  public static String select(String alias) {
     return "ST_AsBinary(" + alias + ".drawn_shape) AS drawn_shape_wkb";
   }
 
   private ShapeColumn() {}
 
-  static Map<String, Object> read(ResultSet rs) throws SQLException {
+  public static Map<String, Object> read(ResultSet rs) throws SQLException {
     byte[] wkb = rs.getBytes("drawn_shape_wkb");
     if (wkb == null) {
       return null;
