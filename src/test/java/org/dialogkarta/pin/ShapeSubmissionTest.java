@@ -143,6 +143,23 @@ class ShapeSubmissionTest {
         .query(String.class).single()).isEqualTo("{point}");
   }
 
+  @Test
+  void aNeighbourhoodFromTheListIsAnAreaThatPassesTheRules() {
+    String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
+    // Half inside the study area (which ends at 16.22 E): the list offers the inside half only.
+    jdbc.sql("INSERT INTO neighbourhood (code, name, boundary) VALUES (:c, :n, ST_Multi(ST_MakeEnvelope(16.21, 58.60, 16.23, 58.605, 4326)))")
+        .param("c", code).param("n", "Östra " + code).update();
+    JsonNode list = api.get("/api/v1/dialogues/" + open.slug() + "/neighbourhoods").json().get("neighbourhoods");
+    JsonNode choice = list.valueStream().filter(n -> n.get("name").asString().equals("Östra " + code)).findFirst().orElseThrow();
+    assertThat(choice.at("/geometry/type").asString()).isEqualTo("Polygon");
+    choice.at("/geometry/coordinates/0").forEach(p -> assertThat(p.get(0).asDouble()).isBetween(16.21, 16.22));
+    String body = "{\"category\": \"suggestion\", \"text\": \"Hela stadsdelen\", \"shape\": " + choice.get("geometry") + "}";
+    Api.Response r = api.postJson(path(open), body);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    TestData.Dialogue pointsOnly = data.openDialogue();
+    assertThat(api.get("/api/v1/dialogues/" + pointsOnly.slug() + "/neighbourhoods").json().get("neighbourhoods").size()).isZero();
+  }
+
   static Stream<Arguments> badShapes() {
     return Stream.of(
         bad("a self-intersecting area (bow tie) cannot become one polygon", "Polygon",
