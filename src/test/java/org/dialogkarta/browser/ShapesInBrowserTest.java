@@ -121,6 +121,22 @@ class ShapesInBrowserTest extends BrowserTest {
   }
 
   @Test
+  void anAreaCanBeChosenFromTheListOfNeighbourhoodsWithoutTheMap() {
+    String name = "Lilla Åbacken " + java.util.UUID.randomUUID().toString().substring(0, 6);
+    jdbc.sql("INSERT INTO neighbourhood (code, name, boundary) VALUES (:c, :n, ST_Multi(ST_MakeEnvelope(16.15, 58.58, 16.16, 58.585, 4326)))")
+        .param("c", "B-" + name.hashCode()).param("n", name).update();
+    open();
+    page.locator("#shape-kind-area").check();
+    page.locator("#shape-neighbourhood").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(name));
+    page.locator("#shape-neighbourhood-use").click();
+    assertThat(page.locator("#shape-status")).containsText(name);
+    fillAndSend("Hela området behöver en lekplats");
+    assertThat(jdbc.sql("SELECT ST_Area(drawn_shape::geography) FROM pin WHERE dialogue_id = :d").param("d", dialogue.id())
+        .query(Double.class).single()).isBetween(250_000.0, 350_000.0);
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  @Test
   void escapeCancelsAndTooFewPointsAreSaid() {
     open();
     page.locator("#shape-kind-area").check();
