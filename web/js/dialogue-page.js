@@ -14,6 +14,7 @@ import { createPinList } from './pin-list.js';
 import { pinDetails } from './pins.js';
 import { supportControl, refreshSupportButtons } from './support.js';
 import { createConfirmation } from './confirmation.js';
+import { createShapeInput } from './pin-shapes.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null, confirmation: null };
@@ -126,6 +127,7 @@ function showPins() {
   }
   state.list.setFeatures(state.features);
   state.map?.setPins(state.list.visible());
+  state.shapes?.showPublished(state.list.visible());
 }
 
 /** The map's view as a bbox for the list of a large dialogue (the study area's without a map). */
@@ -172,6 +174,7 @@ function submitted(feature, receipt, { photo } = {}) {
     if (count) count.textContent = tn('dialogue.pinCount', state.dialogue.pinCount);
   }
   state.map?.setDraft(null);
+  state.shapes?.setDraft(null);
   showPins();
   confirm({ kind: 'pin', receipt, pending, pinId: feature.id, photoFile: photo });
 }
@@ -219,7 +222,7 @@ function setUpParticipation() {
     tiled: state.tiled ? tiledOptions() : null,
     site: state.site,
     studyArea: d.studyArea,
-    canPlace: isOpen,
+    canPlace: () => isOpen() && !state.shapes?.wantsShape(),
     onPlace: place,
     onDraftMoved: (pos) => place(pos, 'drag'),
     onTilesFailed: () => showMapNote('map.tilesFailed'),
@@ -263,9 +266,20 @@ function setUpParticipation() {
     onSupported: supportedInstead,
     onCancel: () => {
       state.map?.setDraft(null);
+      state.shapes?.setDraft(null);
       showPanel('howto');
       say('place.cancelled');
       focusStart();
+    },
+  });
+  state.shapes = createShapeInput({
+    dialogue: open ? d : { ...d, acceptedShapes: ['point'] }, // published shapes show on a closed dialogue too
+    map: state.map,
+    popupDetails,
+    onShape: (geometry) => {
+      showPanel('form');
+      state.map?.setDraft(null);
+      state.form.open(null, { shape: geometry });
     },
   });
   showPins();
@@ -353,4 +367,5 @@ boot(render, () => {
   state.list?.refreshLanguage();
   state.map?.refreshLanguage(state.list.visible());
   state.form?.refreshLanguage();
+  state.shapes?.refreshLanguage();
 });

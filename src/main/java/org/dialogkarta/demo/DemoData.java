@@ -99,6 +99,7 @@ class DemoData implements ApplicationRunner {
     List<Long> walkIds = demo.walks().stream().map(w -> insert(w, dialogueIds.get(w.dialogueSlug()))).toList();
     insertPins(demo.pins(), dialogueIds, walkIds, insertReceipts(demo.pins()));
     DemoSafetyWalk.add(jdbc);
+    DemoShapes.add(jdbc, dialogueIds.get(DemoMunicipality.VILLAGES));
     demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst()
         .ifPresent(d -> {
           DemoFeedback.add(jdbc, dialogueIds.get(d.slug()));

@@ -22,6 +22,8 @@ class OgcCollections {
   static final String PINS_PREFIX = "pins-";
   static final String CLUSTERS_PREFIX = "clusters-";
   static final String HOTSPOTS_PREFIX = "hotspots-";
+  static final String LINES_PREFIX = "pin-lines-";
+  static final String AREAS_PREFIX = "pin-areas-";
 
   private static final String EXTENT = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(%s) AS e %s) x";
 
@@ -39,6 +41,7 @@ class OgcCollections {
     List<Dialogue> dialogues = dialogues(null);
     for (Dialogue d : dialogues) {
       out.add(dialoguePins(d));
+      out.addAll(DrawnShapeCollections.of(d.id(), d.slug(), d.title(), d.times(), d.shapes(), this::extent));
     }
     java.util.Set<Long> measured = withComputedExtent(dialogues.stream().map(Dialogue::id).toList());
     for (Dialogue d : dialogues) {
@@ -62,6 +65,10 @@ class OgcCollections {
           yield dialogue(id, PINS_PREFIX).map(this::dialoguePins);
         } else if (id.startsWith(CLUSTERS_PREFIX)) {
           yield dialogue(id, CLUSTERS_PREFIX).map(d -> clusters(d, measured(d)));
+        } else if (id.startsWith(LINES_PREFIX) || id.startsWith(AREAS_PREFIX)) {
+          String prefix = id.startsWith(LINES_PREFIX) ? LINES_PREFIX : AREAS_PREFIX;
+          yield dialogue(id, prefix).flatMap(d -> DrawnShapeCollections.of(d.id(), d.slug(), d.title(),
+              d.times(), d.shapes(), this::extent).stream().filter(c -> c.id().equals(id)).findFirst());
         } else if (id.startsWith(HOTSPOTS_PREFIX)) {
           yield dialogue(id, HOTSPOTS_PREFIX).map(d -> hotspots(d, measured(d)));
         }
@@ -192,7 +199,8 @@ class OgcCollections {
   }
 
   /** A dialogue with its study area's box and when its first and last published pin were made. */
-  private record Dialogue(long id, String slug, String title, double[] bbox, java.time.Instant[] times) {}
+  private record Dialogue(long id, String slug, String title, double[] bbox, java.time.Instant[] times,
+      List<String> shapes) {}
 
   private static final String PUBLISHED = PublicPins.condition("p");
 
@@ -202,7 +210,7 @@ class OgcCollections {
     // probes a dialogue, not a scan of its pins.
     var sql = jdbc.sql("""
         SELECT d.id, d.slug, d.title, ST_XMin(d.study_area), ST_YMin(d.study_area), ST_XMax(d.study_area),
-               ST_YMax(d.study_area), first.created_at, last.created_at
+               ST_YMax(d.study_area), first.created_at, last.created_at, d.accepted_shapes
         FROM dialogue d
         LEFT JOIN LATERAL (SELECT p.created_at FROM pin p WHERE p.dialogue_id = d.id AND %1$s
                            ORDER BY p.dialogue_id, p.created_at LIMIT 1) first ON true
@@ -216,7 +224,8 @@ class OgcCollections {
       java.time.OffsetDateTime first = rs.getObject(8, java.time.OffsetDateTime.class);
       java.time.OffsetDateTime last = rs.getObject(9, java.time.OffsetDateTime.class);
       return new Dialogue(rs.getLong(1), rs.getString(2), rs.getString(3), box(rs, 4),
-          first == null ? null : new java.time.Instant[] {first.toInstant(), last.toInstant()});
+          first == null ? null : new java.time.Instant[] {first.toInstant(), last.toInstant()},
+          List.of((String[]) rs.getArray(10).getArray()));
     }).list();
   }
 

@@ -62,6 +62,8 @@ class SecurityConfig {
             .requestMatchers("/api/v1/analysis/**").hasAnyRole("PLANNER", "GIS")
             .requestMatchers("/api/v1/exports/**").hasRole("GIS")
             .requestMatchers("/api/v1/staff/**", "/personal/**", "/personal").authenticated()
+            // A dialogue's neighbourhoods as areas a citizen may choose instead of drawing (pin.NeighbourhoodShapeController).
+            .requestMatchers(HttpMethod.GET, "/api/v1/dialogues/*/neighbourhoods").permitAll()
             // The live OGC API – Features for GIS clients: public, read-only, published pins only.
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
             .anyRequest().permitAll())

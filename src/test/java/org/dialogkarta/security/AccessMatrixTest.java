@@ -38,7 +38,7 @@ class AccessMatrixTest {
   static {
     for (String publicEndpoint : List.of(
         "GET /api/v1/dialogues", "GET /api/v1/dialogues/{id}", "GET /api/v1/dialogues/{id}/pins", "GET /api/v1/dialogues/{id}/pins/nearby",
-        "POST /api/v1/dialogues/{id}/pins", "GET /api/v1/pins/{id}", "GET /api/v1/receipt",
+        "POST /api/v1/dialogues/{id}/pins", "GET /api/v1/dialogues/{id}/neighbourhoods", "GET /api/v1/pins/{id}", "GET /api/v1/receipt",
         "POST /api/v1/pins/{id}/photos", "GET /api/v1/photos/{id}", "GET /api/v1/photos/{id}/thumbnail",
         "GET /api/v1/receipt/photos/{id}", "GET /api/v1/receipt/photos/{id}/thumbnail",
         "GET /api/v1/site", "GET /api/v1/messages/{lang}", "GET /api/v1/csrf",
@@ -128,7 +128,7 @@ class AccessMatrixTest {
     RULES.put("GET /api/v1/analysis/neighbourhoods", Rule.PLANNER_OR_GIS);
     for (String analysis : List.of(
         "GET /api/v1/analysis/clusters", "GET /api/v1/analysis/hotspots", "GET /api/v1/analysis/pins",
-        "GET /api/v1/analysis/pins/grid", "GET /api/v1/analysis/themes")) {
+        "GET /api/v1/analysis/pins/grid", "GET /api/v1/analysis/themes", "GET /api/v1/analysis/drawn-areas")) {
       RULES.put(analysis, Rule.PLANNER_OR_GIS);
     }
     for (String exports : List.of(
