@@ -10,6 +10,7 @@ import java.util.List;
  * @param receipt    an earlier receipt token of the same submitter, to gather their pins on one link
  * @param accuracy   the position accuracy the device reported, in metres
  * @param recordedAt when the device made the pin (ISO 8601 with offset), for pins sent later
+ * @param answers    answers to the questions of the pin's category ({@link PinAnswers}), if any
  */
 public record PinSubmission(
     String category,
@@ -20,7 +21,14 @@ public record PinSubmission(
     Long walkId,
     String receipt,
     Double accuracy,
-    String recordedAt) {
+    String recordedAt,
+    List<GivenAnswer> answers) {
+
+  /** A submission without answers to questions. */
+  public PinSubmission(String category, List<String> subtags, String text, Location location, Profile profile,
+      Long walkId, String receipt, Double accuracy, String recordedAt) {
+    this(category, subtags, text, location, profile, walkId, receipt, accuracy, recordedAt, null);
+  }
 
   /** A GeoJSON Point: {@code {"type": "Point", "coordinates": [lon, lat]}}. */
   public record Location(String type, List<Double> coordinates) {}

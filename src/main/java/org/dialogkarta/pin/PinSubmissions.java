@@ -33,9 +33,11 @@ class PinSubmissions {
   private final WalkWindows walks;
   private final AuditLog audit;
   private final JsonMapper json;
+  private final PinAnswers answers;
 
   PinSubmissions(DialogueRepository dialogues, PinRepository pins, Receipts receipts,
-      IdempotencyKeys keys, WalkWindows walks, AuditLog audit, JsonMapper json) {
+      IdempotencyKeys keys, WalkWindows walks, AuditLog audit, JsonMapper json, PinAnswers answers) {
+    this.answers = answers;
     this.dialogues = dialogues;
     this.pins = pins;
     this.receipts = receipts;
@@ -57,7 +59,10 @@ class PinSubmissions {
     }
     WalkWindow walk = submission.walkId() == null ? null : walks.of(submission.walkId()).orElse(null);
     NewPin newPin = PinRules.check(dialogue, submission, walk, Instant.now());
-    return store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey, digest);
+    PinAnswers.Checked checked = answers.check(dialogue.id(), newPin.category().code(), submission.answers(), walk == null);
+    SubmittedPin stored = store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey, digest);
+    checked.store(stored.id());
+    return stored;
   }
 
   /**
