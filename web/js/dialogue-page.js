@@ -13,6 +13,7 @@ import { createPinList } from './pin-list.js';
 import { pinDetails } from './pins.js';
 import { supportControl, refreshSupportButtons } from './support.js';
 import { createConfirmation } from './confirmation.js';
+import { loadQuestionnaire, createSurvey } from './questionnaire-section.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null, confirmation: null };
@@ -254,8 +255,11 @@ function setUpParticipation() {
   } else if (!state.site.basemap?.url) {
     showMapNote('map.noBasemap');
   }
+  state.survey = createSurvey($('survey'), { dialogue: d, site: state.site, questionnaire: state.questionnaire, open });
   state.form = createPinForm({
     dialogue: d,
+    site: state.site,
+    questionnaire: state.questionnaire,
     maxLength: state.site.textMaxLength || 2000,
     onSubmitted: submitted,
     onSupported: supportedInstead,
@@ -324,6 +328,7 @@ async function render() {
     }
     return;
   }
+  state.questionnaire = await loadQuestionnaire(state.dialogue.slug); // null: the page works without it
   try {
     state.report = await api.report(state.dialogue.slug);
   } catch {
@@ -350,4 +355,5 @@ boot(render, () => {
   state.list?.refreshLanguage();
   state.map?.refreshLanguage(state.list.visible());
   state.form?.refreshLanguage();
+  state.survey?.refreshLanguage();
 });
