@@ -44,6 +44,7 @@ public final class Pages {
       staff("report", "report.page.title", Set.of(), List.of("admin", "report"), "report-page"),
       staff("walks", "walk.plan.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "walks-page"),
       staff("meeting", "walk.meeting.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "meeting-page"),
+      staff("questions", "questions.pageTitle", Set.of(), List.of("admin", "questionnaire"), "questions-page"),
       staff("walk-report", "walk.report.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "walk-report-page"));
 
   private static final Map<String, Page> BY_NAME =
