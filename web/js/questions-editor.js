@@ -41,7 +41,7 @@ export function codeFrom(text, taken) {
 export function createQuestionEditor(form, opts) {
   let editing = null;
   let options = [];
-  const kind = h('select', {}, ...KINDS.map((k) => h('option', { value: k, i18n: `questions.kind.${k}` })));
+  const kind = h('select', { id: 'qe-kind' }, ...KINDS.map((k) => h('option', { value: k, i18n: `questions.kind.${k}` })));
   const required = h('input', { type: 'checkbox', id: 'qe-required' });
   const labelSv = input('', { id: 'qe-label-sv', lang: 'sv' });
   const labelEn = input('', { id: 'qe-label-en', lang: 'en' });

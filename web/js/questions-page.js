@@ -2,7 +2,7 @@
 // questions in order with their version and answers, moved up and down, edited (a question with
 // answers then gets a new version; the old one stays readable) and deleted (refused for a
 // question with answers).
-import { staffBoot, staffApi, errorText, showPageProblem } from './staff.js';
+import { staffBoot, staffApi, errorText, fieldErrorText, showPageProblem } from './staff.js';
 import { h } from './dom.js';
 import { t, tn, label } from './i18n.js';
 import { busy } from './staff-forms.js';
@@ -82,7 +82,7 @@ async function reorder(i, delta, button, key) {
     if (!$('questions-list').contains(document.activeElement)) $(`question-${id}`)?.focus();
     say(t('questions.moved', { n: i + delta + 1 }));
   } catch (e) {
-    $('questions-list-error').textContent = errorText(e);
+    $('questions-list-error').textContent = e.errors?.length ? e.errors.map(fieldErrorText).join(' ') : errorText(e);
     $('questions-list-error').focus();
   }
 }
