@@ -90,6 +90,7 @@ class DemoData implements ApplicationRunner {
         .param("slugs", slugs).query(Long.class).single();
     if (present > 0) {
       addReportToEarlierDemo(demo);
+      DemoQuestionnaire.addIfMissing(jdbc, DemoMunicipality.VILLAGES);
       return false;
     }
     demo.neighbourhoods().forEach(this::insert);
@@ -102,6 +103,7 @@ class DemoData implements ApplicationRunner {
           DemoFeedback.add(jdbc, dialogueIds.get(d.slug()));
           DemoReport.add(jdbc, dialogueIds.get(d.slug()));
         });
+    DemoQuestionnaire.addIfMissing(jdbc, DemoMunicipality.VILLAGES);
     return true;
   }
 

@@ -37,7 +37,7 @@ public final class Pages {
       staff("departments", "admin.page.departments", Set.of(), List.of("admin"), "departments-page"),
       staff("dialogues", "admin.page.dialogues", Set.of(MAP), List.of("admin"), "dialogues-admin"),
       staff("moderation", "staff.page.moderation", Set.of(MAP), List.of(), "moderation-page"),
-      staff("analysis", "analysis.page.title", Set.of(MAP, CLUSTERS, CHARTS), List.of("analysis"), "analysis-page"),
+      staff("analysis", "analysis.page.title", Set.of(MAP, CLUSTERS, CHARTS), List.of("analysis", "questionnaire"), "analysis-page"),
       staff("exports", "export.pageTitle", Set.of(), List.of("exports"), "exports-page"),
       staff("neighbourhoods", "area.page", Set.of(), List.of("admin"), "neighbourhoods-page"),
       staff("views", "views.pageTitle", Set.of(), List.of("admin", "views"), "views-page"),
