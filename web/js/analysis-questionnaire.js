@@ -52,9 +52,8 @@ export function createQuestionnaireResults(section, map) {
       const collection = await analysisGet('/api/v1/analysis/questionnaire/map', new URLSearchParams({ dialogue: String(dialogue), question: String(q.id) }));
       if (!map?.leaflet || !L) return;
       const layer = L.geoJSON(collection, {
-        pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 7, className: 'answer-marker' }),
-        style: { className: 'answer-shape', weight: 3 },
-        interactive: false,
+        pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 7, interactive: false }),
+        style: (f) => ({ className: f.geometry.type === 'Point' ? 'answer-marker' : 'answer-shape', weight: 3, interactive: false }),
       }).addTo(map.leaflet);
       layers.set(q.id, layer);
       status.textContent = t('survey.results.onMap', { n: formatNumber(collection.features.length) });
