@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueRepository;
@@ -38,14 +39,25 @@ public class Questions {
       FROM question q JOIN question_version v ON v.question_id = q.id
       """;
 
+  /** What the audit log keeps of a question: enough to say what changed, in the words staff wrote. */
+  record Audited(long dialogue, int version, String kind, String label, String category, boolean required,
+      List<String> options, Condition condition) {
+    static Audited of(long dialogue, Question q) {
+      return new Audited(dialogue, q.version(), q.kind().code(), q.label().sv(), q.category(), q.required(),
+          q.options().stream().map(ChoiceOption::code).toList(), q.condition());
+    }
+  }
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final DialogueRepository dialogues;
+  private final AuditLog audit;
 
-  Questions(JdbcClient jdbc, JsonMapper json, DialogueRepository dialogues) {
+  Questions(JdbcClient jdbc, JsonMapper json, DialogueRepository dialogues, AuditLog audit) {
     this.jdbc = jdbc;
     this.json = json;
     this.dialogues = dialogues;
+    this.audit = audit;
   }
 
   /** The dialogue's questions at their current versions, in order. */
@@ -89,7 +101,9 @@ public class Questions {
         .param("d", dialogue.id()).param("p", position)
         .query(Long.class).single();
     insertVersion(id, 1, q);
-    return get(dialogue.id(), id);
+    Question created = get(dialogue.id(), id);
+    audit.record("question.create", "question", id, null, Audited.of(dialogue.id(), created));
+    return created;
   }
 
   /**
@@ -113,7 +127,9 @@ public class Questions {
       jdbc.sql("DELETE FROM question_version WHERE id = :v").param("v", now.versionId()).update();
       insertVersion(questionId, now.version(), q);
     }
-    return get(dialogue.id(), questionId);
+    Question changed = get(dialogue.id(), questionId);
+    audit.record("question.change", "question", questionId, Audited.of(dialogue.id(), now), Audited.of(dialogue.id(), changed));
+    return changed;
   }
 
   /** Deletes an unanswered question; one with answers, or named by another's condition, is a 409. */
@@ -134,6 +150,7 @@ public class Questions {
           + " decides whether question(s) " + dependents + " are shown; change their conditions first");
     }
     jdbc.sql("DELETE FROM question WHERE id = :q").param("q", questionId).update();
+    audit.record("question.delete", "question", questionId, Audited.of(dialogue.id(), q), null);
   }
 
   /** Puts the questions in the given order: every current question once, conditions after their question. */
@@ -161,6 +178,7 @@ public class Questions {
     for (int i = 0; i < order.size(); i++) {
       jdbc.sql("UPDATE question SET position = :p WHERE id = :q").param("p", i).param("q", order.get(i)).update();
     }
+    audit.record("question.reorder", "dialogue", dialogue.id(), all.stream().map(Question::id).toList(), order);
     return current(dialogue.id());
   }
 

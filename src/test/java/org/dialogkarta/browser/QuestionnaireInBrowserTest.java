@@ -3,7 +3,9 @@ package org.dialogkarta.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.util.List;
 import org.dialogkarta.support.BrowserTest;
 import org.dialogkarta.support.TestData;
@@ -104,6 +106,74 @@ class QuestionnaireInBrowserTest extends BrowserTest {
     assertThat(page.locator("#survey .confirmation")).isVisible();
     assertThat(page.locator("#survey form")).isHidden();
     assertThat(consoleErrors).isEmpty();
+  }
+
+  @Test
+  void anAreaAndALineAreDrawnWithTheKeyboardAlone() {
+    long area = question(0, "map_area", true, "Vilket område behöver belysning?", null, null, null);
+    long line = question(1, "map_line", true, "Vilken väg går du till skolan?", null, null, null);
+    page.navigate(url("/dialoger/" + dialogue.slug()));
+    for (long q : new long[] {area, line}) {
+      Locator field = page.locator("[data-question='" + q + "']");
+      PinningInBrowserTest.tabUntil(page, "document.activeElement.closest(\"[data-question='" + q + "']\")"
+          + " && document.activeElement.tagName === 'BUTTON'");
+      field.locator(".q-map__map.leaflet-container").waitFor();
+      page.keyboard().press("Enter"); // "Rita område" / "Rita linje": the map takes the focus
+      assertThat(field.locator(".q-map__map")).isFocused();
+      String[] moves = {"ArrowUp", "ArrowRight", "ArrowDown"};
+      page.keyboard().press("Space");
+      for (String move : moves) {
+        for (int i = 0; i < 3; i++) {
+          page.keyboard().press(move);
+        }
+        page.waitForTimeout(300);
+        page.keyboard().press("Space");
+      }
+      assertThat(field).containsText("Punkter: 4");
+      PinningInBrowserTest.tabUntil(page, "document.activeElement.textContent === 'Klar'"
+          + " && !!document.activeElement.closest(\"[data-question='" + q + "']\")");
+      page.keyboard().press("Enter");
+      assertThat(field).containsText(q == area ? "Ett område är ritat" : "En linje är ritad");
+    }
+    page.locator("#survey button[type=submit]").click();
+    assertThat(page.locator("#survey .confirmation")).isVisible();
+    assertThat(jdbc.sql("""
+            SELECT GeometryType(a.geom) || ':' || ST_NPoints(a.geom) FROM answer a JOIN question_version v ON v.id = a.question_version_id
+            WHERE v.question_id IN (:a, :l) ORDER BY v.question_id""").param("a", area).param("l", line)
+        .query(String.class).list()).containsExactly("POLYGON:5", "LINESTRING:4");
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  @Test
+  void onA360PixelPhoneTheSurveyIsAnsweredByTapsAndNothingScrollsSideways() {
+    long scale = question(0, "scale", true, "Hur nöjd är du med bussarna?", null, null, null);
+    jdbc.sql("UPDATE question_version SET scale_labels = CAST(:l AS jsonb) WHERE question_id = :q")
+        .param("l", "[{\"sv\": \"Inte alls nöjd\"}, {\"sv\": \"Mycket nöjd\"}]").param("q", scale).update();
+    long rank = question(1, "ranking", true, "Rangordna", null,
+        "[{\"code\": \"a\", \"sv\": \"Fler turer på kvällen\"}, {\"code\": \"b\", \"sv\": \"En ny hållplats vid skolan\"}]", null);
+    long where = question(2, "map_point", true, "Var?", null, null, null);
+    BrowserContext phone = newPhoneContext();
+    try {
+      Page p = phone.newPage();
+      p.navigate(url("/dialoger/" + dialogue.slug()));
+      p.locator("#survey").scrollIntoViewIfNeeded();
+      assertThat(p.locator("#survey")).isVisible();
+      assertThat((Integer) p.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
+      p.locator("label[for='survey-q" + scale + "-4']").tap();
+      p.locator("[data-question='" + rank + "'] [data-move=down]").first().tap();
+      Locator map = p.locator("[data-question='" + where + "'] .q-map__map");
+      map.scrollIntoViewIfNeeded();
+      map.locator(".leaflet-map-pane").waitFor();
+      map.tap();
+      assertThat(p.locator("[data-question='" + where + "']")).containsText("En plats är vald");
+      assertThat((Integer) p.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
+      p.locator("#survey button[type=submit]").tap();
+      assertThat(p.locator("#survey .confirmation")).isVisible();
+    } finally {
+      phone.close();
+    }
+    assertThat(value(scale)).isEqualTo("5");
+    assertThat(value(rank)).isEqualTo("[\"b\", \"a\"]");
   }
 
   @Test

@@ -89,6 +89,10 @@ class QuestionnaireVersioningTest {
     assertThat(left.size()).isOne();
     assertThat(left.get(0).get("id").asLong()).isEqualTo(answered);
     assertProblem(survey.delete(dialogue.id(), unanswered), 404, "not_found", null);
+    // Staff changes are in the audit log; the refused delete is not.
+    assertThat(jdbc.sql("SELECT action FROM audit_event WHERE target_type = 'question' AND target_id IN (:a, :u) ORDER BY id")
+        .param("a", answered).param("u", unanswered).query(String.class).list())
+        .containsExactly("question.create", "question.create", "question.delete");
   }
 
   @Test
