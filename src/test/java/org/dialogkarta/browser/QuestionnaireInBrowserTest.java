@@ -163,7 +163,7 @@ class QuestionnaireInBrowserTest extends BrowserTest {
       p.locator("[data-question='" + rank + "'] [data-move=down]").first().tap();
       Locator map = p.locator("[data-question='" + where + "'] .q-map__map");
       map.scrollIntoViewIfNeeded();
-      map.locator(".leaflet-map-pane").waitFor();
+      p.locator("[data-question='" + where + "'] .q-map__map.leaflet-container").waitFor();
       map.tap();
       assertThat(p.locator("[data-question='" + where + "']")).containsText("En plats är vald");
       assertThat((Integer) p.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
