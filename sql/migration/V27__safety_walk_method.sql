@@ -70,7 +70,7 @@ CREATE INDEX walk_rating_item_idx ON walk_rating (item_id);
 
 ALTER TABLE idempotency_record DROP CONSTRAINT idempotency_record_kind_check;
 ALTER TABLE idempotency_record ADD CONSTRAINT idempotency_record_kind_check
-    CHECK (kind IN ('pin', 'photo', 'walk_track', 'walk_rating'));
+    CHECK (kind IN ('pin', 'photo', 'walk_track', 'response', 'walk_rating'));
 CREATE TRIGGER walk_rating_set_forget_idempotency AFTER DELETE ON walk_rating_set REFERENCING OLD TABLE AS gone
     FOR EACH STATEMENT EXECUTE FUNCTION idempotency_record_forget('walk_rating');
 

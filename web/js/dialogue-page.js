@@ -15,6 +15,7 @@ import { pinDetails } from './pins.js';
 import { supportControl, refreshSupportButtons } from './support.js';
 import { createConfirmation } from './confirmation.js';
 import { createShapeInput } from './pin-shapes.js';
+import { loadQuestionnaire, createSurvey } from './questionnaire-section.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null, confirmation: null };
@@ -259,8 +260,11 @@ function setUpParticipation() {
   } else if (!state.site.basemap?.url) {
     showMapNote('map.noBasemap');
   }
+  state.survey = createSurvey($('survey'), { dialogue: d, site: state.site, questionnaire: state.questionnaire, open });
   state.form = createPinForm({
     dialogue: d,
+    site: state.site,
+    questionnaire: state.questionnaire,
     maxLength: state.site.textMaxLength || 2000,
     onSubmitted: submitted,
     onSupported: supportedInstead,
@@ -340,6 +344,7 @@ async function render() {
     }
     return;
   }
+  state.questionnaire = await loadQuestionnaire(state.dialogue.slug); // null: the page works without it
   try {
     state.report = await api.report(state.dialogue.slug);
   } catch {
@@ -368,4 +373,5 @@ boot(render, () => {
   state.map?.refreshLanguage(state.list.visible());
   state.form?.refreshLanguage();
   state.shapes?.refreshLanguage();
+  state.survey?.refreshLanguage();
 });

@@ -8,6 +8,7 @@ import { categoryMark } from './pins.js';
 import { roundCoord } from './geo.js';
 import { createNearby } from './nearby.js';
 import { createPhotoField } from './photo-field.js';
+import { createCategoryQuestions } from './questionnaire-form.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -54,6 +55,7 @@ export function createPinForm(opts) {
     opts.onSupported(feature, answer);
   } });
   const category = () => form.querySelector('input[name=category]:checked')?.value || null;
+  const questions = createCategoryQuestions(opts.questionnaire, { site: opts.site, studyArea: dialogue.studyArea }, $('subtag-field'));
 
   $('category-options').replaceChildren(...dialogue.categories.map((code) => choice('radio', 'category', code, `category-${code}`,
     categoryMark(code), h('span', { class: 'choice__label' }, codeLabel('category', code)),
@@ -107,6 +109,7 @@ export function createPinForm(opts) {
 
   function clearErrors() {
     SLOTS.forEach((slot) => setError(slot, null));
+    questions.clearErrors();
     $('form-error').textContent = '';
   }
 
@@ -116,9 +119,11 @@ export function createPinForm(opts) {
   }
 
   /** Marks each fault by its field, says how many in #form-error, and focuses the first. */
-  function showFieldErrors(errors) {
+  function showFieldErrors(all) {
     const bySlot = new Map();
     const rest = [];
+    const { rest: errors, marked } = questions.showErrors(all);
+    if (marked) rest.push(tn('form.hasErrors', all.length - errors.length));
     for (const e of errors) {
       const slot = slotOf(e.field);
       if (slot && !bySlot.has(slot)) bySlot.set(slot, messageFor(e)); else if (!slot) rest.push(messageFor(e));
@@ -128,7 +133,7 @@ export function createPinForm(opts) {
     const first = SLOTS.find((slot) => bySlot.has(slot));
     if (bySlot.has('profile')) $('profile-details').open = true; // an error must not hide in a closed box
     const target = first ? (fieldsOf(first).find((el) => el.checked) || fieldsOf(first)[0]) : $('form-error');
-    target?.focus();
+    if (!marked || first) target?.focus();
   }
 
   function collect() {
@@ -142,6 +147,8 @@ export function createPinForm(opts) {
     if (profile.ageBand || profile.gender || profile.relations) body.profile = JSON.parse(JSON.stringify(profile));
     const receipt = savedReceipt();
     if (receipt) body.receipt = receipt;
+    const answers = questions.answers();
+    if (answers.length) body.answers = answers;
     return body;
   }
 
@@ -206,6 +213,7 @@ export function createPinForm(opts) {
   form.addEventListener('change', (e) => {
     if (e.target.name === 'category') {
       renderSubtags();
+      questions.show(category());
       setError('category', null);
       nearby.update(location, category());
     }
@@ -222,6 +230,7 @@ export function createPinForm(opts) {
   function reset() {
     form.reset();
     renderSubtags();
+    questions.reset();
     clearErrors();
     setLocation(null);
     updateCounter();
@@ -246,6 +255,7 @@ export function createPinForm(opts) {
     refreshLanguage() {
       updateCounter();
       nearby.refreshLanguage();
+      questions.refreshLanguage();
     },
   };
 }

@@ -91,6 +91,7 @@ class DemoData implements ApplicationRunner {
     if (present > 0) {
       addReportToEarlierDemo(demo);
       DemoSafetyWalk.add(jdbc);
+      DemoQuestionnaire.addIfMissing(jdbc, DemoMunicipality.VILLAGES);
       return false;
     }
     demo.neighbourhoods().forEach(this::insert);
@@ -105,6 +106,7 @@ class DemoData implements ApplicationRunner {
           DemoFeedback.add(jdbc, dialogueIds.get(d.slug()));
           DemoReport.add(jdbc, dialogueIds.get(d.slug()));
         });
+    DemoQuestionnaire.addIfMissing(jdbc, DemoMunicipality.VILLAGES);
     return true;
   }
 

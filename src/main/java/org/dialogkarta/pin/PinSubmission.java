@@ -12,6 +12,7 @@ import java.util.List;
  * @param recordedAt when the device made the pin (ISO 8601 with offset), for pins sent later
  * @param shape      a drawn line or area (GeoJSON LineString or Polygon) instead of a point; the
  *                   pin's location is then its representative point ({@link ShapeRules})
+ * @param answers    answers to the questions of the pin's category ({@link PinAnswers}), if any
  */
 public record PinSubmission(
     String category,
@@ -23,12 +24,25 @@ public record PinSubmission(
     String receipt,
     Double accuracy,
     String recordedAt,
-    Shape shape) {
+    Shape shape,
+    List<GivenAnswer> answers) {
 
-  /** A pin at a point, as every pin was before lines and areas. */
+  /** A pin at a point without answers to questions, as every pin was before lines, areas and questions. */
   public PinSubmission(String category, List<String> subtags, String text, Location location, Profile profile,
       Long walkId, String receipt, Double accuracy, String recordedAt) {
-    this(category, subtags, text, location, profile, walkId, receipt, accuracy, recordedAt, null);
+    this(category, subtags, text, location, profile, walkId, receipt, accuracy, recordedAt, null, null);
+  }
+
+  /** A drawn line or area without answers to questions. */
+  public PinSubmission(String category, List<String> subtags, String text, Location location, Profile profile,
+      Long walkId, String receipt, Double accuracy, String recordedAt, Shape shape) {
+    this(category, subtags, text, location, profile, walkId, receipt, accuracy, recordedAt, shape, null);
+  }
+
+  /** A pin at a point with answers to its category's questions. */
+  public PinSubmission(String category, List<String> subtags, String text, Location location, Profile profile,
+      Long walkId, String receipt, Double accuracy, String recordedAt, List<GivenAnswer> answers) {
+    this(category, subtags, text, location, profile, walkId, receipt, accuracy, recordedAt, null, answers);
   }
 
   /** A GeoJSON Point: {@code {"type": "Point", "coordinates": [lon, lat]}}. */

@@ -37,10 +37,13 @@ class PinSubmissions {
   private final AuditLog audit;
   private final JsonMapper json;
   private final ShapeRules shapes;
+  private final PinAnswers answers;
 
   PinSubmissions(DialogueRepository dialogues, PinRepository pins, Receipts receipts,
-      IdempotencyKeys keys, WalkWindows walks, AuditLog audit, JsonMapper json, ShapeRules shapes) {
+      IdempotencyKeys keys, WalkWindows walks, AuditLog audit, JsonMapper json, ShapeRules shapes,
+      PinAnswers answers) {
     this.shapes = shapes;
+    this.answers = answers;
     this.dialogues = dialogues;
     this.pins = pins;
     this.receipts = receipts;
@@ -62,7 +65,10 @@ class PinSubmissions {
     }
     WalkWindow walk = submission.walkId() == null ? null : walks.of(submission.walkId()).orElse(null);
     NewPin newPin = PinRules.check(dialogue, submission, walk, Instant.now(), shaped(dialogue, submission));
-    return store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey, digest);
+    PinAnswers.Checked checked = answers.check(dialogue.id(), newPin.category().code(), submission.answers(), walk == null);
+    SubmittedPin stored = store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey, digest);
+    checked.store(stored.id());
+    return stored;
   }
 
   /**

@@ -33,7 +33,8 @@ public class IdempotencyKeys {
     PIN("pin", "request"),
     PHOTO("photo", "photo"),
     WALK_TRACK("walk_track", "track"),
-    WALK_RATING("walk_rating", "checklist rating");
+    WALK_RATING("walk_rating", "checklist rating"),
+    RESPONSE("response", "response");
 
     private final String code;
     private final String what;

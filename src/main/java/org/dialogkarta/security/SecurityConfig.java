@@ -43,6 +43,8 @@ class SecurityConfig {
     http.addFilterAfter(new StaffSessionCheck(accounts), SecurityContextHolderFilter.class);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     http.authorizeHttpRequests(rules -> rules
+            // The questionnaire builder (survey): administrators, like the dialogue's other settings.
+            .requestMatchers("/api/v1/staff/dialogues/*/questions", "/api/v1/staff/dialogues/*/questions/**").hasRole("ADMIN")
             // Before the administrators' dialogue rule: planners plan walks, enter meeting pins and
             // register views that came by letter, e-mail, phone, meeting or remiss (with senders'
             // personal data, which moderators and GIS staff never see).

@@ -131,6 +131,18 @@ class AccessMatrixTest {
         "GET /api/v1/analysis/pins/grid", "GET /api/v1/analysis/themes", "GET /api/v1/analysis/drawn-areas")) {
       RULES.put(analysis, Rule.PLANNER_OR_GIS);
     }
+    for (String survey : List.of("GET /api/v1/dialogues/{id}/questionnaire", "POST /api/v1/dialogues/{id}/responses")) {
+      RULES.put(survey, Rule.PUBLIC);
+    }
+    for (String questions : List.of("GET", "POST", "PUT /{questionId}", "DELETE /{questionId}", "GET /{questionId}/versions",
+        "PUT /order")) {
+      String[] parts = questions.split(" ", 2);
+      RULES.put(parts[0] + " /api/v1/staff/dialogues/{id}/questions" + (parts.length > 1 ? parts[1] : ""), Rule.ADMIN);
+    }
+    RULES.put("GET /api/v1/analysis/questionnaire", Rule.PLANNER_OR_GIS);
+    RULES.put("GET /api/v1/analysis/questionnaire/map", Rule.PLANNER_OR_GIS);
+    RULES.put("GET /api/v1/staff/moderation/pins/{id}/answers", Rule.MODERATOR);
+    RULES.put("GET /personal/dialoger/{id}/fragor", Rule.STAFF);
     for (String exports : List.of(
         "GET /api/v1/exports/{file}", "POST /api/v1/exports/jobs", "GET /api/v1/exports/jobs/{id}",
         "GET /api/v1/exports/jobs/{id}/file")) {
