@@ -58,11 +58,14 @@ class SecurityConfig {
             .requestMatchers("/api/v1/staff/moderation/**").hasRole("MODERATOR")
             .requestMatchers("/api/v1/staff/pins/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/neighbourhoods/**", "/api/v1/staff/neighbourhoods").hasRole("PLANNER")
+            .requestMatchers("/api/v1/staff/places/**", "/api/v1/staff/places").hasRole("PLANNER")
             .requestMatchers("/api/v1/analysis/**").hasAnyRole("PLANNER", "GIS")
             .requestMatchers("/api/v1/exports/**").hasRole("GIS")
             .requestMatchers("/api/v1/staff/**", "/personal/**", "/personal").authenticated()
             // The live OGC API – Features for GIS clients: public, read-only, published pins only.
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
+            // Place search on the citizens' maps: public, read-only, the gazetteer only.
+            .requestMatchers(HttpMethod.GET, "/api/v1/places").permitAll()
             .anyRequest().permitAll())
         .formLogin(form -> form
             .loginPage(LOGIN_PAGE)
