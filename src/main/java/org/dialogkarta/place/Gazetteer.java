@@ -95,8 +95,8 @@ public class Gazetteer {
   }
 
   private static List<PlaceDraft> fromCsv(byte[] content) {
-    List<GazetteerCsv.Line> lines = GazetteerCsv.read(content, MAX_PLACES);
-    List<String> columns = GazetteerCsv.columns(content);
+    GazetteerCsv.Table table = GazetteerCsv.read(content, MAX_PLACES);
+    List<String> columns = table.columns();
     boolean lonLat = columns.contains("lon") && columns.contains("lat");
     boolean sweref = columns.contains("x") && columns.contains("y");
     if (!lonLat && !sweref) {
@@ -105,7 +105,7 @@ public class Gazetteer {
     }
     List<PlaceDraft> drafts = new ArrayList<>();
     List<FieldViolation> faults = new ArrayList<>();
-    for (GazetteerCsv.Line line : lines) {
+    for (GazetteerCsv.Line line : table.lines()) {
       String where = "rows[" + line.number() + "]";
       List<FieldViolation> coordinateFaults = new ArrayList<>();
       Double x = number(line, lonLat ? "lon" : "x", where, coordinateFaults);

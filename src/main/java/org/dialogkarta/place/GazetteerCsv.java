@@ -28,12 +28,15 @@ final class GazetteerCsv {
     }
   }
 
+  /** The file: its column names (lower case, Swedish names translated) and its data lines. */
+  record Table(List<String> columns, List<Line> lines) {}
+
   private static final Map<String, String> SWEDISH = Map.of("namn", "name", "typ", "kind", "kommun", "municipality",
       "ort", "district", "stadsdel", "district");
 
   private GazetteerCsv() {}
 
-  static List<Line> read(byte[] content, int maxLines) {
+  static Table read(byte[] content, int maxLines) {
     String text = decode(content);
     List<List<String>> records = records(text, separator(text), maxLines);
     if (records.isEmpty()) {
@@ -57,13 +60,7 @@ final class GazetteerCsv {
       }
       lines.add(new Line(i + 1, values));
     }
-    return lines;
-  }
-
-  static List<String> columns(byte[] content) {
-    String text = decode(content);
-    List<List<String>> records = records(text, separator(text), 1);
-    return records.isEmpty() ? List.of() : records.getFirst().stream().map(GazetteerCsv::column).toList();
+    return new Table(header, lines);
   }
 
   private static String column(String name) {
