@@ -13,6 +13,7 @@ import { createPinList } from './pin-list.js';
 import { pinDetails } from './pins.js';
 import { supportControl, refreshSupportButtons } from './support.js';
 import { createConfirmation } from './confirmation.js';
+import { addPlaceFinder } from './place-finder.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null, confirmation: null };
@@ -223,6 +224,7 @@ function setUpParticipation() {
     onTilesFailed: () => showMapNote('map.tilesFailed'),
     popupDetails,
   });
+  addPlaceFinder({ map: state.map, dialogue: d, searchBox: $('place-search'), partsBox: $('study-parts'), canPlace: isOpen });
   const categories = [...new Set([...d.categories, ...state.features.map((f) => f.properties.category)])];
   state.categories = categories;
   state.list = createPinList({

@@ -65,7 +65,7 @@ class SecurityConfig {
             // The live OGC API – Features for GIS clients: public, read-only, published pins only.
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
             // Place search on the citizens' maps: public, read-only, the gazetteer only.
-            .requestMatchers(HttpMethod.GET, "/api/v1/places").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/v1/places", "/api/v1/places/study-area-parts").permitAll()
             .anyRequest().permitAll())
         .formLogin(form -> form
             .loginPage(LOGIN_PAGE)
