@@ -114,8 +114,13 @@ class ExternalGeocoder {
     return out;
   }
 
+  /** By Nominatim's address type, or its type when that says more ("place" / "house" is an address). */
   private static PlaceKind kind(String addressType, String type) {
-    String t = addressType != null ? addressType : type == null ? "" : type;
+    PlaceKind byAddressType = kind(addressType == null ? "" : addressType);
+    return byAddressType != PlaceKind.LANDMARK ? byAddressType : kind(type == null ? "" : type);
+  }
+
+  private static PlaceKind kind(String t) {
     return switch (t) {
       case "house", "building", "house_number" -> PlaceKind.ADDRESS;
       case "road", "street", "pedestrian", "residential" -> PlaceKind.STREET;

@@ -9,7 +9,6 @@ import org.dialogkarta.kernel.InvalidInputException;
 import org.dialogkarta.kernel.Coded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds places by name in the gazetteer ({@code place}, V24), best first, then adds what the
@@ -40,7 +39,7 @@ public class PlaceSearch {
   /** The dialogue a search is for: its id and the box of its study area (null when it has none). */
   record Area(long dialogueId, BoundingBox box) {}
 
-  @Transactional(readOnly = true)
+  /** Not one transaction: the external geocoder may take its 2 s, with no connection held meanwhile. */
   public List<Suggestion> search(PlaceQuery query) {
     Area area = query.dialogue() == null ? null : area(query.dialogue());
     String folded = jdbc.sql("SELECT place_fold(:q)").param("q", query.text()).query(String.class).single();
