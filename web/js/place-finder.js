@@ -71,6 +71,5 @@ async function showParts(leaflet, dialogue, box, status) {
   box.replaceChildren(
     h('span', { id: 'study-parts-label', class: 'study-parts__label', i18n: 'placeSearch.parts.label' }),
     h('div', { class: 'study-parts__choices', role: 'group', 'aria-labelledby': 'study-parts-label' }, ...buttons));
-  box.classList.add('study-parts');
   box.hidden = false;
 }

@@ -47,15 +47,15 @@ export function createPlaceSearch(container, { dialogue, onPick, fetchPlaces = (
     'aria-controls': `${id}-list`, 'aria-describedby': `${id}-hint`, enterkeyhint: 'search',
     i18nAttr: { placeholder: 'placeSearch.placeholder' },
   });
-  const list = h('ul', { id: `${id}-list`, class: 'place-search__list', role: 'listbox', hidden: true,
+  const list = h('ul', { id: `${id}-list`, class: 'place-search__list', role: 'listbox',
     i18nAttr: { 'aria-label': 'placeSearch.listLabel' } });
+  list.hidden = true;
   const status = h('p', { id: `${id}-status`, class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   container.replaceChildren(
     h('label', { for: input.id, class: 'place-search__label', i18n: 'placeSearch.label' }),
     h('p', { id: `${id}-hint`, class: 'hint place-search__hint', i18n: 'placeSearch.hint' }),
     h('div', { class: 'place-search__box' }, input, list),
     status);
-  container.classList.add('place-search');
 
   function setExpanded(open) {
     list.hidden = !open;
