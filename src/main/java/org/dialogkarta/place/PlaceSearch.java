@@ -6,7 +6,6 @@ import java.util.Map;
 import org.dialogkarta.dialogue.DialogueIdOrSlug;
 import org.dialogkarta.geo.BoundingBox;
 import org.dialogkarta.kernel.InvalidInputException;
-import org.dialogkarta.kernel.Coded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,14 +24,14 @@ import org.springframework.stereotype.Service;
 public class PlaceSearch {
 
   public static final int LIMIT = 10;
-  /** Texts shorter than this match only at the start of a word: "a" is in every name. */
-  private static final int SHORTEST_INFIX = 3;
 
   private final JdbcClient jdbc;
+  private final LocalPlaces local;
   private final ExternalGeocoder external;
 
-  PlaceSearch(JdbcClient jdbc, ExternalGeocoder external) {
+  PlaceSearch(JdbcClient jdbc, LocalPlaces local, ExternalGeocoder external) {
     this.jdbc = jdbc;
+    this.local = local;
     this.external = external;
   }
 
@@ -43,7 +42,7 @@ public class PlaceSearch {
   public List<Suggestion> search(PlaceQuery query) {
     Area area = query.dialogue() == null ? null : area(query.dialogue());
     String folded = jdbc.sql("SELECT place_fold(:q)").param("q", query.text()).query(String.class).single();
-    List<Suggestion> found = new ArrayList<>(folded.isEmpty() ? List.of() : local(folded, area));
+    List<Suggestion> found = new ArrayList<>(folded.isEmpty() ? List.of() : local.find(folded, area));
     if (found.size() < LIMIT) {
       for (Suggestion s : external.search(query.text(), area == null ? null : area.box(), LIMIT - found.size())) {
         if (found.stream().noneMatch(f -> f.label().equalsIgnoreCase(s.label()))) {
@@ -64,39 +63,6 @@ public class PlaceSearch {
             : new BoundingBox(rs.getDouble("x0"), rs.getDouble("y0"), rs.getDouble("x1"), rs.getDouble("y1"))))
         .optional()
         .orElseThrow(() -> InvalidInputException.of("dialogue", "dialogue.unknown", "There is no dialogue '" + ref + "'"));
-  }
-
-  private List<Suggestion> local(String folded, Area area) {
-    String like = PlaceQuery.likeEscaped(folded);
-    boolean shortText = folded.codePointCount(0, folded.length()) < SHORTEST_INFIX;
-    String match = shortText
-        ? "(p.search_name LIKE :prefix ESCAPE '\\' OR p.search_name LIKE :wordPrefix ESCAPE '\\')"
-        : "(p.search_name LIKE :infix ESCAPE '\\' OR :q <% p.search_name)";
-    return jdbc.sql("""
-            SELECT p.name, p.kind, p.municipality, p.district, ST_X(p.location) AS lon, ST_Y(p.location) AS lat
-            FROM place p
-            LEFT JOIN dialogue d ON d.id = :dialogue
-            WHERE %s
-            ORDER BY CASE WHEN p.search_name = :q THEN 0
-                          WHEN p.search_name LIKE :prefix ESCAPE '\\' THEN 1
-                          WHEN p.search_name LIKE :wordPrefix ESCAPE '\\' THEN 2
-                          ELSE 3 END,
-                     CASE WHEN d.study_area IS NULL THEN 0
-                          WHEN ST_Intersects(p.location, d.study_area) THEN 0
-                          WHEN ST_DWithin(p.location::geography, d.study_area::geography, 5000) THEN 1
-                          ELSE 2 END,
-                     word_similarity(:q, p.search_name) DESC, length(p.search_name), p.name, p.id
-            LIMIT :limit""".formatted(match))
-        .param("q", folded)
-        .param("infix", "%" + like + "%")
-        .param("prefix", like + "%")
-        .param("wordPrefix", "% " + like + "%")
-        .param("dialogue", area == null ? null : area.dialogueId(), java.sql.Types.BIGINT)
-        .param("limit", LIMIT)
-        .query((rs, i) -> new Suggestion(rs.getString("name"),
-            Coded.fromCode(PlaceKind.class, rs.getString("kind")).orElseThrow(), rs.getString("municipality"),
-            rs.getString("district"), rs.getDouble("lon"), rs.getDouble("lat"), "local"))
-        .list();
   }
 
   /** The answer: an RFC 7946 FeatureCollection, best first. */
