@@ -32,6 +32,8 @@ class ExternalGeocoder {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
   /** About 5 km around the study area's box: the next village over is still worth showing. */
   private static final double MARGIN = 0.05;
+  /** One or two letters are not worth a call to someone else's service on every keystroke. */
+  private static final int MIN_LENGTH = 3;
   private static final Logger log = LoggerFactory.getLogger(ExternalGeocoder.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,7 +50,7 @@ class ExternalGeocoder {
   }
 
   List<Suggestion> search(String text, BoundingBox box, int limit) {
-    if (!configured() || limit <= 0) {
+    if (!configured() || limit <= 0 || text.codePointCount(0, text.length()) < MIN_LENGTH) {
       return List.of();
     }
     try {
@@ -64,7 +66,8 @@ class ExternalGeocoder {
       Thread.currentThread().interrupt();
       return List.of();
     } catch (Exception e) {
-      log.warn("The geocoder could not be used ({}); only local places are suggested", e.toString());
+      // The class only: a message could carry the remote body into the log.
+      log.warn("The geocoder could not be used ({}); only local places are suggested", e.getClass().getSimpleName());
       return List.of();
     }
   }

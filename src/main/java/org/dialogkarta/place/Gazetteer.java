@@ -53,6 +53,9 @@ public class Gazetteer {
       throw InvalidInputException.of(FIELD, "places.no_places", "The file holds no places");
     }
     List<double[]> lonLat = PlacePositions.toWgs84(jdbc, drafts);
+    // Two imports at once (two planners, two app nodes) take turns, so a replace is never mixed
+    // with another file's rows.
+    jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext('place.import'))").query(Integer.class).single();
     long before = count();
     if (mode == Mode.REPLACE) {
       jdbc.sql("DELETE FROM place").update();

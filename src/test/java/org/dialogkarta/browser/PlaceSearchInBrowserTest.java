@@ -134,6 +134,16 @@ class PlaceSearchInBrowserTest extends BrowserTest {
         + " const s = getComputedStyle(p); return [Number(s.zIndex), s.pointerEvents, !!p.querySelector('path.study-area'),"
         + " Number(getComputedStyle(document.querySelector('.leaflet-marker-pane')).zIndex)]; }");
     assertThat(pane.toString()).isEqualTo("[640, none, true, 600]");
+    // Zoomed out to the whole area, where the outlines run over the villages' clusters: a tap on
+    // any cluster reaches the cluster, not the outline above it.
+    page.locator(".leaflet-control-zoom-out").click();
+    page.locator(".leaflet-control-zoom-out").click();
+    assertThat(page.locator(".pin-cluster").first()).isVisible();
+    Object blocked = page.evaluate("() => [...document.querySelectorAll('.pin-cluster')].filter((c) => {"
+        + " const r = c.getBoundingClientRect(); if (!r.width) return false;"
+        + " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        + " return hit && !hit.closest('.pin-cluster') && hit.closest('.leaflet-container'); }).length");
+    assertThat(blocked).isEqualTo(0);
     assertThat(consoleErrors).isEmpty();
   }
 }
