@@ -150,11 +150,19 @@ public class Gazetteer {
   }
 
   private static List<PlaceDraft> fromGeoPackage(byte[] content) {
-    List<UploadedFeature> features = GeoPackageNeighbourhoods.read(content, read -> {
-      if (read.size() > MAX_PLACES) {
-        throw GazetteerCsv.tooMany(MAX_PLACES);
-      }
-    });
+    List<UploadedFeature> features;
+    try {
+      features = GeoPackageNeighbourhoods.read(content, read -> {
+        if (read.size() > MAX_PLACES) {
+          throw GazetteerCsv.tooMany(MAX_PLACES);
+        }
+      });
+    } catch (InvalidInputException e) {
+      // The shared reader's refusals (one layer, a table, an EPSG system) in this import's codes.
+      throw new InvalidInputException(e.violations().stream()
+          .map(v -> FieldViolation.of(v.field(), v.code().replaceFirst("^neighbourhoods\\.", "places."), v.message()))
+          .toList());
+    }
     List<PlaceDraft> drafts = new ArrayList<>();
     List<FieldViolation> faults = new ArrayList<>();
     for (UploadedFeature f : features) {

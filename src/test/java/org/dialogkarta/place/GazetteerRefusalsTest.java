@@ -95,6 +95,12 @@ class GazetteerRefusalsTest {
     Api.Response r = GazetteerUpload.post(api, planner, "replace", GazetteerUpload.geoPackage(polygons, null));
     assertThat(r.status()).as(r.body()).isEqualTo(422);
     assertThat(codes(r)).containsExactly("places.not_point");
+    // Two layers: which one holds the places? The shared GeoPackage reader says, in this import's code.
+    String points = """
+        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Punkten"},
+         "geometry":{"type":"Point","coordinates":[16,58]}}]}""";
+    refused(GazetteerUpload.post(api, planner, "replace", GazetteerUpload.geoPackageOfTwoLayers(points)), "file",
+        "places.layers");
     untouched();
   }
 

@@ -65,6 +65,25 @@ final class GazetteerUpload {
     }
   }
 
+  /** A GeoPackage with the same points in two layers ("adresser" and "kopia"), by ogr2ogr -update. */
+  static byte[] geoPackageOfTwoLayers(String geoJson) {
+    try {
+      Path dir = Files.createTempDirectory("gazetteer-test");
+      Path in = dir.resolve("in.geojson");
+      Path out = dir.resolve("out.gpkg");
+      Files.writeString(in, geoJson);
+      run(List.of("ogr2ogr", "-f", "GPKG", "-nln", "adresser", out.toString(), in.toString()), null);
+      run(List.of("ogr2ogr", "-update", "-f", "GPKG", "-nln", "kopia", out.toString(), in.toString()), null);
+      byte[] bytes = Files.readAllBytes(out);
+      Files.delete(in);
+      Files.delete(out);
+      Files.delete(dir);
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** SWEREF 99 TM easting and northing of a WGS84 point, by GDAL's gdaltransform. */
   static double[] sweref(double lon, double lat) {
     String[] xy = run(List.of("gdaltransform", "-s_srs", "EPSG:4326", "-t_srs", "EPSG:3006"), lon + " " + lat + "\n")
