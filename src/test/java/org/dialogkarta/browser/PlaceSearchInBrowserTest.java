@@ -51,6 +51,9 @@ class PlaceSearchInBrowserTest extends BrowserTest {
 
     page.keyboard().press("ArrowDown");
     assertThat(first).hasAttribute("aria-selected", "true");
+    // For a person to look at (target/ is not kept).
+    page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+        .setPath(java.nio.file.Path.of("target", "place-search-suggestions.png")));
     assertThat(box).hasAttribute("aria-activedescendant", first.getAttribute("id"));
     page.keyboard().press("Enter");
 
@@ -133,6 +136,8 @@ class PlaceSearchInBrowserTest extends BrowserTest {
     Object pane = page.evaluate("() => { const p = document.querySelector('.leaflet-studyAreaOutline-pane');"
         + " const s = getComputedStyle(p); return [Number(s.zIndex), s.pointerEvents, !!p.querySelector('path.study-area'),"
         + " Number(getComputedStyle(document.querySelector('.leaflet-marker-pane')).zIndex)]; }");
+    page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+        .setPath(java.nio.file.Path.of("target", "place-search-parts.png")));
     assertThat(pane.toString()).isEqualTo("[640, none, true, 600]");
     // Zoomed out to the whole area, where the outlines run over the villages' clusters: a tap on
     // any cluster reaches the cluster, not the outline above it.
