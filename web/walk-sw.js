@@ -3,11 +3,11 @@
 // to the browser, so the other pages work as if it were not there:
 //  - walk mode's page, and the site's scripts and stylesheets: network first (always fresh when
 //    online), the cached copy when the network fails or hangs;
-//  - GET /api/v1/walks/{id}, /api/v1/messages/{lang}?page=walk, /api/v1/site, /api/v1/dialogues/{id}:
+//  - GET /api/v1/walks/{id} and its checklist, /api/v1/messages/{lang}?page=walk, /api/v1/site, /api/v1/dialogues/{id}:
 //    network first, cached copy as fallback;
 //  - map tiles: cache first, at most MAX_TILES kept (oldest dropped first).
 // It never touches POSTs (the outbox in IndexedDB sends those), staff APIs or /personal pages.
-const VERSION = 'v2';
+const VERSION = 'v3';
 const ASSETS_CACHE = `dk-walk-assets-${VERSION}`;
 const DATA_CACHE = `dk-walk-data-${VERSION}`;
 const TILE_CACHE = 'dk-walk-tiles'; // not versioned: tiles stay good across releases
@@ -20,8 +20,9 @@ const ASSETS = [
   '/css/app.css',
   '/css/walk-map.css',
   '/css/walk.css',
+  '/css/walk-checklist.css',
   '/js/walk-page.js', '/js/walk-map.js', '/js/walk-sheet.js', '/js/walk-photo.js', '/js/walk-sync.js',
-  '/js/walk-store.js', '/js/walk-track.js', '/js/walk-outbox-view.js',
+  '/js/walk-store.js', '/js/walk-track.js', '/js/walk-outbox-view.js', '/js/walk-checklist.js',
   '/js/page.js', '/js/api.js', '/js/i18n.js', '/js/dom.js', '/js/pins.js', '/js/geo.js', '/js/map.js',
   '/js/map-gestures.js', '/js/pin-tiles.js',
   '/webjars/leaflet/dist/leaflet.js', // without a version: webjars-locator-lite finds it
@@ -34,7 +35,7 @@ const STATIC_PATH = /^\/(js\/[\w.-]+\.js|css\/[\w.-]+\.css|webjars\/leaflet\/.+|
 const WALK_PAGE = /^\/vandring\/\d+\/?$/;
 const MESSAGES = /^\/api\/v1\/messages\/[a-z]{2}$/;
 const WALK_MESSAGES = '?page=walk'; // walk mode's own messages (page.PageMessages)
-const DATA = [/^\/api\/v1\/walks\/\d+$/, MESSAGES, /^\/api\/v1\/site$/, /^\/api\/v1\/dialogues\/[^/]+$/];
+const DATA = [/^\/api\/v1\/walks\/\d+$/, /^\/api\/v1\/walks\/\d+\/checklist$/, MESSAGES, /^\/api\/v1\/site$/, /^\/api\/v1\/dialogues\/[^/]+$/];
 const TILE_PATH = /\/\d+\/\d+\/\d+(@\d(\.\d+)?x)?\.(png|jpe?g|webp)$/i;
 const TILE_ORIGINS_KEY = '/__walk-sw/tile-origins';
 

@@ -8,12 +8,13 @@ import { isAbort, problemText } from './analysis-api.js';
 import { pinsLayer, heatLayer } from './analysis-layer-pins.js';
 import { clustersLayer, hotspotsLayer } from './analysis-layer-areas.js';
 import { neighbourhoodsLayer } from './analysis-layer-neighbourhoods.js';
+import { drawnAreasLayer } from './analysis-layer-drawn-areas.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
 const SWEDEN = { center: [62.5, 16.5], zoom: 5 };
 
-export const LAYER_IDS = ['pins', 'clusters', 'hotspots', 'heat', 'neighbourhoods'];
+export const LAYER_IDS = ['pins', 'clusters', 'hotspots', 'heat', 'neighbourhoods', 'drawnAreas'];
 
 /**
  * opts: site, onSelect({kind, title, pinIds}), onFault(layerId, error) → true when the fault was
@@ -24,7 +25,7 @@ export function createAnalysisMap(container, opts) {
   const { map } = leafletMap(container, opts, { mapOptions: { preferCanvas: false } });
   map.setView(SWEDEN.center, SWEDEN.zoom);
   // Order on the map, bottom to top: neighbourhoods, hexagons, heat, cluster hulls, pins.
-  for (const [pane, z] of [['neighbourhoods', 380], ['hotspots', 390], ['heat', 400], ['clusters', 410], ['pins', 600]]) {
+  for (const [pane, z] of [['neighbourhoods', 380], ['drawnAreas', 385], ['hotspots', 390], ['heat', 400], ['clusters', 410], ['pins', 600]]) {
     map.createPane(`analysis-${pane}`).style.zIndex = String(z);
   }
   const ctx = { map, L, onSelect: (s) => opts.onSelect(s), pane: (id) => `analysis-${id}` };
@@ -34,6 +35,7 @@ export function createAnalysisMap(container, opts) {
     hotspots: hotspotsLayer(ctx),
     heat: heatLayer(ctx),
     neighbourhoods: neighbourhoodsLayer(ctx),
+    drawnAreas: drawnAreasLayer(ctx),
   };
   const running = new Map(); // layer id → AbortController of its current load
   const lastQuery = new Map(); // layer id → the filters it was last loaded for

@@ -11,6 +11,7 @@ import { createAnalysisMap, LAYER_IDS } from './analysis-map.js';
 import { createCharts } from './analysis-charts.js';
 import { createSelection } from './analysis-selection.js';
 import { createThemes } from './analysis-themes.js';
+import { createQuestionnaireResults } from './analysis-questionnaire.js';
 
 const $ = (id) => document.getElementById(id);
 const PARAMS = ['eps', 'minPoints', 'cellSize'];
@@ -20,6 +21,7 @@ const DEFAULTS = { eps: '50', minPoints: '5' };
 let filters = null;
 let map = null;
 let charts = null;
+let questionnaire = null;
 let selection = null;
 let pending = null;
 let themes = null;
@@ -75,6 +77,7 @@ function reloadAll() {
   for (const id of layersOn()) map?.reload(id, query);
   charts.load(query, (e) => onFault('charts', e));
   themes?.reload();
+  questionnaire?.load(filters.chosenDialogue()?.id ?? null);
 }
 
 /** Filters change in bursts (ticking three categories): wait for a pause before loading. */
@@ -154,6 +157,8 @@ async function render() {
   const query = filters.query();
   for (const id of layersOn()) map?.show(id, true, query);
   charts.load(query, (e) => onFault('charts', e));
+  questionnaire = createQuestionnaireResults($('questionnaire-results'), map);
+  questionnaire.load(filters.chosenDialogue()?.id ?? null);
   // On a phone the filters start folded so the map is in sight, unless a shared link filters:
   // then the planner should see at once what it filters on.
   const filtered = FILTER_NAMES.some((n) => new URLSearchParams(location.search).get(n));
@@ -178,6 +183,7 @@ staffBoot({
     filters.restore(q);
     map?.refreshLanguage();
     charts.refreshLanguage();
+    questionnaire?.refreshLanguage();
     selection.refreshLanguage();
     themes?.refreshLanguage();
     document.title = t('analysis.page.title');

@@ -6,6 +6,7 @@ import { h, announce } from './dom.js';
 import { t, tn, formatDate } from './i18n.js';
 import { statusLine, facts, lifecycleTexts } from './dialogue-info.js';
 import { reportSection } from './dialogue-report.js';
+import { loadWalkActions, walkActionsSection } from './dialogue-walk-actions.js';
 import { inStudyArea } from './geo.js';
 import { createMap } from './map.js';
 import { createPinForm } from './pin-form.js';
@@ -14,6 +15,8 @@ import { pinDetails } from './pins.js';
 import { supportControl, refreshSupportButtons } from './support.js';
 import { createConfirmation } from './confirmation.js';
 import { addPlaceFinder } from './place-finder.js';
+import { createShapeInput } from './pin-shapes.js';
+import { loadQuestionnaire, createSurvey } from './questionnaire-section.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null, confirmation: null };
@@ -56,6 +59,7 @@ function renderHeader() {
     // A published report's own summary replaces the outcome and next steps it was written from.
     ...lifecycleTexts(state.report?.latest ? { ...d, outcome: null, nextSteps: null } : d, { collapsible: true }),
     reportSection(state.report),
+    walkActionsSection(state.walkActions),
     facts(d));
   for (const el of header.querySelectorAll('details')) {
     const key = el.querySelector('[data-i18n]').dataset.i18n;
@@ -125,6 +129,7 @@ function showPins() {
   }
   state.list.setFeatures(state.features);
   state.map?.setPins(state.list.visible());
+  state.shapes?.showPublished(state.list.visible());
 }
 
 /** The map's view as a bbox for the list of a large dialogue (the study area's without a map). */
@@ -171,6 +176,7 @@ function submitted(feature, receipt, { photo } = {}) {
     if (count) count.textContent = tn('dialogue.pinCount', state.dialogue.pinCount);
   }
   state.map?.setDraft(null);
+  state.shapes?.setDraft(null);
   showPins();
   confirm({ kind: 'pin', receipt, pending, pinId: feature.id, photoFile: photo });
 }
@@ -218,7 +224,7 @@ function setUpParticipation() {
     tiled: state.tiled ? tiledOptions() : null,
     site: state.site,
     studyArea: d.studyArea,
-    canPlace: isOpen,
+    canPlace: () => isOpen() && !state.shapes?.wantsShape(),
     onPlace: place,
     onDraftMoved: (pos) => place(pos, 'drag'),
     onTilesFailed: () => showMapNote('map.tilesFailed'),
@@ -256,16 +262,30 @@ function setUpParticipation() {
   } else if (!state.site.basemap?.url) {
     showMapNote('map.noBasemap');
   }
+  state.survey = createSurvey($('survey'), { dialogue: d, site: state.site, questionnaire: state.questionnaire, open });
   state.form = createPinForm({
     dialogue: d,
+    site: state.site,
+    questionnaire: state.questionnaire,
     maxLength: state.site.textMaxLength || 2000,
     onSubmitted: submitted,
     onSupported: supportedInstead,
     onCancel: () => {
       state.map?.setDraft(null);
+      state.shapes?.setDraft(null);
       showPanel('howto');
       say('place.cancelled');
       focusStart();
+    },
+  });
+  state.shapes = createShapeInput({
+    dialogue: open ? d : { ...d, acceptedShapes: ['point'] }, // published shapes show on a closed dialogue too
+    map: state.map,
+    popupDetails,
+    onShape: (geometry) => {
+      showPanel('form');
+      state.map?.setDraft(null);
+      state.form.open(null, { shape: geometry });
     },
   });
   showPins();
@@ -326,11 +346,13 @@ async function render() {
     }
     return;
   }
+  state.questionnaire = await loadQuestionnaire(state.dialogue.slug); // null: the page works without it
   try {
     state.report = await api.report(state.dialogue.slug);
   } catch {
     state.report = null; // the page works without it
   }
+  state.walkActions = await loadWalkActions(state.dialogue.slug);
   // A large dialogue's pins come by tile and by page, as the view needs them; a small one's all at once.
   state.tiled = (state.dialogue.pinCount ?? 0) > TILED_FROM;
   try {
@@ -352,4 +374,6 @@ boot(render, () => {
   state.list?.refreshLanguage();
   state.map?.refreshLanguage(state.list.visible());
   state.form?.refreshLanguage();
+  state.shapes?.refreshLanguage();
+  state.survey?.refreshLanguage();
 });

@@ -7,6 +7,7 @@ import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { createAreaField } from './dialogues-admin-area.js';
 import { createSubtagEditor, subtagDatalist } from './dialogues-admin-subtags.js';
 import { h } from './dom.js';
+import { createShapesField } from './dialogues-admin-shapes.js';
 
 const $ = (id) => document.getElementById(id);
 const CATEGORIES = ['suggestion', 'safety_concern', 'service_gap', 'valued_place'];
@@ -23,6 +24,7 @@ const FIELDS = {
   moderationMode: { input: 'dialogue-moderation', error: 'error-dialogue-moderation' },
   categories: { error: 'error-dialogue-categories' },
   subtags: { error: 'error-dialogue-subtags' },
+  acceptedShapes: { error: 'error-dialogue-acceptedShapes' },
   outcome: { input: 'dialogue-outcome', error: 'error-dialogue-outcome' },
   nextSteps: { input: 'dialogue-next-steps', error: 'error-dialogue-next-steps' },
   responsibleUnit: { input: 'dialogue-unit', error: 'error-dialogue-unit' },
@@ -65,8 +67,10 @@ export function createDialogueForm(opts) {
       slot) };
   });
   $('dialogue-categories').replaceChildren(subtagDatalist(), ...blocks.map((b) => b.element));
+  const shapes = createShapesField($('dialogue-categories').closest('fieldset'));
 
   function fillCategories(d) {
+    shapes.fill(d);
     addLabels('subtag', d?.subtagLabels);
     for (const b of blocks) {
       b.box.checked = ALWAYS.includes(b.code) || !!d?.categories?.includes(b.code);
@@ -151,6 +155,7 @@ export function createDialogueForm(opts) {
       Object.assign(body.subtagLabels, editor?.ownLabels() || {});
     }
     body.studyArea = area.value();
+    body.acceptedShapes = shapes.value();
     return body;
   }
 

@@ -87,6 +87,8 @@ export function createDialogueList(container, opts) {
           onclick: () => opts.onEdit(d) }),
         h('a', { class: 'button button--small', href: `/personal/report.html?dialogue=${encodeURIComponent(d.id)}`,
           i18n: 'admin.list.report', 'aria-describedby': headingId }),
+        h('a', { class: 'button button--small', href: `/personal/dialoger/${encodeURIComponent(d.id)}/fragor`,
+          i18n: 'questions.link', 'aria-describedby': headingId }),
         open, close),
       h('div', { class: 'confirm-close-panel', role: 'group', hidden: true }));
     return li;

@@ -1,6 +1,7 @@
 // What the export page offers: the layers, the formats (and which of them hold several layers
 // or are always WGS84), and the CRSs the server allows (geo names, so not translated).
-export const LAYERS = ['pins', 'clusters', 'hotspots', 'neighbourhoods', 'study_areas', 'walk_routes', 'walk_tracks'];
+export const LAYERS = ['pins', 'pin_lines', 'pin_areas', 'clusters', 'hotspots', 'neighbourhoods', 'study_areas',
+  'walk_routes', 'walk_tracks', 'answers', 'answer_places']; // the last two: survey (answers: GeoPackage or CSV only)
 
 export const FORMATS = [
   { code: 'gpkg', multiLayer: true },

@@ -10,6 +10,7 @@ import { categoryMark, subtagList, photoList } from './pins.js';
 import { staffApi, can, errorText } from './staff.js';
 import { stateBadge, statusBadge, fact, eventText, timeline } from './moderation-common.js';
 import { createDetailForms, keepDrafts, restoreDrafts } from './moderation-detail-forms.js';
+import { pinAnswersSection } from './moderation-answers.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -62,6 +63,7 @@ export function createDetail(container, opts) {
         fact('staff.pin.supports', String(pin.supports ?? 0)),
         pin.moderationReason ? fact('staff.pin.reason', h('span', { class: 'user-text' }, pin.moderationReason)) : null,
         detail.duplicates?.length ? fact('staff.pin.duplicates', detail.duplicates.map((id) => `#${id}`).join(', ')) : null),
+      pinAnswersSection(pin.id),
       forms.moderationSection(pin),
       can('planner') ? forms.workflowSection(pin) : null,
       h('section', { class: 'detail-section', 'aria-labelledby': 'replies-heading' },

@@ -80,6 +80,8 @@ export function createQueueMap(container, opts) {
       });
       marker.addTo(pinLayer);
       markers.set(pin.id, marker);
+      // A drawn line or area shows under its marker (the marker is its representative point).
+      if (pin.shape) L.geoJSON(pin.shape, { interactive: false, style: { className: `pin-shape ${categoryClass(pin.category)}`, weight: 3, fillOpacity: 0.15 } }).addTo(pinLayer);
     }
   }
 

@@ -8,6 +8,7 @@ import { categoryMark } from './pins.js';
 import { roundCoord } from './geo.js';
 import { createNearby } from './nearby.js';
 import { createPhotoField } from './photo-field.js';
+import { createCategoryQuestions } from './questionnaire-form.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,6 +32,7 @@ const SLOTS = ['location', 'category', 'subtags', 'text', 'profile'];
 
 function slotOf(field) {
   const top = String(field || '').split('.')[0];
+  if (top === 'shape') return 'location'; // a drawn line or area is the pin's place
   return SLOTS.includes(top) ? top : null;
 }
 
@@ -44,6 +46,7 @@ export function createPinForm(opts) {
   const submit = $('pin-submit');
   const { dialogue } = opts;
   let location = null;
+  let shape = null; // a drawn line or area (GeoJSON) instead of a point: pin-shapes.js
   let idempotencyKey = null;
   let sending = false;
   const photo = createPhotoField();
@@ -52,6 +55,7 @@ export function createPinForm(opts) {
     opts.onSupported(feature, answer);
   } });
   const category = () => form.querySelector('input[name=category]:checked')?.value || null;
+  const questions = createCategoryQuestions(opts.questionnaire, { site: opts.site, studyArea: dialogue.studyArea }, $('subtag-field'));
 
   $('category-options').replaceChildren(...dialogue.categories.map((code) => choice('radio', 'category', code, `category-${code}`,
     categoryMark(code), h('span', { class: 'choice__label' }, codeLabel('category', code)),
@@ -78,10 +82,11 @@ export function createPinForm(opts) {
     counter.textContent = t(counter.dataset.i18n, JSON.parse(counter.dataset.i18nVars));
   }
 
-  function setLocation(pos) {
+  function setLocation(pos, drawn = null) {
     location = pos;
+    shape = drawn;
     const status = $('location-status');
-    status.dataset.i18n = pos ? 'form.location.chosen' : 'form.location.none';
+    status.dataset.i18n = drawn ? shapeChosenKey(drawn) : pos ? 'form.location.chosen' : 'form.location.none';
     status.textContent = t(status.dataset.i18n);
     if (pos) setError('location', null);
     nearby.update(pos, category());
@@ -104,6 +109,7 @@ export function createPinForm(opts) {
 
   function clearErrors() {
     SLOTS.forEach((slot) => setError(slot, null));
+    questions.clearErrors();
     $('form-error').textContent = '';
   }
 
@@ -113,9 +119,11 @@ export function createPinForm(opts) {
   }
 
   /** Marks each fault by its field, says how many in #form-error, and focuses the first. */
-  function showFieldErrors(errors) {
+  function showFieldErrors(all) {
     const bySlot = new Map();
     const rest = [];
+    const { rest: errors, marked } = questions.showErrors(all);
+    if (marked) rest.push(tn('form.hasErrors', all.length - errors.length));
     for (const e of errors) {
       const slot = slotOf(e.field);
       if (slot && !bySlot.has(slot)) bySlot.set(slot, messageFor(e)); else if (!slot) rest.push(messageFor(e));
@@ -125,25 +133,28 @@ export function createPinForm(opts) {
     const first = SLOTS.find((slot) => bySlot.has(slot));
     if (bySlot.has('profile')) $('profile-details').open = true; // an error must not hide in a closed box
     const target = first ? (fieldsOf(first).find((el) => el.checked) || fieldsOf(first)[0]) : $('form-error');
-    target?.focus();
+    if (!marked || first) target?.focus();
   }
 
   function collect() {
     const data = new FormData(form);
     const body = { category: data.get('category'), subtags: data.getAll('subtags'), text: data.get('text') || '' };
-    if (location) body.location = { type: 'Point', coordinates: [roundCoord(location.lon), roundCoord(location.lat)] };
+    if (shape) body.shape = shape;
+    else if (location) body.location = { type: 'Point', coordinates: [roundCoord(location.lon), roundCoord(location.lat)] };
     const profile = { ageBand: data.get('ageBand') || undefined, gender: data.get('gender') || undefined };
     const relations = data.getAll('relations');
     if (relations.length) profile.relations = relations;
     if (profile.ageBand || profile.gender || profile.relations) body.profile = JSON.parse(JSON.stringify(profile));
     const receipt = savedReceipt();
     if (receipt) body.receipt = receipt;
+    const answers = questions.answers();
+    if (answers.length) body.answers = answers;
     return body;
   }
 
   function localErrors(body) {
     const errors = [];
-    if (!body.location) errors.push({ field: 'location', code: 'location.missing' });
+    if (!body.location && !body.shape) errors.push({ field: 'location', code: 'location.missing' });
     if (!body.category) errors.push({ field: 'category', code: 'category.missing' });
     if (!body.text.trim()) errors.push({ field: 'text', code: 'text.blank' });
     else if ([...body.text.trim()].length > opts.maxLength) errors.push({ field: 'text', code: 'text.too_long' });
@@ -176,7 +187,7 @@ export function createPinForm(opts) {
       const photoFile = await photo.file();
       const answer = await api.submitPin(dialogue.slug, body, idempotencyKey);
       saveReceipt(answer.receipt);
-      const feature = {
+      const feature = body.shape ? await submittedShape(answer.id, body) : {
         type: 'Feature', id: answer.id, geometry: body.location,
         properties: { dialogueId: dialogue.id, category: body.category, subtags: body.subtags, text: body.text.trim(),
           status: 'received', supports: 0, createdAt: new Date().toISOString() },
@@ -202,6 +213,7 @@ export function createPinForm(opts) {
   form.addEventListener('change', (e) => {
     if (e.target.name === 'category') {
       renderSubtags();
+      questions.show(category());
       setError('category', null);
       nearby.update(location, category());
     }
@@ -218,6 +230,7 @@ export function createPinForm(opts) {
   function reset() {
     form.reset();
     renderSubtags();
+    questions.reset();
     clearErrors();
     setLocation(null);
     updateCounter();
@@ -232,16 +245,37 @@ export function createPinForm(opts) {
   return {
     isOpen: () => !form.hidden,
     setLocation,
-    /** Shows the form for a place; focus goes to the first question unless told otherwise. */
-    open(pos, { focus = true } = {}) {
+    /** Shows the form for a place (or a drawn shape); focus goes to the first question unless told otherwise. */
+    open(pos, { focus = true, shape: drawn = null } = {}) {
       form.hidden = false;
-      setLocation(pos);
+      setLocation(pos, drawn);
       if (focus) (form.querySelector('input[name=category]:checked') || form.querySelector('input[name=category]'))?.focus();
     },
     close: reset,
     refreshLanguage() {
       updateCounter();
       nearby.refreshLanguage();
+      questions.refreshLanguage();
     },
   };
+}
+
+/** "Linje ritad" / "Område ritat" for the form's place line. */
+function shapeChosenKey(geometry) {
+  return geometry.type === 'LineString' ? 'shape.chosen.line' : 'shape.chosen.area';
+}
+
+/**
+ * A drawn pin as the map shows it: read back from the server (its representative point is
+ * computed there); a pre-moderated pin is not public yet and is not shown anyway.
+ */
+async function submittedShape(id, body) {
+  try {
+    return await api.pin(id);
+  } catch {
+    const [lon, lat] = body.shape.type === 'LineString' ? body.shape.coordinates[0] : body.shape.coordinates[0][0];
+    return { type: 'Feature', id, geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: { category: body.category, subtags: body.subtags, text: body.text.trim(), status: 'received',
+        supports: 0, createdAt: new Date().toISOString(), shape: body.shape } };
+  }
 }

@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { t, label } from './i18n.js';
 import { categoryMark, categoryClass, subtagList, photoList, pinText, replyList } from './pins.js';
 import { timeline, timelineEntries } from './receipt-timeline.js';
+import { shapeSketch } from './shape-sketch.js';
 
 function fact(labelKey, ...value) {
   return h('div', { class: 'fact' }, h('dt', { i18n: labelKey }), h('dd', {}, ...value));
@@ -57,6 +58,7 @@ export function ownPinItem(pin, opts) {
   return h('li', { class: `receipt-pin ${categoryClass(pin.category)}`, 'data-pin-id': String(pin.id) },
     h('h2', { class: 'pin-category', id: `${base}-heading` }, categoryMark(pin.category), label('category', pin.category)),
     subtagList(pin.subtags),
+    pin.shape ? shapeSketch(pin.shape) : null,
     pinText(pin.text, { deleted: false }), // retention cuts the receipt link, so no text here is a walk pin without words
     photoList(pin.photos, { token: opts.token }),
     pin.mergedInto != null ? h('p', { class: 'notice merged-note', i18n: 'receipt.merged' }) : null,

@@ -25,6 +25,7 @@ const PAGES = [
   { id: 'nav-dialogues', href: '/personal/dialogues.html', role: 'admin', key: 'admin.nav.dialogues', page: 'dialogues', desc: 'admin.start.dialogues' },
   { id: 'nav-departments', href: '/personal/departments.html', role: 'admin', key: 'admin.nav.departments', page: 'departments', desc: 'admin.start.departments' },
   { id: 'nav-walks', href: '/personal/walks.html', role: 'planner', key: 'walk.nav.walks', page: 'walks', desc: 'walk.start.walks' },
+  { id: 'nav-walk-actions', href: '/personal/walk-actions.html', role: 'moderator', key: 'walkmethod.nav', page: 'walk-actions', desc: 'walkmethod.start' },
   { id: 'nav-meeting', href: '/personal/meeting.html', role: 'planner', key: 'walk.nav.meeting', page: 'meeting', desc: 'walk.start.meeting' },
   { id: 'nav-views', href: '/personal/views.html', role: 'planner', key: 'views.nav', page: 'views', desc: 'views.start' },
   { id: 'nav-report', href: '/personal/report.html', role: 'planner', key: 'report.page.nav', page: 'report', desc: 'report.page.start' },

@@ -13,6 +13,7 @@ import { createSync } from './walk-sync.js';
 import { createTrack } from './walk-track.js';
 import { renderOutbox, renderTrack, counts } from './walk-outbox-view.js';
 import { addPin, pinsOf, tracksOf, updatePin, newKey, askToPersist } from './walk-store.js';
+import { createChecklist } from './walk-checklist.js';
 
 const $ = (id) => document.getElementById(id);
 const walkId = /^\/vandring\/(\d+)\/?$/.exec(location.pathname)?.[1] || new URLSearchParams(location.search).get('id') || '';
@@ -284,6 +285,9 @@ async function render() {
     if ($('walk-notice').dataset.i18n !== was) renderCategories();
   }, 60_000);
   await state.track.init().catch(() => {});
+  state.checklist = createChecklist({ walk: state.walk, here: () => state.fix, isOver, map: () => state.map?.leaflet,
+    onPhoto: () => $('walk-categories').querySelector('[data-category="safety_concern"], .walk-category')?.click() });
+  await state.checklist.init();
   await refresh();
   state.sync.run();
   return undefined;
@@ -294,6 +298,7 @@ boot(render, () => {
   renderHeader();
   renderPosition();
   state.map?.refreshLanguage();
+  state.checklist?.refreshLanguage();
   refresh();
   keepForOffline([`/api/v1/messages/${document.documentElement.lang}?page=walk`]);
 });

@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { t, tn, label, formatDate, formatNumber } from './i18n.js';
 import { categoryMark, categoryClass, subtagList } from './pins.js';
 import { baseMap, studyAreaLayer, plannedRouteLayer, trackLayer, meetingMarker, stopMarker, frame } from './walk-staff-map.js';
+import { renderMethod, methodLayers, fitForPrint } from './walk-report-method.js';
 
 const $ = (id) => document.getElementById(id);
 const walkId = /^\/personal\/vandring\/(\d+)\/rapport\/?$/.exec(location.pathname)?.[1] || new URLSearchParams(location.search).get('id');
@@ -93,7 +94,8 @@ function drawMap() {
   const area = studyAreaLayer(state.area);
   area?.addTo(map);
   const layers = [plannedRouteLayer(w.plannedRoute), trackLayer(track), meetingMarker(w.meetingPoint, w.meetingPointName),
-    ...stops.filter((s) => s.location?.type === 'Point').map((s) => stopMarker(s.location, s.sequence, s.category, `${s.sequence}. ${label('category', s.category)}`))];
+    ...stops.filter((s) => s.location?.type === 'Point').map((s) => stopMarker(s.location, s.sequence, s.category, `${s.sequence}. ${label('category', s.category)}`)),
+    ...methodLayers(state.report)];
   layers.forEach((layer) => layer?.addTo(map));
   frame(map, layers, area);
 }
@@ -109,6 +111,7 @@ function render() {
   $('report-stops').replaceChildren(...stops.map(stop));
   $('report-stops-empty').hidden = stops.length > 0;
   actions();
+  renderMethod(state.report);
   $('report').hidden = false;
   drawMap();
 }
@@ -128,8 +131,7 @@ async function load() {
 }
 
 $('print-report').addEventListener('click', () => window.print());
-// The map is laid out again for the paper's width, then back for the screen.
-window.addEventListener('beforeprint', () => { state.map?.invalidateSize(); if (state.report) drawMap(); });
-window.addEventListener('afterprint', () => { state.map?.invalidateSize(); if (state.report) drawMap(); });
+// The map is laid out again at its fixed paper size (walk-report-method.js), then back for the screen.
+fitForPrint(() => state.map, () => { if (state.report) drawMap(); });
 
 staffBoot({ page: 'walks', role: 'planner', render: load, onLanguage: () => { if (state.report) render(); } });

@@ -86,6 +86,7 @@ function card(w) {
     h('div', { class: 'walk-card__actions' },
       h('button', { type: 'button', class: 'button button--small', i18n: 'walk.plan.copy', onclick: (e) => copy(url, e.currentTarget) }),
       h('a', { class: 'button button--small', href: `/personal/vandring/${w.id}/rapport`, i18n: 'walk.plan.report' }),
+      h('a', { class: 'button button--small', href: `/personal/walk-method.html?walk=${w.id}`, i18n: 'walkmethod.page.link' }),
       h('button', { type: 'button', class: 'button button--small', i18n: 'walk.plan.edit', 'aria-describedby': `walk-${w.id}-title`, onclick: () => openForm(w) }),
       w.closedAt ? null : h('button', { type: 'button', class: 'button button--small', id: `walk-close-${w.id}`, i18n: 'walk.plan.close', 'aria-describedby': `walk-${w.id}-title`, onclick: (e) => closeWalk(w, e.currentTarget) })));
 }

@@ -91,6 +91,8 @@ class DemoData implements ApplicationRunner {
         .param("slugs", slugs).query(Long.class).single();
     if (present > 0) {
       addReportToEarlierDemo(demo);
+      DemoSafetyWalk.add(jdbc);
+      DemoQuestionnaire.addIfMissing(jdbc, DemoMunicipality.VILLAGES);
       return false;
     }
     demo.neighbourhoods().forEach(this::insert);
@@ -98,11 +100,14 @@ class DemoData implements ApplicationRunner {
     demo.dialogues().forEach(d -> dialogueIds.put(d.slug(), insert(d)));
     List<Long> walkIds = demo.walks().stream().map(w -> insert(w, dialogueIds.get(w.dialogueSlug()))).toList();
     insertPins(demo.pins(), dialogueIds, walkIds, insertReceipts(demo.pins()));
+    DemoSafetyWalk.add(jdbc);
+    DemoShapes.add(jdbc, dialogueIds.get(DemoMunicipality.VILLAGES));
     demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst()
         .ifPresent(d -> {
           DemoFeedback.add(jdbc, dialogueIds.get(d.slug()));
           DemoReport.add(jdbc, dialogueIds.get(d.slug()));
         });
+    DemoQuestionnaire.addIfMissing(jdbc, DemoMunicipality.VILLAGES);
     return true;
   }
 

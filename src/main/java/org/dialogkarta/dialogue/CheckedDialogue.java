@@ -14,7 +14,8 @@ import org.locationtech.jts.geom.MultiPolygon;
 record CheckedDialogue(String slug, String title, String summary, DialogueStatus status,
     LocalDate startsOn, LocalDate endsOn, ParticipationLevel participationLevel, String moderationMode,
     MultiPolygon studyArea, List<Category> categories, Map<Category, List<String>> subtags,
-    Map<String, String> subtagLabels, String outcome, String nextSteps, String responsibleUnit, String contact) {
+    Map<String, String> subtagLabels, String outcome, String nextSteps, String responsibleUnit, String contact,
+    List<ShapeKind> acceptedShapes) {
 
   /** Suggestions, safety concerns and service gaps are in every dialogue; valued places are optional. */
   static final List<Category> ALWAYS = List.of(Category.SUGGESTION, Category.SAFETY_CONCERN, Category.SERVICE_GAP);
@@ -81,11 +82,30 @@ record CheckedDialogue(String slug, String title, String summary, DialogueStatus
     String nextSteps = text(d.nextSteps(), "nextSteps", 5000, false, faults);
     String unit = text(d.responsibleUnit(), "responsibleUnit", 200, false, faults);
     String contact = text(d.contact(), "contact", 200, false, faults);
+    List<ShapeKind> shapes = acceptedShapes(d.acceptedShapes(), faults);
     if (!faults.isEmpty()) {
       throw new InvalidInputException(faults);
     }
     return new CheckedDialogue(slug, title, summary, status, d.startsOn(), d.endsOn(), level, mode, area,
-        categories, subtags, labels, outcome, nextSteps, unit, contact);
+        categories, subtags, labels, outcome, nextSteps, unit, contact, shapes);
+  }
+
+  /** Point, line, area: at least one; left out means point only, as before lines and areas. */
+  private static List<ShapeKind> acceptedShapes(List<String> codes, List<FieldViolation> faults) {
+    if (codes == null) {
+      return List.of(ShapeKind.POINT);
+    }
+    List<ShapeKind> shapes = new ArrayList<>();
+    for (String c : codes) {
+      ShapeKind kind = code(ShapeKind.class, c, "acceptedShapes", faults);
+      if (kind != null && !shapes.contains(kind)) {
+        shapes.add(kind);
+      }
+    }
+    if (codes.isEmpty()) {
+      faults.add(FieldViolation.of("acceptedShapes", "acceptedShapes.empty", "Accept at least one of point, line, area"));
+    }
+    return shapes.stream().sorted().toList();
   }
 
   private static String text(String raw, String field, int max, boolean required, List<FieldViolation> faults) {

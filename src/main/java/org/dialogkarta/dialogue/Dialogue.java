@@ -53,6 +53,10 @@ public class Dialogue {
   @Column(columnDefinition = "text[]")
   private String[] categories;
 
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]")
+  private String[] acceptedShapes = {"point"};
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "dialogue_subtag", joinColumns = @JoinColumn(name = "dialogue_id"))
   private Set<Subtag> subtags;
@@ -91,6 +95,25 @@ public class Dialogue {
 
   public boolean offers(Category category) {
     return categories().contains(category);
+  }
+
+  /** What a citizen may draw here: point, line, area (at least one; point only by default). */
+  public List<ShapeKind> acceptedShapes() {
+    return Arrays.stream(acceptedShapes == null ? new String[] {"point"} : acceptedShapes)
+        .map(code -> Coded.fromCode(ShapeKind.class, code).orElseThrow())
+        .toList();
+  }
+
+  public boolean accepts(ShapeKind kind) {
+    return acceptedShapes().contains(kind);
+  }
+
+  /** Staff choose what the dialogue accepts ({@code DialogueAdministration}); never empty. */
+  public void acceptShapes(List<ShapeKind> kinds) {
+    if (kinds.isEmpty()) {
+      throw new IllegalArgumentException("a dialogue accepts at least one kind of shape");
+    }
+    this.acceptedShapes = kinds.stream().distinct().sorted().map(ShapeKind::code).toArray(String[]::new);
   }
 
   /** The sub-tags offered per category, in the order staff gave them. */

@@ -33,9 +33,10 @@ class DialogueAdministration {
     long id = jdbc.sql("""
             INSERT INTO dialogue (slug, title, summary, status, starts_on, ends_on, participation_level,
                                   moderation_mode, study_area, categories, outcome, next_steps,
-                                  responsible_unit, contact)
+                                  responsible_unit, contact, accepted_shapes)
             VALUES (:slug, :title, :summary, :status, :startsOn, :endsOn, :level, :mode,
-                    ST_GeomFromText(CAST(:area AS text), 4326), :categories, :outcome, :nextSteps, :unit, :contact)
+                    ST_GeomFromText(CAST(:area AS text), 4326), :categories, :outcome, :nextSteps, :unit, :contact,
+                    :shapes)
             RETURNING id""")
         .params(columns(d))
         .query(Long.class).single();
@@ -57,7 +58,7 @@ class DialogueAdministration {
                    starts_on = :startsOn, ends_on = :endsOn, participation_level = :level,
                    moderation_mode = :mode, study_area = ST_GeomFromText(CAST(:area AS text), 4326),
                    categories = :categories, outcome = :outcome, next_steps = :nextSteps,
-                   responsible_unit = :unit, contact = :contact
+                   responsible_unit = :unit, contact = :contact, accepted_shapes = :shapes
             WHERE id = :id""")
         .params(params).update();
     jdbc.sql("DELETE FROM dialogue_subtag WHERE dialogue_id = :id").param("id", id).update();
@@ -119,6 +120,7 @@ class DialogueAdministration {
     p.put("nextSteps", d.nextSteps());
     p.put("unit", d.responsibleUnit());
     p.put("contact", d.contact());
+    p.put("shapes", d.acceptedShapes().stream().map(ShapeKind::code).toArray(String[]::new));
     return p;
   }
 }

@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A dialogue as an administrator writes it (create or replace), exactly as sent: codes stay
  * strings so that a wrong one is reported by field. The study area is GeoJSON drawn on the map
- * or uploaded as a file (geometry, Feature or FeatureCollection).
+ * or uploaded as a file (geometry, Feature or FeatureCollection). {@code acceptedShapes} left out
+ * means point only.
  */
 public record DialogueDraft(
     String slug,
@@ -26,4 +27,5 @@ public record DialogueDraft(
     String outcome,
     String nextSteps,
     String responsibleUnit,
-    String contact) {}
+    String contact,
+    List<String> acceptedShapes) {}

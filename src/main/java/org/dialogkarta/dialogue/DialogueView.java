@@ -26,13 +26,15 @@ public record DialogueView(
     String contact,
     Map<String, Object> studyArea,
     long pinCount,
-    String page) {
+    String page,
+    List<ShapeKind> acceptedShapes) {
 
   static DialogueView of(Dialogue d, long pinCount) {
     return new DialogueView(d.id(), d.slug(), d.title(), d.summary(), d.status(), d.startsOn(),
         d.endsOn(), d.participationLevel(), d.moderationMode(), d.categories(), subtagsByCode(d),
         d.subtagLabels(), d.outcome(), d.nextSteps(), d.responsibleUnit(), d.contact(),
-        d.studyArea().map(GeoJson::geometry).orElse(null), pinCount, "/dialoger/" + d.slug());
+        d.studyArea().map(GeoJson::geometry).orElse(null), pinCount, "/dialoger/" + d.slug(),
+        d.acceptedShapes());
   }
 
   private static Map<String, List<String>> subtagsByCode(Dialogue d) {

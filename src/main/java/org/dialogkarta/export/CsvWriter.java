@@ -89,6 +89,12 @@ final class CsvWriter implements ExportWriter {
         out.write(dialect.separator);
       }
     }
+    if (feature.wkb() == null) { // a table without geometry (survey answers): empty cells
+      out.write(dialect.separator);
+      out.write(dialect.separator);
+      out.write("\r\n");
+      return;
+    }
     out.write(quote(wkt.write(geometries.read(feature.wkb())), dialect.separator));
     out.write(dialect.separator);
     out.write(number(Geometries.round(feature.lon(), true)));

@@ -94,5 +94,6 @@ final class DatabaseLayers {
       "walk_track t JOIN walk w ON w.id = t.walk_id JOIN dialogue d ON d.id = w.dialogue_id", "true",
       "w.dialogue_id = :dialogue", "t.id");
 
-  static final List<SqlLayer> ALL = List.of(PINS, NEIGHBOURHOODS, STUDY_AREAS, WALK_ROUTES, WALK_TRACKS);
+  static final List<SqlLayer> ALL = List.of(PINS, DrawnShapeLayers.LINES, DrawnShapeLayers.AREAS, NEIGHBOURHOODS,
+      STUDY_AREAS, WALK_ROUTES, WALK_TRACKS);
 }

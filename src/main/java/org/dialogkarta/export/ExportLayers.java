@@ -36,6 +36,7 @@ class ExportLayers {
     for (SqlLayer layer : DatabaseLayers.ALL) {
       add(new DatabaseLayer(layer, cursor, readOnly));
     }
+    AnswerLayers.ALL.forEach(layer -> add(new DatabaseLayer(layer, cursor, readOnly))); // survey
     add(AnalysisLayers.clusters(clusters));
     add(AnalysisLayers.hotspots(hotspots));
   }

@@ -64,6 +64,13 @@ class ExportRequests {
   private ExportRequest check(ExportLayer first, ExportFormat format, ExportAsk ask) {
     ExportCrs crs = crs(format, ask.crs());
     List<ExportLayer> chosen = chosen(first, format, ask.layers());
+    for (ExportLayer layer : chosen) {
+      if (layer.schema().geometry() == null && format != ExportFormat.GPKG && format != ExportFormat.CSV
+          && format != ExportFormat.CSV_EXCEL) {
+        throw InvalidInputException.of("format", "export.format.no_geometry", "Layer '" + layer.schema().name()
+            + "' is a table without geometry; take it as gpkg or csv");
+      }
+    }
     if (format == ExportFormat.SHAPEFILE) {
       for (ExportLayer layer : chosen) {
         if (layer.schema().geometry() == GeometryKind.GEOMETRY) {

@@ -93,6 +93,13 @@ final class GeoPackageWriter implements ExportWriter {
   @Override
   public void startLayer(LayerSchema layer) throws IOException {
     schema = layer;
+    if (layer.geometry() == null) {
+      insert = AttributesTable.start(sqlite, layer);
+      index = null;
+      fid = 0;
+      extent = new Envelope();
+      return;
+    }
     GeometryColumns geometry = new GeometryColumns();
     geometry.setId(new TableColumnKey(layer.name(), "geom"));
     geometry.setGeometryType(GeometryType.valueOf(layer.geometry().name()));
@@ -131,6 +138,18 @@ final class GeoPackageWriter implements ExportWriter {
   @Override
   public void write(Feature feature) throws IOException {
     fid++;
+    if (schema.geometry() == null) {
+      try {
+        AttributesTable.bind(insert, fid, feature);
+        insert.addBatch();
+        if (++pending == BATCH) {
+          flush();
+        }
+      } catch (SQLException e) {
+        throw new IOException(e);
+      }
+      return;
+    }
     byte[] wkb = feature.wkb();
     Envelope envelope = schema.geometry() == GeometryKind.POINT ? pointEnvelope(wkb)
         : geometries.read(wkb).getEnvelopeInternal();
@@ -166,7 +185,9 @@ final class GeoPackageWriter implements ExportWriter {
 
   private void flush() throws SQLException {
     insert.executeBatch();
-    index.executeBatch();
+    if (index != null) {
+      index.executeBatch();
+    }
     pending = 0;
   }
 
@@ -175,7 +196,9 @@ final class GeoPackageWriter implements ExportWriter {
     try {
       flush();
       insert.close();
-      index.close();
+      if (index != null) {
+        index.close();
+      }
       if (!extent.isNull()) {
         try (PreparedStatement s = sqlite.prepareStatement(
             "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, description = ? WHERE table_name = ?")) {
@@ -192,6 +215,9 @@ final class GeoPackageWriter implements ExportWriter {
       sqlite.setAutoCommit(true);
     } catch (SQLException e) {
       throw new IOException(e);
+    }
+    if (schema.geometry() == null) {
+      return; // an attributes table: no index, no style
     }
     // Triggers keep the index right when QGIS edits the layer later.
     new RTreeIndexExtension(gpkg).createAllTriggers(schema.name(), "geom", "fid");

@@ -8,7 +8,8 @@ import java.util.List;
  * CRS ({@code ST_Transform}) and hands it over as WKB, each field is one SQL expression, and the
  * rows come in a fixed order so that two exports of the same data are the same file.
  *
- * @param geometry   expression of the WGS84 geometry, on the aliases in {@code from}
+ * @param geometry   expression of the WGS84 geometry, on the aliases in {@code from}; null for a
+ *                   table without geometry (its schema's geometry is null too)
  * @param columns    one SQL expression per field of the schema, in order
  * @param where      the rule for what may leave the system at all (e.g. published pins only)
  * @param ofDialogue the condition for {@code :dialogue} when the export is of one dialogue
@@ -32,11 +33,18 @@ record SqlLayer(LayerSchema schema, String geometry, List<String> columns, Strin
   String select(boolean oneDialogue, boolean wkb, boolean lonLat) {
     String transformed = "ST_Transform(" + geometry + ", :srid)";
     List<String> select = new ArrayList<>();
-    select.add((wkb ? "ST_AsBinary(" + transformed + ")" : transformed) + " AS geom");
+    if (geometry == null) { // an attributes table (survey answers): no geometry at all
+      select.add((wkb ? "NULL::bytea" : "NULL::geometry") + " AS geom");
+    } else {
+      select.add((wkb ? "ST_AsBinary(" + transformed + ")" : transformed) + " AS geom");
+    }
     for (int i = 0; i < columns.size(); i++) {
       select.add(columns.get(i) + " AS " + schema.fields().get(i).name());
     }
-    if (lonLat) {
+    if (lonLat && geometry == null) {
+      select.add("NULL::float8 AS wgs84_lon");
+      select.add("NULL::float8 AS wgs84_lat");
+    } else if (lonLat) {
       select.add("ST_X(ST_PointOnSurface(" + geometry + ")) AS wgs84_lon");
       select.add("ST_Y(ST_PointOnSurface(" + geometry + ")) AS wgs84_lat");
     }

@@ -27,7 +27,8 @@ record StaffPin(
     List<Photo> photos,
     boolean redacted,
     Long mergedInto,
-    int replyCount) {
+    int replyCount,
+    Map<String, Object> shape) {
 
 
   record DepartmentRef(long id, String name, String kind) {}

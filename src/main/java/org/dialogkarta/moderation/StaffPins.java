@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.dialogkarta.dialogue.DialogueRef;
 import org.dialogkarta.geo.GeoJson;
 import org.dialogkarta.geo.Wgs84;
+import org.dialogkarta.pin.ShapeColumn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,8 @@ class StaffPins {
              p.supports, p.merged_into,
              ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = p.id ORDER BY ph.id) AS photo_ids,
              EXISTS (SELECT 1 FROM pin_redaction r WHERE r.pin_id = p.id) AS redacted,
-             (SELECT count(*) FROM pin_reply pr WHERE pr.pin_id = p.id) AS reply_count
+             (SELECT count(*) FROM pin_reply pr WHERE pr.pin_id = p.id) AS reply_count,
+             ST_AsBinary(p.drawn_shape) AS drawn_shape_wkb
       FROM pin p
       JOIN dialogue d ON d.id = p.dialogue_id
       LEFT JOIN department dep ON dep.id = p.department_id
@@ -127,6 +129,7 @@ class StaffPins {
         Arrays.stream((Long[]) rs.getArray("photo_ids").getArray()).map(StaffPin.Photo::of).toList(),
         rs.getBoolean("redacted"),
         (Long) rs.getObject("merged_into"),
-        rs.getInt("reply_count"));
+        rs.getInt("reply_count"),
+        ShapeColumn.read(rs));
   }
 }

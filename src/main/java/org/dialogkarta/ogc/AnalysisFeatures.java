@@ -49,7 +49,7 @@ class AnalysisFeatures {
    * so a pin hidden or merged by a moderator a second ago is never counted or named here.
    */
   static final long KEEP_NANOS = 30_000_000_000L;
-  static final int KEPT = 32;
+  static final int KEPT = 64;
 
   /**
    * At most this many public analyses run at once; one more waits briefly, then gets 503 with
@@ -120,6 +120,37 @@ class AnalysisFeatures {
   }
 
   private record Selection(int srid, List<Computed> features) {}
+
+  /**
+   * The box in CRS84 that holds every feature the collection gives without a filter: the
+   * features' own box, from the same kept result the items come from (computed here if none is
+   * kept); {@code whenEmpty} when the analysis has no features; empty when other analyses keep
+   * the cores busy. {@link OgcCollections} decides which dialogues are small enough to ask.
+   */
+  Optional<double[]> extent(Analysis analysis, double[] whenEmpty) {
+    Key key = new Key(analysis, List.of(), List.of());
+    Selection all;
+    try {
+      all = selection(key);
+    } catch (BusyException busy) {
+      return Optional.empty();
+    }
+    if (all.features().isEmpty()) {
+      return Optional.ofNullable(whenEmpty);
+    }
+    CrsTransform toWgs84 = CrsTransform.between(all.srid(), 4326);
+    org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope();
+    for (Computed c : all.features()) {
+      box.expandToInclude(toWgs84.apply(c.geometry()).getEnvelopeInternal());
+    }
+    // An edge straight in the metric CRS bows by far less than a metre in WGS84 between its
+    // corners; a margin of about a metre keeps every point of it inside.
+    box.expandBy(EDGE_MARGIN_DEGREES);
+    return Optional.of(new double[] {box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()});
+  }
+
+  static final double EDGE_MARGIN_DEGREES = 1e-5;
+
 
   private Selection selection(Key key) {
     long now = System.nanoTime();

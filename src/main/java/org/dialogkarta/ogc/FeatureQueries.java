@@ -94,7 +94,7 @@ class FeatureQueries {
     if (!layer.pins()) {
       return jdbc.sql("SELECT count(*) " + layer.from() + where).params(params).query(Long.class).single();
     }
-    if (request.filtered()) {
+    if (request.filtered() || !layer.allPinsOfDialogues()) {
       long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1 " + layer.from() + where + " LIMIT " + (COUNT_CAP + 1)
           + ") x").params(params).query(Long.class).single();
       return counted <= COUNT_CAP ? counted : null;

@@ -70,6 +70,28 @@ record Layer(String from, Map<String, Object> params, String id, String geometry
             "p.location", PIN_PROPERTIES, "p.created_at", "p.created_at", true, PIN_QUERYABLES);
   }
 
+  /**
+   * The drawn lines ({@code LINESTRING}) or areas ({@code POLYGON}) of one dialogue's published
+   * pins: the same rows, rule and properties as {@link #pins}, with the drawn shape as geometry.
+   */
+  static Layer drawnShapes(long dialogueId, String geometryType) {
+    if (!geometryType.equals("LINESTRING") && !geometryType.equals("POLYGON")) {
+      throw new IllegalArgumentException("not a drawn shape type: " + geometryType);
+    }
+    Map<String, Queryable> queryables = new LinkedHashMap<>(PIN_QUERYABLES);
+    queryables.put("geometry", Queryable.geometry(geometryType.equals("POLYGON") ? "Drawn area" : "Drawn line",
+        "p.drawn_shape", geometryType.toLowerCase(java.util.Locale.ROOT)));
+    return new Layer(PIN_FROM + " AND p.dialogue_id = :dialogue AND p.drawn_shape IS NOT NULL"
+        + " AND GeometryType(p.drawn_shape) = '" + geometryType + "'", Map.of("dialogue", dialogueId), "p.id",
+        "p.drawn_shape", PIN_PROPERTIES, "p.created_at", "p.created_at", true,
+        java.util.Collections.unmodifiableMap(queryables));
+  }
+
+  /** Every public pin of its dialogue(s), as the pin trigger's counter counts them (not a drawn-shape layer). */
+  boolean allPinsOfDialogues() {
+    return pins && geometry.equals("p.location");
+  }
+
   static Layer neighbourhoods() {
     return new Layer("FROM neighbourhood n WHERE true", Map.of(), "n.id", "n.boundary",
         "json_build_object('code', n.code, 'name', n.name, 'population', n.population)", null, null, false,

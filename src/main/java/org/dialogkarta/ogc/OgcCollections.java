@@ -22,13 +22,17 @@ class OgcCollections {
   static final String PINS_PREFIX = "pins-";
   static final String CLUSTERS_PREFIX = "clusters-";
   static final String HOTSPOTS_PREFIX = "hotspots-";
+  static final String LINES_PREFIX = "pin-lines-";
+  static final String AREAS_PREFIX = "pin-areas-";
 
   private static final String EXTENT = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(%s) AS e %s) x";
 
   private final JdbcClient jdbc;
+  private final AnalysisFeatures analyses;
 
-  OgcCollections(JdbcClient jdbc) {
+  OgcCollections(JdbcClient jdbc, AnalysisFeatures analyses) {
     this.jdbc = jdbc;
+    this.analyses = analyses;
   }
 
   List<OgcCollection> all() {
@@ -37,10 +41,12 @@ class OgcCollections {
     List<Dialogue> dialogues = dialogues(null);
     for (Dialogue d : dialogues) {
       out.add(dialoguePins(d));
+      out.addAll(DrawnShapeCollections.of(d.id(), d.slug(), d.title(), d.times(), d.shapes(), this::extent));
     }
+    java.util.Set<Long> measured = withComputedExtent(dialogues.stream().map(Dialogue::id).toList());
     for (Dialogue d : dialogues) {
-      out.add(clusters(d));
-      out.add(hotspots(d));
+      out.add(clusters(d, measured.contains(d.id())));
+      out.add(hotspots(d, measured.contains(d.id())));
     }
     out.add(neighbourhoods());
     out.add(studyAreas());
@@ -58,9 +64,13 @@ class OgcCollections {
         if (id.startsWith(PINS_PREFIX)) {
           yield dialogue(id, PINS_PREFIX).map(this::dialoguePins);
         } else if (id.startsWith(CLUSTERS_PREFIX)) {
-          yield dialogue(id, CLUSTERS_PREFIX).map(this::clusters);
+          yield dialogue(id, CLUSTERS_PREFIX).map(d -> clusters(d, measured(d)));
+        } else if (id.startsWith(LINES_PREFIX) || id.startsWith(AREAS_PREFIX)) {
+          String prefix = id.startsWith(LINES_PREFIX) ? LINES_PREFIX : AREAS_PREFIX;
+          yield dialogue(id, prefix).flatMap(d -> DrawnShapeCollections.of(d.id(), d.slug(), d.title(),
+              d.times(), d.shapes(), this::extent).stream().filter(c -> c.id().equals(id)).findFirst());
         } else if (id.startsWith(HOTSPOTS_PREFIX)) {
-          yield dialogue(id, HOTSPOTS_PREFIX).map(this::hotspots);
+          yield dialogue(id, HOTSPOTS_PREFIX).map(d -> hotspots(d, measured(d)));
         }
         yield Optional.empty();
       }
@@ -94,26 +104,72 @@ class OgcCollections {
   }
 
   /**
-   * DBSCAN clusters with the analysis map's defaults; see {@link AnalysisFeatures}. The analysis
-   * collections declare no spatial extent (it is optional): their outlines are computed per
-   * request and reach past the study area (a hull's buffer, a hexagon across the edge), so the
-   * area's box would not contain them, and computing them for the collection list is too dear.
+   * DBSCAN clusters with the analysis map's defaults; see {@link AnalysisFeatures}. Their outlines
+   * reach past the study area (a hull's buffer, a hexagon across the edge), so the area's box is
+   * not their extent: {@link AnalysisFeatures#extent} gives the box of the computed features, the
+   * study area's box while there are none, and nothing (the extent is optional) for a dialogue too
+   * large to analyse for a listing.
    */
-  private OgcCollection clusters(Dialogue d) {
+  private OgcCollection clusters(Dialogue d, boolean measured) {
     return new OgcCollection(CLUSTERS_PREFIX + d.slug(), "Clusters: " + d.title(),
         "Clusters of published pins of the dialogue '" + d.title() + "' (DBSCAN, " + (int) ClusterAnalysis.DEFAULT_EPS
             + " m, at least " + ClusterAnalysis.DEFAULT_MIN_POINTS + " pins), outlined by their hulls.",
-        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.CLUSTERS, Long.toString(d.id())), null,
+        null, computed(AnalysisFeatures.Kind.CLUSTERS, d),
+        measured ? analysisExtent(AnalysisFeatures.Kind.CLUSTERS, d) : null,
         d.times());
   }
 
-  private OgcCollection hotspots(Dialogue d) {
+  private OgcCollection hotspots(Dialogue d, boolean measured) {
     return new OgcCollection(HOTSPOTS_PREFIX + d.slug(), "Hotspots: " + d.title(),
         "Hot and cold spots of published pins of the dialogue '" + d.title() + "': hexagons of its study area"
             + " with Getis-Ord Gi* z-scores and FDR-adjusted p-values (only hexagons with pins or a significant"
             + " class), at a scale chosen from the data (properties cellSize and distanceBand). Empty when the"
             + " study area holds fewer than 30 pins: too few for a hot spot test.",
-        null, new AnalysisFeatures.Analysis(AnalysisFeatures.Kind.HOTSPOTS, Long.toString(d.id())), null, null);
+        null, computed(AnalysisFeatures.Kind.HOTSPOTS, d),
+        measured ? analysisExtent(AnalysisFeatures.Kind.HOTSPOTS, d) : null, null);
+  }
+
+  private static AnalysisFeatures.Analysis computed(AnalysisFeatures.Kind kind, Dialogue d) {
+    return new AnalysisFeatures.Analysis(kind, Long.toString(d.id()));
+  }
+
+  private double[] analysisExtent(AnalysisFeatures.Kind kind, Dialogue d) {
+    return analyses.extent(computed(kind, d), d.bbox()).orElse(null);
+  }
+
+  /**
+   * At most this many published pins, counted over the dialogues from the newest back, have their
+   * clusters and hotspots computed to declare an extent; older dialogues' analyses declare none
+   * (it is optional). The true extent needs the whole analysis, and the collection list must stay
+   * quick however many dialogues there are, and say the same as each collection's own document.
+   */
+  static final int EXTENT_MAX_PINS = 10_000;
+
+  /** And at most this many dialogues: two analyses each, all kept by {@link AnalysisFeatures} at once. */
+  static final int EXTENT_MAX_DIALOGUES = AnalysisFeatures.KEPT / 4;
+
+  private static final String PUBLISHED_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM pin p WHERE p.dialogue_id = :d AND "
+      + PublicPins.condition("p") + " LIMIT :most) x";
+
+  private boolean measured(Dialogue d) {
+    List<Long> newer = jdbc.sql("SELECT id FROM dialogue WHERE id >= :id ORDER BY id DESC LIMIT :most")
+        .param("id", d.id()).param("most", EXTENT_MAX_DIALOGUES).query(Long.class).list();
+    return withComputedExtent(newer).contains(d.id());
+  }
+
+  /** Of these dialogues, the ones within {@link #EXTENT_MAX_PINS}, newest first. */
+  private java.util.Set<Long> withComputedExtent(List<Long> dialogueIds) {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    long left = EXTENT_MAX_PINS;
+    for (long id : dialogueIds.stream().sorted(java.util.Comparator.reverseOrder()).limit(EXTENT_MAX_DIALOGUES).toList()) {
+      long pins = jdbc.sql(PUBLISHED_UP_TO).param("d", id).param("most", left + 1).query(Long.class).single();
+      if (pins > left) {
+        break;
+      }
+      left -= pins;
+      out.add(id);
+    }
+    return out;
   }
 
   private Optional<Dialogue> dialogue(String collectionId, String prefix) {
@@ -143,7 +199,8 @@ class OgcCollections {
   }
 
   /** A dialogue with its study area's box and when its first and last published pin were made. */
-  private record Dialogue(long id, String slug, String title, double[] bbox, java.time.Instant[] times) {}
+  private record Dialogue(long id, String slug, String title, double[] bbox, java.time.Instant[] times,
+      List<String> shapes) {}
 
   private static final String PUBLISHED = PublicPins.condition("p");
 
@@ -153,7 +210,7 @@ class OgcCollections {
     // probes a dialogue, not a scan of its pins.
     var sql = jdbc.sql("""
         SELECT d.id, d.slug, d.title, ST_XMin(d.study_area), ST_YMin(d.study_area), ST_XMax(d.study_area),
-               ST_YMax(d.study_area), first.created_at, last.created_at
+               ST_YMax(d.study_area), first.created_at, last.created_at, d.accepted_shapes
         FROM dialogue d
         LEFT JOIN LATERAL (SELECT p.created_at FROM pin p WHERE p.dialogue_id = d.id AND %1$s
                            ORDER BY p.dialogue_id, p.created_at LIMIT 1) first ON true
@@ -167,7 +224,8 @@ class OgcCollections {
       java.time.OffsetDateTime first = rs.getObject(8, java.time.OffsetDateTime.class);
       java.time.OffsetDateTime last = rs.getObject(9, java.time.OffsetDateTime.class);
       return new Dialogue(rs.getLong(1), rs.getString(2), rs.getString(3), box(rs, 4),
-          first == null ? null : new java.time.Instant[] {first.toInstant(), last.toInstant()});
+          first == null ? null : new java.time.Instant[] {first.toInstant(), last.toInstant()},
+          List.of((String[]) rs.getArray(10).getArray()));
     }).list();
   }
 

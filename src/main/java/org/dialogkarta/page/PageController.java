@@ -60,6 +60,12 @@ class PageController {
     return "personal/walk-report";
   }
 
+  /** The questionnaire builder of one dialogue (survey). */
+  @GetMapping("/personal/dialoger/{id:[0-9]+}/fragor")
+  String questions(@PathVariable String id) {
+    return "personal/questions";
+  }
+
   /** The planners' analysis map; its filters and layers travel in the query string. */
   @GetMapping("/personal/analys")
   String analysisMap() {

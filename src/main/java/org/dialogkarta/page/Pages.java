@@ -27,24 +27,27 @@ public final class Pages {
 
   public static final List<Page> ALL = List.of(
       new Page("index", PUBLIC, "page.start.title", Set.of(), List.of(), "start-page"),
-      new Page("dialogue", PUBLIC, "app.name", Set.of(MAP, CLUSTERS), List.of("dialogue", "place-search"), "dialogue-page"),
+      new Page("dialogue", PUBLIC, "app.name", Set.of(MAP, CLUSTERS), List.of("dialogue", "questionnaire", "place-search"), "dialogue-page"),
       new Page("receipt", RECEIPT, "page.receipt.title", Set.of(), List.of("receipt"), "receipt-page"),
       new Page("login", LOGIN, "staff.page.login", Set.of(), List.of("staff"), "login-page"),
-      new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk"), "walk-page"),
+      new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk", "walk-checklist"), "walk-page"),
       staff("index", "staff.page.start", Set.of(), List.of(), "staff-start"),
       staff("accounts", "staff.page.accounts", Set.of(), List.of(), "accounts-page"),
       staff("audit", "staff.page.audit", Set.of(), List.of(), "audit-page"),
       staff("departments", "admin.page.departments", Set.of(), List.of("admin"), "departments-page"),
       staff("dialogues", "admin.page.dialogues", Set.of(MAP), List.of("admin"), "dialogues-admin"),
       staff("moderation", "staff.page.moderation", Set.of(MAP), List.of(), "moderation-page"),
-      staff("analysis", "analysis.page.title", Set.of(MAP, CLUSTERS, CHARTS), List.of("analysis"), "analysis-page"),
+      staff("analysis", "analysis.page.title", Set.of(MAP, CLUSTERS, CHARTS), List.of("analysis", "questionnaire"), "analysis-page"),
       staff("exports", "export.pageTitle", Set.of(), List.of("exports"), "exports-page"),
       staff("neighbourhoods", "area.page", Set.of(), List.of("admin"), "neighbourhoods-page"),
       staff("views", "views.pageTitle", Set.of(), List.of("admin", "views"), "views-page"),
       staff("report", "report.page.title", Set.of(), List.of("admin", "report"), "report-page"),
       staff("walks", "walk.plan.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "walks-page"),
       staff("meeting", "walk.meeting.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "meeting-page"),
-      staff("walk-report", "walk.report.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff"), "walk-report-page"));
+      staff("questions", "questions.pageTitle", Set.of(), List.of("admin", "questionnaire"), "questions-page"),
+      staff("walk-report", "walk.report.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-report-page"),
+      staff("walk-method", "walkmethod.page.title", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-method-page"),
+      staff("walk-actions", "walkmethod.body.title", Set.of(), List.of("walk-method"), "walk-actions-page"));
 
   private static final Map<String, Page> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Page::name, Function.identity()));

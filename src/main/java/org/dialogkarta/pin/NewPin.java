@@ -3,6 +3,7 @@ package org.dialogkarta.pin;
 import java.time.Instant;
 import java.util.List;
 import org.dialogkarta.dialogue.Category;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -12,6 +13,8 @@ import org.locationtech.jts.geom.Point;
  * @param accuracyM   the device's reported position accuracy, metres
  * @param recordedAt  when the device made it, if it said so
  * @param meetingName the meeting at which a facilitator entered it ({@code source} {@code meeting})
+ * @param drawnShape  the line or area drawn ({@link ShapeRules}); {@code location} is then its
+ *                    representative point. Null for a pin at a point.
  */
 public record NewPin(
     long dialogueId,
@@ -24,10 +27,18 @@ public record NewPin(
     Long walkId,
     Float accuracyM,
     Instant recordedAt,
-    String meetingName) {
+    String meetingName,
+    Geometry drawnShape) {
 
   public NewPin {
     subtags = List.copyOf(subtags);
+  }
+
+  /** A pin at a point. */
+  public NewPin(long dialogueId, Point location, Category category, List<String> subtags, String text,
+      Profile profile, Source source, Long walkId, Float accuracyM, Instant recordedAt, String meetingName) {
+    this(dialogueId, location, category, subtags, text, profile, source, walkId, accuracyM, recordedAt, meetingName,
+        null);
   }
 
   /** The anonymous profile; any part may be unanswered (null or empty). */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.dialogkarta.dialogue.Category;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -29,6 +30,9 @@ public class Pin {
 
   @Column(columnDefinition = "geometry(Point,4326)")
   private Point location;
+
+  @Column(columnDefinition = "geometry(Geometry,4326)")
+  private Geometry drawnShape;
 
   private Category category;
 
@@ -63,6 +67,7 @@ public class Pin {
     pin.dialogueId = p.dialogueId();
     pin.receiptId = receiptId;
     pin.location = p.location();
+    pin.drawnShape = p.drawnShape();
     pin.category = p.category();
     pin.subtags = p.subtags().toArray(String[]::new);
     pin.text = p.text();

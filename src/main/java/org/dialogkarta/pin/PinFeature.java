@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * A published pin as a GeoJSON Feature: only what the public may see, no profile answers. A null
  * {@code text} is a walk pin made without words, or, with {@code textDeleted}, a text deleted
- * under the retention rule.
+ * under the retention rule. {@code properties.shape} is the drawn line or area of a pin that is
+ * one (GeoJSON LineString or Polygon); {@code geometry} is then its representative point, where it
+ * is clustered and counted.
  */
 public record PinFeature(String type, long id, Map<String, Object> geometry, Properties properties) {
 
@@ -21,12 +23,13 @@ public record PinFeature(String type, long id, Map<String, Object> geometry, Pro
       Instant createdAt,
       List<Photo> photos,
       List<Reply> replies,
-      boolean textDeleted) {
+      boolean textDeleted,
+      Map<String, Object> shape) {
 
     /** A pin without replies (one that nobody has answered yet, or a read that does not need them). */
     public Properties(long dialogueId, String category, List<String> subtags, String text, String status,
         int supports, Instant createdAt, List<Photo> photos) {
-      this(dialogueId, category, subtags, text, status, supports, createdAt, photos, List.of(), false);
+      this(dialogueId, category, subtags, text, status, supports, createdAt, photos, List.of(), false, null);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dialogkarta.dialogue.Category;
 import org.dialogkarta.dialogue.Dialogue;
+import org.dialogkarta.dialogue.ShapeKind;
 import org.dialogkarta.geo.Wgs84;
 import org.dialogkarta.kernel.Coded;
 import org.dialogkarta.kernel.ConflictException;
@@ -32,7 +33,20 @@ final class PinRules {
 
   /** A pin from the public form or from walk mode; {@code walk} is the walk its walkId names. */
   static NewPin check(Dialogue dialogue, PinSubmission s, WalkWindow walk, Instant now) {
-    return check(dialogue, s, walk, null, false, now);
+    return check(dialogue, s, walk, null, false, now, Shaped.NONE);
+  }
+
+  /**
+   * The same, for a submission whose {@code shape} {@link ShapeRules} has already checked: its
+   * result (or its faults, reported together with every other fault).
+   */
+  static NewPin check(Dialogue dialogue, PinSubmission s, WalkWindow walk, Instant now, Shaped shaped) {
+    return check(dialogue, s, walk, null, false, now, shaped);
+  }
+
+  /** What {@link ShapeRules} made of a submission's shape: the shape, or faults (or neither: no shape). */
+  record Shaped(DrawnShape shape, List<FieldViolation> faults) {
+    static final Shaped NONE = new Shaped(null, List.of());
   }
 
   /** A pin without walk, checked now (the rules' tests and callers that know no walks). */
@@ -42,17 +56,31 @@ final class PinRules {
 
   /** A pin a facilitator enters for a participant at a meeting: it names the meeting, no walk. */
   static NewPin checkAtMeeting(Dialogue dialogue, PinSubmission s, String meetingName, Instant now) {
-    return check(dialogue, s, null, meetingName, true, now);
+    return check(dialogue, s, null, meetingName, true, now, Shaped.NONE);
+  }
+
+  /** The same with a shape {@link ShapeRules} has checked. */
+  static NewPin checkAtMeeting(Dialogue dialogue, PinSubmission s, String meetingName, Instant now, Shaped shaped) {
+    return check(dialogue, s, null, meetingName, true, now, shaped);
   }
 
   private static NewPin check(Dialogue dialogue, PinSubmission s, WalkWindow walk, String rawMeetingName,
-      boolean atMeeting, Instant now) {
+      boolean atMeeting, Instant now, Shaped shaped) {
     if (!dialogue.isOpenForPins()) {
       throw new ConflictException("dialogue.closed", "The dialogue '" + dialogue.title()
           + "' is " + dialogue.status().code() + " and does not take new pins");
     }
-    List<FieldViolation> faults = new ArrayList<>();
-    Point location = location(dialogue, s.location(), faults);
+    List<FieldViolation> faults = new ArrayList<>(shaped.faults());
+    Point location;
+    if (s.shape() != null) {
+      location = shaped.shape() == null ? null : shaped.shape().representative();
+    } else if (!atMeeting && s.walkId() == null && !dialogue.accepts(ShapeKind.POINT)) {
+      faults.add(FieldViolation.of("shape", "shape.point_not_accepted",
+          "This dialogue takes drawn lines or areas, not points: send a shape"));
+      location = null;
+    } else {
+      location = location(dialogue, s.location(), faults);
+    }
     Category category = category(dialogue, s.category(), faults);
     List<String> subtags = subtags(dialogue, category, s.subtags(), faults);
     // On a walk, "pin here" is two taps (category, save): words are welcome but not required.
@@ -76,7 +104,7 @@ final class PinRules {
     }
     Source source = atMeeting ? Source.MEETING : s.walkId() != null ? Source.WALK : Source.WEB;
     return new NewPin(dialogue.id(), location, category, subtags, text, profile, source, s.walkId(), accuracy,
-        recordedAt, meetingName);
+        recordedAt, meetingName, shaped.shape() == null ? null : shaped.shape().geometry());
   }
 
   /**

@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueRepository;
 import org.dialogkarta.dialogue.ModerationMode;
+import org.dialogkarta.kernel.FieldViolation;
 import org.dialogkarta.receipt.IdempotencyKeys;
 import org.dialogkarta.receipt.Receipts;
 import org.springframework.stereotype.Service;
@@ -33,9 +36,14 @@ class PinSubmissions {
   private final WalkWindows walks;
   private final AuditLog audit;
   private final JsonMapper json;
+  private final ShapeRules shapes;
+  private final PinAnswers answers;
 
   PinSubmissions(DialogueRepository dialogues, PinRepository pins, Receipts receipts,
-      IdempotencyKeys keys, WalkWindows walks, AuditLog audit, JsonMapper json) {
+      IdempotencyKeys keys, WalkWindows walks, AuditLog audit, JsonMapper json, ShapeRules shapes,
+      PinAnswers answers) {
+    this.shapes = shapes;
+    this.answers = answers;
     this.dialogues = dialogues;
     this.pins = pins;
     this.receipts = receipts;
@@ -56,8 +64,11 @@ class PinSubmissions {
       }
     }
     WalkWindow walk = submission.walkId() == null ? null : walks.of(submission.walkId()).orElse(null);
-    NewPin newPin = PinRules.check(dialogue, submission, walk, Instant.now());
-    return store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey, digest);
+    NewPin newPin = PinRules.check(dialogue, submission, walk, Instant.now(), shaped(dialogue, submission));
+    PinAnswers.Checked checked = answers.check(dialogue.id(), newPin.category().code(), submission.answers(), walk == null);
+    SubmittedPin stored = store(newPin, submission.receipt(), initialState(dialogue), idempotencyKey, digest);
+    checked.store(stored.id());
+    return stored;
   }
 
   /**
@@ -76,7 +87,8 @@ class PinSubmissions {
         return SubmittedPin.replayed(earlier.get());
       }
     }
-    NewPin newPin = PinRules.checkAtMeeting(dialogue, submission, meetingName, Instant.now());
+    NewPin newPin = PinRules.checkAtMeeting(dialogue, submission, meetingName, Instant.now(),
+        shaped(dialogue, submission));
     SubmittedPin answer = store(newPin, submission.receipt(), ModerationState.PUBLISHED, idempotencyKey, digest);
     audit.record("pin.meeting_entry", "pin", answer.id(), null,
         new MeetingEntry(dialogue.id(), newPin.meetingName(), newPin.category().code()));
@@ -92,6 +104,16 @@ class PinSubmissions {
       keys.complete(IdempotencyKeys.Kind.PIN, idempotencyKey, digest, answer.id(), answer.receipt());
     }
     return answer;
+  }
+
+  /** A drawn line or area is checked (with PostGIS) only when the dialogue takes pins at all. */
+  private PinRules.Shaped shaped(Dialogue dialogue, PinSubmission submission) {
+    if (submission.shape() == null || !dialogue.isOpenForPins()) {
+      return PinRules.Shaped.NONE;
+    }
+    List<FieldViolation> faults = new ArrayList<>();
+    DrawnShape shape = shapes.check(dialogue, submission.shape(), faults);
+    return new PinRules.Shaped(shape, faults);
   }
 
   /** Pre-moderated dialogues keep a pin out of sight until a moderator has read it. */

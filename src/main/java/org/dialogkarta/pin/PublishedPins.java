@@ -29,6 +29,7 @@ class PublishedPins {
   private static final String SELECT = """
       SELECT id, dialogue_id, ST_X(location) AS lon, ST_Y(location) AS lat, category, subtags,
              text, text_deleted_at IS NOT NULL AS text_deleted, status, supports, created_at,
+             ST_AsBinary(drawn_shape) AS drawn_shape_wkb,
              ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = pin.id ORDER BY ph.id) AS photo_ids,
              ARRAY(SELECT r.text FROM pin_reply pr JOIN reply r ON r.id = pr.reply_id
                    WHERE pr.pin_id = pin.id ORDER BY r.created_at, r.id) AS reply_texts,
@@ -117,7 +118,8 @@ class PublishedPins {
             rs.getTimestamp("created_at").toInstant(),
             longs(rs.getArray("photo_ids")).stream().map(PinFeature.Photo::published).toList(),
             replies(rs.getArray("reply_texts"), rs.getArray("reply_times")),
-            rs.getBoolean("text_deleted")));
+            rs.getBoolean("text_deleted"),
+            ShapeColumn.read(rs)));
   }
 
   /** The two arrays come from the same ordered subquery, so they pair up by position. */

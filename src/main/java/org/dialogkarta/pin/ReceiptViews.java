@@ -35,7 +35,7 @@ class ReceiptViews {
       Map<String, Object> location, Instant createdAt, String moderationState,
       String moderationReason, String status, List<PinFeature.Photo> photos, String department,
       Long mergedInto, boolean mergedIntoOnMap, List<HistoryEntry> history, List<PinFeature.Reply> replies,
-      ReportOutcome report) {}
+      ReportOutcome report, Map<String, Object> shape) {}
 
   /**
    * Where the pin ended up in the dialogue's latest published report that holds it: the topic,
@@ -74,7 +74,7 @@ class ReceiptViews {
                    %s,
                    ARRAY(SELECT ph.id FROM photo ph WHERE ph.pin_id = p.id ORDER BY ph.id) AS photo_ids,
                    rep.number AS report_version, rep.topic AS report_topic, rep.effect AS report_effect,
-                   rep.answer AS report_answer
+                   rep.answer AS report_answer, %s
             FROM pin p
             LEFT JOIN LATERAL (
               SELECT rv.number, rvp.topic, rvp.effect, rvp.answer FROM report_version_pin rvp
@@ -85,7 +85,7 @@ class ReceiptViews {
             LEFT JOIN department dep ON dep.id = CASE WHEN t.id IS NULL THEN p.department_id ELSE t.department_id END
             WHERE p.receipt_id = :receipt
             ORDER BY p.created_at DESC, p.id DESC
-            """.formatted(PublicPins.condition("t"), DEPARTMENT_SHOWN, DialogueRef.columns("d", "d_")))
+            """.formatted(PublicPins.condition("t"), DEPARTMENT_SHOWN, DialogueRef.columns("d", "d_"), ShapeColumn.select("p")))
         .param("receipt", receiptId)
         .query((rs, row) -> ownPin(rs, history, replies))
         .list();
@@ -141,7 +141,8 @@ class ReceiptViews {
         PublishedPins.longs(rs.getArray("photo_ids")).stream()
             .map(PinFeature.Photo::ofReceipt).toList(),
         rs.getString("department"), (Long) rs.getObject("merged_into"), rs.getBoolean("merged_into_on_map"),
-        history.getOrDefault(id, List.of()), replies.getOrDefault(id, List.of()), reportOutcome(rs));
+        history.getOrDefault(id, List.of()), replies.getOrDefault(id, List.of()), reportOutcome(rs),
+        ShapeColumn.read(rs));
   }
 
   private static ReportOutcome reportOutcome(ResultSet rs) throws SQLException {

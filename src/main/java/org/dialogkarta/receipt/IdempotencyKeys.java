@@ -32,7 +32,9 @@ public class IdempotencyKeys {
   public enum Kind {
     PIN("pin", "request"),
     PHOTO("photo", "photo"),
-    WALK_TRACK("walk_track", "track");
+    WALK_TRACK("walk_track", "track"),
+    WALK_RATING("walk_rating", "checklist rating"),
+    RESPONSE("response", "response");
 
     private final String code;
     private final String what;

@@ -99,7 +99,7 @@ class ReportMaps {
   private static List<MapFigure.MapView> dots(List<ReportView> views) {
     return views.stream().filter(v -> v.x() != null)
         .map(v -> new MapFigure.MapView(SWEREF.createPoint(new Coordinate(v.x(), v.y())),
-            v.category() == null ? "other" : v.category()))
+            v.category() == null ? "other" : v.category(), v.shape()))
         .toList();
   }
 

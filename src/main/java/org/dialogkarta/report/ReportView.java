@@ -1,6 +1,7 @@
 package org.dialogkarta.report;
 
 import java.time.LocalDate;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * One view as the report sees it, whatever its channel: a pin on the map (from the web, a walk or
@@ -17,6 +18,7 @@ import java.time.LocalDate;
  * @param own the position written for this view alone, or null
  * @param replies the public replies to a pin, oldest first, or null
  * @param status the pin's workflow status, null for registered views
+ * @param shape a pin's drawn line or area in SWEREF 99 TM (EPSG:3006), drawn on the maps; null otherwise
  */
 public record ReportView(
     ViewRef ref,
@@ -35,7 +37,8 @@ public record ReportView(
     OwnPosition own,
     String replies,
     String status,
-    int supports) {
+    int supports,
+    Geometry shape) {
 
   /** A position written for one view, with the version the planner loaded. */
   public record OwnPosition(Effect effect, String answer, String reason, int version) {}

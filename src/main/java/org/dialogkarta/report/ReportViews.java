@@ -27,7 +27,7 @@ class ReportViews {
              vp.effect, vp.answer, vp.reason, vp.version AS position_version,
              (SELECT string_agg(r.text, E'\\n\\n' ORDER BY r.created_at, r.id) FROM pin_reply pr
                 JOIN reply r ON r.id = pr.reply_id WHERE pr.pin_id = p.id) AS replies,
-             p.status, p.supports
+             p.status, p.supports, ST_AsBinary(ST_Transform(p.drawn_shape, 3006)) AS shape_wkb
       FROM pin p
       LEFT JOIN neighbourhood n ON n.id = p.neighbourhood_id
       LEFT JOIN report_topic_view tv ON tv.pin_id = p.id
@@ -43,7 +43,7 @@ class ReportViews {
              (SELECT n.name FROM neighbourhood n WHERE ST_Intersects(n.boundary, v.location) ORDER BY n.id LIMIT 1)
                AS neighbourhood,
              tv.topic_id, vp.effect, vp.answer, vp.reason, vp.version AS position_version,
-             NULL AS replies, NULL AS status, 0 AS supports
+             NULL AS replies, NULL AS status, 0 AS supports, NULL::bytea AS shape_wkb
       FROM incoming_view v
       LEFT JOIN report_topic_view tv ON tv.incoming_view_id = v.id
       LEFT JOIN view_position vp ON vp.incoming_view_id = v.id
@@ -100,6 +100,18 @@ class ReportViews {
         rs.getString("category"), rs.getString("sender_type"), hidden ? null : rs.getString("text"), hidden,
         hidden ? rs.getString("moderation_reason") : null, rs.getBoolean("text_deleted"),
         x, x == null ? null : rs.getDouble("y"), rs.getString("neighbourhood"), topic, own,
-        rs.getString("replies"), rs.getString("status"), rs.getInt("supports"));
+        rs.getString("replies"), rs.getString("status"), rs.getInt("supports"), shape(rs.getBytes("shape_wkb")));
+  }
+
+  /** A drawn line or area in SWEREF 99 TM, for the maps; null for a point. */
+  private static org.locationtech.jts.geom.Geometry shape(byte[] wkb) throws SQLException {
+    if (wkb == null) {
+      return null;
+    }
+    try {
+      return new org.locationtech.jts.io.WKBReader().read(wkb);
+    } catch (org.locationtech.jts.io.ParseException e) {
+      throw new SQLException("drawn_shape is not WKB that JTS reads", e);
+    }
   }
 }

@@ -43,6 +43,8 @@ class SecurityConfig {
     http.addFilterAfter(new StaffSessionCheck(accounts), SecurityContextHolderFilter.class);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     http.authorizeHttpRequests(rules -> rules
+            // The questionnaire builder (survey): administrators, like the dialogue's other settings.
+            .requestMatchers("/api/v1/staff/dialogues/*/questions", "/api/v1/staff/dialogues/*/questions/**").hasRole("ADMIN")
             // Before the administrators' dialogue rule: planners plan walks, enter meeting pins and
             // register views that came by letter, e-mail, phone, meeting or remiss (with senders'
             // personal data, which moderators and GIS staff never see).
@@ -56,12 +58,15 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/staff/departments").authenticated()
             .requestMatchers("/api/v1/staff/departments/**", "/api/v1/staff/departments").hasRole("ADMIN")
             .requestMatchers("/api/v1/staff/moderation/**").hasRole("MODERATOR")
+            .requestMatchers("/api/v1/staff/walk-actions/**", "/api/v1/staff/walk-actions").hasRole("MODERATOR")
             .requestMatchers("/api/v1/staff/pins/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/neighbourhoods/**", "/api/v1/staff/neighbourhoods").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/places/**", "/api/v1/staff/places").hasRole("PLANNER")
             .requestMatchers("/api/v1/analysis/**").hasAnyRole("PLANNER", "GIS")
             .requestMatchers("/api/v1/exports/**").hasRole("GIS")
             .requestMatchers("/api/v1/staff/**", "/personal/**", "/personal").authenticated()
+            // A dialogue's neighbourhoods as areas a citizen may choose instead of drawing (pin.NeighbourhoodShapeController).
+            .requestMatchers(HttpMethod.GET, "/api/v1/dialogues/*/neighbourhoods").permitAll()
             // The live OGC API – Features for GIS clients: public, read-only, published pins only.
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
             // Place search on the citizens' maps: public, read-only, the gazetteer only.

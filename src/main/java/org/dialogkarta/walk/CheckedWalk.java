@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.Point;
 /** A {@link WalkDraft} that passed every rule, with typed values, ready to store. */
 record CheckedWalk(Dialogue dialogue, WalkKind kind, String title, Instant startsAt, Instant endsAt,
     Point meetingPoint, String meetingPointName, LineString plannedRoute, Integer participantCount,
-    List<WalkGroup> groups, String facilitator, Light light, String weather, String note) {
+    List<WalkGroup> groups, String facilitator, Light light, String weather, String note, Long repeatOf) {
 
   /** Longer than a day is a typo in a date, and would keep the walk taking pins for days. */
   static final Duration LONGEST = Duration.ofHours(24);
@@ -69,7 +69,7 @@ record CheckedWalk(Dialogue dialogue, WalkKind kind, String title, Instant start
       throw new InvalidInputException(faults);
     }
     return new CheckedWalk(dialogue, kind, title, startsAt, endsAt, meetingPoint, meetingPointName, route,
-        participants, List.copyOf(groups), facilitator, light, weather, note);
+        participants, List.copyOf(groups), facilitator, light, weather, note, d.repeatOf());
   }
 
   private static Dialogue dialogue(WalkDraft d, Function<String, Optional<Dialogue>> dialogues,

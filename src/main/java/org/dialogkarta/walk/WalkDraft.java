@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
  * and times stay strings so that a wrong one is reported by field ({@link CheckedWalk}). The
  * dialogue is named by {@code dialogueId} or by {@code dialogue} (id or slug); the meeting point
  * is a GeoJSON Point and the planned route a GeoJSON LineString, both drawn on the map.
+ * {@code repeatOf} names the earlier walk of the same dialogue that a new walk repeats.
  */
 record WalkDraft(
     Long dialogueId,
@@ -24,4 +25,5 @@ record WalkDraft(
     String facilitator,
     String light,
     String weather,
-    String note) {}
+    String note,
+    Long repeatOf) {}

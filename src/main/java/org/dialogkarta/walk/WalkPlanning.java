@@ -26,23 +26,27 @@ class WalkPlanning {
   private final JdbcClient jdbc;
   private final Walks walks;
   private final AuditLog audit;
+  private final WalkRepeats repeats;
 
-  WalkPlanning(JdbcClient jdbc, Walks walks, AuditLog audit) {
+  WalkPlanning(JdbcClient jdbc, Walks walks, AuditLog audit, WalkRepeats repeats) {
     this.jdbc = jdbc;
     this.walks = walks;
     this.audit = audit;
+    this.repeats = repeats;
   }
 
   Walk create(CheckedWalk w) {
+    repeats.check(w);
     long id = jdbc.sql("""
             INSERT INTO walk (dialogue_id, kind, title, starts_at, ends_at, meeting_point, meeting_point_name,
-                              planned_route, participant_count, groups, facilitator, light, weather, note)
+                              planned_route, participant_count, groups, facilitator, light, weather, note, repeat_of)
             VALUES (:dialogue, :kind, :title, :startsAt, :endsAt, ST_GeomFromWKB(CAST(:meetingPoint AS bytea), 4326),
                     :meetingPointName, ST_GeomFromWKB(CAST(:route AS bytea), 4326), :participants, :groups, :facilitator,
-                    :light, :weather, :note)
+                    :light, :weather, :note, :repeatOf)
             RETURNING id""")
         .params(columns(w))
         .query(Long.class).single();
+    repeats.start(id, w.repeatOf());
     Walk after = walks.get(id);
     audit.record("walk.create", "walk", id, null, after);
     return after;
@@ -58,6 +62,7 @@ class WalkPlanning {
       throw new ConflictException("walk.has_pins", "Walk " + id + " has pins in dialogue '"
           + before.dialogue().slug() + "' and cannot move to another dialogue");
     }
+    repeats.checkMove(id, before.dialogue().id(), w.dialogue().id());
     Map<String, Object> params = columns(w);
     params.put("id", id);
     jdbc.sql("""
@@ -111,6 +116,7 @@ class WalkPlanning {
     p.put("light", w.light() == null ? null : w.light().code());
     p.put("weather", w.weather());
     p.put("note", w.note());
+    p.put("repeatOf", w.repeatOf());
     return p;
   }
 

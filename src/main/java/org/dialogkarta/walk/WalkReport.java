@@ -10,12 +10,13 @@ import java.util.Map;
 /**
  * What the planner prints the evening after a walk: the walk, the route actually walked (every
  * phone's track, as one MultiLineString), the stops in the order they were made, and the action
- * list: what was found, by category, with how many pins said so.
+ * list: what was found, by category, with how many pins said so; and the safety-walk method's
+ * checklist scores, meetings, action plan and comparison ({@link WalkMethod}).
  *
  * @param trackPointsDropped GPS points the tracks' filter threw away, summed over the tracks
  */
 record WalkReport(Walk walk, Map<String, Object> track, long trackPointsDropped, List<Stop> stops,
-    List<Action> actions) {
+    List<Action> actions, WalkMethod method) {
 
   /**
    * One pin of the walk. Staff see pending and hidden pins too, marked by {@code moderationState}.

@@ -22,10 +22,12 @@ class WalkReports {
 
   private final JdbcClient jdbc;
   private final Walks walks;
+  private final WalkMethods methods;
 
-  WalkReports(JdbcClient jdbc, Walks walks) {
+  WalkReports(JdbcClient jdbc, Walks walks, WalkMethods methods) {
     this.jdbc = jdbc;
     this.walks = walks;
+    this.methods = methods;
   }
 
   WalkReport of(long walkId) {
@@ -58,7 +60,8 @@ class WalkReports {
               Arrays.stream((Long[]) rs.getArray("photo_ids").getArray()).map(WalkReport.Photo::of).toList()));
         });
     Map<String, Object> track = GeoJson.geometry(Walks.geometry(tracks.lines()));
-    return new WalkReport(walk, track, tracks.dropped(), List.copyOf(stops), WalkReport.actions(stops));
+    return new WalkReport(walk, track, tracks.dropped(), List.copyOf(stops), WalkReport.actions(stops),
+        methods.of(walkId));
   }
 
   private static Instant instant(Timestamp t) {

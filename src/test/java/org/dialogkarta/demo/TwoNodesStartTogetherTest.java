@@ -67,7 +67,17 @@ class TwoNodesStartTogetherTest {
     assertThat(count("neighbourhood")).isEqualTo(demo.neighbourhoods().size());
     assertThat(count("dialogue")).isEqualTo(demo.dialogues().size());
     assertThat(count("walk")).isEqualTo(demo.walks().size());
-    assertThat(count("pin")).isEqualTo(demo.pins().size());
+    assertThat(count("pin")).isEqualTo(demo.pins().size() + DemoShapes.SHAPES.size());
+    // The demo's lines and areas keep the rules a citizen's must pass (pin.ShapeRules).
+    assertThat(count("""
+        pin p WHERE p.drawn_shape IS NOT NULL AND ST_IsValid(p.drawn_shape) AND ST_IsSimple(p.drawn_shape)
+          AND EXISTS (SELECT 1 FROM %s.dialogue d WHERE d.id = p.dialogue_id AND d.slug = '%s'
+                      AND 'area' = ANY (d.accepted_shapes) AND 'line' = ANY (d.accepted_shapes)
+                      AND ST_Covers(d.study_area, p.location) AND ST_Intersects(d.study_area, p.drawn_shape))
+          AND CASE GeometryType(p.drawn_shape)
+                WHEN 'LINESTRING' THEN ST_Length(p.drawn_shape::geography) BETWEEN 1 AND 20000
+                WHEN 'POLYGON' THEN ST_Area(p.drawn_shape::geography) BETWEEN 1 AND 10000000 END""".formatted(
+        SCHEMA, DemoMunicipality.VILLAGES))).isEqualTo(DemoShapes.SHAPES.size());
     assertThat(count("department")).isEqualTo(db.sql("SELECT count(DISTINCT name) FROM " + SCHEMA + ".department")
         .query(Long.class).single());
   }

@@ -145,6 +145,27 @@ class DialogueAdministrationTest {
     }
   }
 
+  @Test
+  void aDialogueAcceptsTheShapesStaffChooseAndAtLeastOne() {
+    String slug = "former-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Response created = api.postJson("/api/v1/staff/dialogues", draft(slug, "ongoing", "post", "null"), "Authorization", admin);
+    assertThat(created.json().get("acceptedShapes").toString()).isEqualTo("[\"point\"]");
+    String withShapes = draft(slug, "ongoing", "post", "null").replace("\"contact\"", "\"acceptedShapes\": [\"area\", \"line\", \"area\"], \"contact\"");
+    Api.Response edited = put("/api/v1/staff/dialogues/" + slug, withShapes);
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+    assertThat(edited.json().get("acceptedShapes").toString()).isEqualTo("[\"line\",\"area\"]");
+    assertThat(api.get("/api/v1/dialogues/" + slug).json().get("acceptedShapes").toString()).isEqualTo("[\"line\",\"area\"]");
+
+    for (String bad : java.util.List.of("[]", "[\"circle\"]")) {
+      Api.Response refused = put("/api/v1/staff/dialogues/" + slug,
+          draft(slug, "ongoing", "post", "null").replace("\"contact\"", "\"acceptedShapes\": " + bad + ", \"contact\""));
+      assertThat(refused.status()).as(bad).isEqualTo(422);
+      assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("acceptedShapes");
+    }
+    assertThat(jdbc.sql("SELECT accepted_shapes FROM dialogue WHERE slug = :s").param("s", slug).query(String.class).single())
+        .isEqualTo("{line,area}");
+  }
+
   private Api.Response put(String path, String body) {
     return api.send(HttpRequest.newBuilder(URI.create(api.base() + path)).header("Authorization", admin)
         .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));

@@ -118,11 +118,58 @@ class OgcAnalysisTest extends OgcTest {
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().get("id").asString()).isEqualTo(first);
     assertThat(api.get(items + "/c999999_999999").status()).isEqualTo(404);
-    // Hexagons reach past the study area's box: the collection declares no spatial extent rather
-    // than one its features leave (the extent is optional in OGC API – Features).
-    JsonNode collection = api.get("/ogc/collections/hotspots-" + dialogue.slug()).json();
-    assertThat(collection.at("/extent/spatial").isMissingNode()).isTrue();
-    assertThat(api.get("/ogc/collections/clusters-" + dialogue.slug()).json().at("/extent/spatial").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void theDeclaredExtentHoldsEveryComputedFeature() {
+    scene();
+    crowd();
+    double[] area = jdbc.sql("SELECT ST_XMin(study_area), ST_YMin(study_area), ST_XMax(study_area), ST_YMax(study_area)"
+        + " FROM dialogue WHERE id = :id").param("id", dialogue.id())
+        .query((rs, row) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();
+    boolean pastTheArea = false;
+    for (String collection : List.of("clusters-" + dialogue.slug(), "hotspots-" + dialogue.slug())) {
+      JsonNode box = api.get("/ogc/collections/" + collection).json().at("/extent/spatial/bbox/0");
+      assertThat(box.size()).as(collection).isEqualTo(4);
+      JsonNode features = api.get("/ogc/collections/" + collection + "/items?limit=10000").json().get("features");
+      assertThat(features.size()).as(collection).isPositive();
+      double[] seen = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+      for (JsonNode f : features) {
+        for (JsonNode xy : f.at("/geometry/coordinates/0")) {
+          double x = xy.get(0).asDouble();
+          double y = xy.get(1).asDouble();
+          assertThat(x).as(collection + " " + f.get("id")).isBetween(box.get(0).asDouble(), box.get(2).asDouble());
+          assertThat(y).as(collection + " " + f.get("id")).isBetween(box.get(1).asDouble(), box.get(3).asDouble());
+          seen = new double[] {Math.min(seen[0], x), Math.min(seen[1], y), Math.max(seen[2], x), Math.max(seen[3], y)};
+        }
+        pastTheArea |= seen[0] < area[0] || seen[1] < area[1] || seen[2] > area[2] || seen[3] > area[3];
+      }
+      // Tight: the box is the features' own, with a margin of about a metre.
+      for (int i = 0; i < 4; i++) {
+        assertThat(box.get(i).asDouble()).as(collection + " side " + i).isCloseTo(seen[i], within(2e-5));
+      }
+    }
+    // Hexagons across the area's edge: the study area's box would not have held them.
+    assertThat(pastTheArea).isTrue();
+  }
+
+  @Test
+  void anEmptyAnalysisDeclaresTheStudyAreaAndAVeryLargeOneNothing() {
+    JsonNode empty = api.get("/ogc/collections/hotspots-" + dialogue.slug()).json();
+    JsonNode area = api.get("/ogc/collections/pins-" + dialogue.slug()).json();
+    assertThat(empty.at("/extent/spatial/bbox/0")).isEqualTo(area.at("/extent/spatial/bbox/0"));
+    assertThat(area.at("/extent/spatial/bbox/0").size()).isEqualTo(4);
+
+    jdbc.sql("""
+        INSERT INTO pin (dialogue_id, location, category, text)
+        SELECT :dialogue, ST_SetSRID(ST_MakePoint(16.15 + (g % 100) * 0.0007, 58.575 + (g / 100) * 0.0003), 4326),
+               'suggestion', 'Många ' || g
+        FROM generate_series(0, :n) g""")
+        .param("dialogue", dialogue.id()).param("n", OgcCollections.EXTENT_MAX_PINS).update();
+    assertThat(api.get("/ogc/collections/hotspots-" + dialogue.slug()).json().at("/extent/spatial").isMissingNode())
+        .isTrue();
+    assertThat(api.get("/ogc/collections/clusters-" + dialogue.slug()).json().at("/extent/spatial").isMissingNode())
+        .isTrue();
   }
 
   @Test

@@ -38,7 +38,7 @@ class AccessMatrixTest {
   static {
     for (String publicEndpoint : List.of(
         "GET /api/v1/dialogues", "GET /api/v1/dialogues/{id}", "GET /api/v1/dialogues/{id}/pins", "GET /api/v1/dialogues/{id}/pins/nearby",
-        "POST /api/v1/dialogues/{id}/pins", "GET /api/v1/pins/{id}", "GET /api/v1/receipt",
+        "POST /api/v1/dialogues/{id}/pins", "GET /api/v1/dialogues/{id}/neighbourhoods", "GET /api/v1/pins/{id}", "GET /api/v1/receipt",
         "POST /api/v1/pins/{id}/photos", "GET /api/v1/photos/{id}", "GET /api/v1/photos/{id}/thumbnail",
         "GET /api/v1/receipt/photos/{id}", "GET /api/v1/receipt/photos/{id}/thumbnail",
         "GET /api/v1/site", "GET /api/v1/messages/{lang}", "GET /api/v1/csrf",
@@ -89,6 +89,20 @@ class AccessMatrixTest {
         "GET /api/v1/staff/walks/{id}/report", "POST /api/v1/staff/dialogues/{id}/meeting-pins")) {
       RULES.put(walks, Rule.PLANNER);
     }
+    // Safety walks by the method (walks): the facilitator's parts, walk mode's, the public actions, the bodies'.
+    for (String walks : List.of("GET /api/v1/staff/walks/{id}/method", "PUT /api/v1/staff/walks/{id}/checklist",
+        "PUT /api/v1/staff/walks/{id}/stops", "PUT /api/v1/staff/walks/{id}/meetings/{kind}",
+        "POST /api/v1/staff/walks/{id}/actions", "PUT /api/v1/staff/walks/{id}/actions/{actionId}",
+        "GET /api/v1/staff/walks/{id}/report.pdf")) {
+      RULES.put(walks, Rule.PLANNER);
+    }
+    for (String walkMode : List.of("GET /api/v1/walks/{id}/checklist", "POST /api/v1/walks/{id}/ratings",
+        "GET /api/v1/dialogues/{ref}/walk-actions")) {
+      RULES.put(walkMode, Rule.PUBLIC);
+    }
+    for (String walks : List.of("GET /api/v1/staff/walk-actions", "PATCH /api/v1/staff/walk-actions/{id}")) {
+      RULES.put(walks, Rule.MODERATOR);
+    }
     for (String views : List.of(
         "POST /api/v1/staff/dialogues/{dialogueId}/views", "GET /api/v1/staff/dialogues/{dialogueId}/views",
         "GET /api/v1/staff/dialogues/{dialogueId}/views/{id}", "PUT /api/v1/staff/dialogues/{dialogueId}/views/{id}",
@@ -118,9 +132,21 @@ class AccessMatrixTest {
     RULES.put("GET /api/v1/analysis/neighbourhoods", Rule.PLANNER_OR_GIS);
     for (String analysis : List.of(
         "GET /api/v1/analysis/clusters", "GET /api/v1/analysis/hotspots", "GET /api/v1/analysis/pins",
-        "GET /api/v1/analysis/pins/grid", "GET /api/v1/analysis/themes")) {
+        "GET /api/v1/analysis/pins/grid", "GET /api/v1/analysis/themes", "GET /api/v1/analysis/drawn-areas")) {
       RULES.put(analysis, Rule.PLANNER_OR_GIS);
     }
+    for (String survey : List.of("GET /api/v1/dialogues/{id}/questionnaire", "POST /api/v1/dialogues/{id}/responses")) {
+      RULES.put(survey, Rule.PUBLIC);
+    }
+    for (String questions : List.of("GET", "POST", "PUT /{questionId}", "DELETE /{questionId}", "GET /{questionId}/versions",
+        "PUT /order")) {
+      String[] parts = questions.split(" ", 2);
+      RULES.put(parts[0] + " /api/v1/staff/dialogues/{id}/questions" + (parts.length > 1 ? parts[1] : ""), Rule.ADMIN);
+    }
+    RULES.put("GET /api/v1/analysis/questionnaire", Rule.PLANNER_OR_GIS);
+    RULES.put("GET /api/v1/analysis/questionnaire/map", Rule.PLANNER_OR_GIS);
+    RULES.put("GET /api/v1/staff/moderation/pins/{id}/answers", Rule.MODERATOR);
+    RULES.put("GET /personal/dialoger/{id}/fragor", Rule.STAFF);
     for (String exports : List.of(
         "GET /api/v1/exports/{file}", "POST /api/v1/exports/jobs", "GET /api/v1/exports/jobs/{id}",
         "GET /api/v1/exports/jobs/{id}/file")) {

@@ -5,11 +5,11 @@ package org.dialogkarta.report.document;
  * HTML (which is also parsed as XML for the PDF). Escapes the five markup characters and drops the
  * control characters that XML forbids; null becomes the empty string.
  */
-final class HtmlEscape {
+public final class HtmlEscape {
 
   private HtmlEscape() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }

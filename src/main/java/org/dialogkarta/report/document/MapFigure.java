@@ -11,7 +11,8 @@ import org.locationtech.jts.geom.Point;
  *
  * @param studyArea the dialogue's area (may be null: then the views' extent is drawn)
  * @param neighbourhoods background outlines with their names
- * @param views one dot per view with a place, coloured by category
+ * @param views one dot per view with a place, coloured by category; a drawn line or area is
+ *              drawn too, its dot at the representative point
  * @param hotspots hot hexagons (may be empty)
  * @param clusters cluster outlines (may be empty)
  */
@@ -34,5 +35,10 @@ public record MapFigure(
   public record NamedArea(String name, Geometry area) {}
 
   /** A view's place and its category code (suggestion, safety_concern, service_gap, valued_place, other). */
-  public record MapView(Point place, String category) {}
+  public record MapView(Point place, String category, Geometry shape) {
+    /** A view at a point. */
+    public MapView(Point place, String category) {
+      this(place, category, null);
+    }
+  }
 }

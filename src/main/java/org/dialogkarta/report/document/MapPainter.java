@@ -157,6 +157,24 @@ public final class MapPainter {
     }
   }
 
+  /** Drawn lines and areas under the dots: a translucent fill for areas, a line in the category's colour. */
+  private void drawShapes(Graphics2D g, MapFrame frame, MapFigure figure) {
+    g.setStroke(new BasicStroke((float) (3 * scale()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    for (MapFigure.MapView view : figure.views()) {
+      if (view.shape() == null || view.shape().isEmpty()) {
+        continue;
+      }
+      Color colour = ViewCategory.of(view.category()).colour;
+      Shape shape = frame.shape(view.shape());
+      if (view.shape().getDimension() == 2) {
+        g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 60));
+        g.fill(shape);
+      }
+      g.setColor(colour);
+      g.draw(shape);
+    }
+  }
+
   private void drawStudyArea(Graphics2D g, MapFrame frame, Geometry studyArea) {
     if (studyArea == null || studyArea.isEmpty()) {
       return;
@@ -195,6 +213,7 @@ public final class MapPainter {
     Set<ViewCategory> shown = EnumSet.noneOf(ViewCategory.class);
     double radius = 8 * scale();
     g.setStroke(new BasicStroke((float) (2 * scale())));
+    drawShapes(g, frame, figure);
     for (MapFigure.MapView view : figure.views()) {
       ViewCategory category = ViewCategory.of(view.category());
       shown.add(category);

@@ -62,21 +62,38 @@ public final class PdfReportWriter implements ReportWriter {
     html.write(report, ReportHtml.Medium.PDF, markup, progress);
     try (PDDocument document = new PDDocument()) {
       PdfFonts fonts = new PdfFonts(document, regular, bold, oblique, boldOblique);
-      PdfRendererBuilder builder = new PdfRendererBuilder()
-          .usePDDocument(document)
-          .usePdfUaAccessibility(true)
-          .withHtmlContent(markup.toString(), null)
-          .useFont(new PDFontSupplier(fonts.regular), FONT_FAMILY, 400, FontStyle.NORMAL, true)
-          .useFont(new PDFontSupplier(fonts.bold), FONT_FAMILY, 700, FontStyle.NORMAL, true)
-          .useFont(new PDFontSupplier(fonts.italic), FONT_FAMILY, 400, FontStyle.ITALIC, true)
-          .useFont(new PDFontSupplier(fonts.boldItalic), FONT_FAMILY, 700, FontStyle.ITALIC, true)
-          .withProducer("Dialogkarta");
-      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+      try (PdfBoxRenderer renderer = builder(document, fonts, markup.toString()).buildPdfRenderer()) {
         renderer.createPDFWithoutClosing();
         new PdfAppendix(fonts).write(document, report.appendix(), progress);
         document.save(out);
       }
     }
+  }
+
+  /**
+   * Another document of the same kind (the walk report): its XHTML, which names its language and
+   * title, laid out as tagged PDF/UA in the same embedded fonts.
+   */
+  public void writeXhtml(String xhtml, OutputStream out) throws IOException {
+    try (PDDocument document = new PDDocument()) {
+      PdfFonts fonts = new PdfFonts(document, regular, bold, oblique, boldOblique);
+      try (PdfBoxRenderer renderer = builder(document, fonts, xhtml).buildPdfRenderer()) {
+        renderer.createPDFWithoutClosing();
+        document.save(out);
+      }
+    }
+  }
+
+  private static PdfRendererBuilder builder(PDDocument document, PdfFonts fonts, String xhtml) {
+    return new PdfRendererBuilder()
+        .usePDDocument(document)
+        .usePdfUaAccessibility(true)
+        .withHtmlContent(xhtml, null)
+        .useFont(new PDFontSupplier(fonts.regular), FONT_FAMILY, 400, FontStyle.NORMAL, true)
+        .useFont(new PDFontSupplier(fonts.bold), FONT_FAMILY, 700, FontStyle.NORMAL, true)
+        .useFont(new PDFontSupplier(fonts.italic), FONT_FAMILY, 400, FontStyle.ITALIC, true)
+        .useFont(new PDFontSupplier(fonts.boldItalic), FONT_FAMILY, 700, FontStyle.ITALIC, true)
+        .withProducer("Dialogkarta");
   }
 
   @Override

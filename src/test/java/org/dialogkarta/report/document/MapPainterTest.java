@@ -40,6 +40,39 @@ class MapPainterTest {
   }
 
   @Test
+  void drawsALineInItsCategoryColourAlongItsLength() {
+    org.locationtech.jts.geom.GeometryFactory f = new org.locationtech.jts.geom.GeometryFactory();
+    org.locationtech.jts.geom.Coordinate[] along = {new org.locationtech.jts.geom.Coordinate(568_000, 6_495_000),
+        new org.locationtech.jts.geom.Coordinate(569_000, 6_495_000)};
+    org.locationtech.jts.geom.Geometry line = f.createLineString(along);
+    org.locationtech.jts.geom.Geometry area = f.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+        new org.locationtech.jts.geom.Coordinate(568_000, 6_495_200), new org.locationtech.jts.geom.Coordinate(568_400, 6_495_200),
+        new org.locationtech.jts.geom.Coordinate(568_400, 6_495_500), new org.locationtech.jts.geom.Coordinate(568_000, 6_495_500),
+        new org.locationtech.jts.geom.Coordinate(568_000, 6_495_200)});
+    MapFigure figure = new MapFigure("Linjer", "En linje och ett område",
+        f.toGeometry(new org.locationtech.jts.geom.Envelope(567_800, 569_200, 6_494_800, 6_495_800)), List.of(),
+        List.of(new MapFigure.MapView(f.createPoint(new org.locationtech.jts.geom.Coordinate(568_500, 6_495_000)),
+                "safety_concern", line),
+            new MapFigure.MapView(f.createPoint(new org.locationtech.jts.geom.Coordinate(568_200, 6_495_350)),
+                "suggestion", area)),
+        List.of(), List.of());
+    BufferedImage image = painter.paint(figure);
+    MapFrame frame = MapFrame.fit(MapPainter.extentOf(figure), 0.06, image.getWidth(), image.getHeight());
+    int safety = ViewCategory.of("safety_concern").colour.getRGB();
+    int y = (int) Math.round(frame.y(6_495_000));
+    // A quarter of the way along, far from the dot at the middle: the line itself.
+    assertThat(image.getRGB((int) Math.round(frame.x(568_250)), y)).isEqualTo(safety);
+    assertThat(image.getRGB((int) Math.round(frame.x(568_900)), y)).isEqualTo(safety);
+    // Inside the area, away from its dot: tinted with the suggestion colour, not the background.
+    Color inside = new Color(image.getRGB((int) Math.round(frame.x(568_350)), (int) Math.round(frame.y(6_495_450))));
+    Color suggestion = ViewCategory.of("suggestion").colour;
+    Color plain = new Color(painter.paint(new MapFigure("Tom", "Tom", figure.studyArea(), List.of(), List.of(), List.of(),
+        List.of())).getRGB((int) Math.round(frame.x(568_350)), (int) Math.round(frame.y(6_495_450))));
+    assertThat(inside).isNotEqualTo(plain);
+    assertThat(Math.abs(inside.getBlue() - suggestion.getBlue())).isLessThan(Math.abs(plain.getBlue() - suggestion.getBlue()));
+  }
+
+  @Test
   void anEmptyMapWithoutStudyAreaStillDrawsAScaleAndNorthArrow() {
     BufferedImage image = painter.paint(ReportFixture.emptyMap());
     assertThat(image.getWidth()).isEqualTo(1600);
