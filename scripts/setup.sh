@@ -17,6 +17,11 @@ else
   if ! ls /usr/share/postgresql/"$pg_major"/extension/postgis.control >/dev/null 2>&1; then
     missing+=("postgresql-$pg_major-postgis-3")
   fi
+  # pg_trgm and unaccent (place search, V24) are in Debian's postgresql-N itself; elsewhere contrib.
+  if ! ls /usr/share/postgresql/"$pg_major"/extension/pg_trgm.control \
+      /usr/share/postgresql/"$pg_major"/extension/unaccent.control >/dev/null 2>&1; then
+    missing+=(postgresql-contrib)
+  fi
 fi
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 # The PDF report embeds DejaVu Sans (report.document.PdfReportWriter).

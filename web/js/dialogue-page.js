@@ -14,6 +14,7 @@ import { createPinList } from './pin-list.js';
 import { pinDetails } from './pins.js';
 import { supportControl, refreshSupportButtons } from './support.js';
 import { createConfirmation } from './confirmation.js';
+import { addPlaceFinder } from './place-finder.js';
 import { createShapeInput } from './pin-shapes.js';
 import { loadQuestionnaire, createSurvey } from './questionnaire-section.js';
 
@@ -229,6 +230,7 @@ function setUpParticipation() {
     onTilesFailed: () => showMapNote('map.tilesFailed'),
     popupDetails,
   });
+  addPlaceFinder({ map: state.map, dialogue: d, searchBox: $('place-search'), partsBox: $('study-parts'), canPlace: isOpen });
   const categories = [...new Set([...d.categories, ...state.features.map((f) => f.properties.category)])];
   state.categories = categories;
   state.list = createPinList({

@@ -103,7 +103,12 @@ export function createMap(container, opts) {
   if (opts.studyArea) {
     // Grey outside, clear inside: the area reads at a glance, with or without a basemap.
     L.polygon([WORLD, ...outerRingsLatLng(opts.studyArea)], { className: 'study-mask', interactive: false, stroke: false }).addTo(map);
-    const area = L.geoJSON(opts.studyArea, { interactive: false, style: { className: 'study-area', fill: false, weight: 3 } }).addTo(map);
+    // The outline in a pane of its own above the pins and clusters (600), below tooltips and
+    // popups: always visible, and it lets every tap through to the map and the markers.
+    const outline = map.createPane('studyAreaOutline');
+    outline.style.zIndex = 640;
+    outline.style.pointerEvents = 'none';
+    const area = L.geoJSON(opts.studyArea, { pane: 'studyAreaOutline', interactive: false, style: { className: 'study-area', fill: false, weight: 3 } }).addTo(map);
     areaBounds = area.getBounds();
     map.fitBounds(areaBounds, { padding: [12, 12] });
   } else {

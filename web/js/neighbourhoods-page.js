@@ -7,6 +7,7 @@ import { request } from './api.js';
 import { h, announce } from './dom.js';
 import { t, has, formatNumber } from './i18n.js';
 import { busy } from './staff-forms.js';
+import { setUpGazetteerImport } from './gazetteer-import.js';
 
 const $ = (id) => document.getElementById(id);
 const PATH = '/api/v1/staff/neighbourhoods';
@@ -93,6 +94,7 @@ async function upload(event) {
 
 async function render() {
   $('area-form').addEventListener('submit', upload);
+  setUpGazetteerImport();
   try {
     await load();
   } catch (e) {

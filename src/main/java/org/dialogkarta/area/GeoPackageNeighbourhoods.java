@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -27,16 +28,24 @@ import org.locationtech.jts.io.WKBReader;
  * from a Swedish municipality's GIS, so the features carry that code and are transformed later.
  * The library reads files only, so the upload goes through a temporary file that is always removed.
  */
-final class GeoPackageNeighbourhoods {
+public final class GeoPackageNeighbourhoods {
 
   private GeoPackageNeighbourhoods() {}
 
   static List<UploadedFeature> read(byte[] content) {
+    return read(content, NeighbourhoodFiles::checkSize);
+  }
+
+  /**
+   * The same reader for another feature's point or polygon layer (the gazetteer's): {@code sizeCheck}
+   * sees the features read so far after each one and throws to stop a file past its limits.
+   */
+  public static List<UploadedFeature> read(byte[] content, Consumer<List<UploadedFeature>> sizeCheck) {
     Path file = null;
     try {
       file = Files.createTempFile("neighbourhoods-", ".gpkg");
       Files.write(file, content);
-      return read(file);
+      return read(file, sizeCheck);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -50,7 +59,7 @@ final class GeoPackageNeighbourhoods {
     }
   }
 
-  private static List<UploadedFeature> read(Path file) {
+  private static List<UploadedFeature> read(Path file, Consumer<List<UploadedFeature>> sizeCheck) {
     GeoPackage gpkg;
     try {
       gpkg = GeoPackageManager.open(file.toFile());
@@ -80,7 +89,7 @@ final class GeoPackageNeighbourhoods {
       try {
         while (rows.moveToNext()) {
           features.add(feature(features.size(), rows.getRow(), dao.getGeometryColumnName(), srid));
-          NeighbourhoodFiles.checkSize(features);
+          sizeCheck.accept(features);
           if (System.nanoTime() > deadline) {
             throw InvalidInputException.of(NeighbourhoodFiles.FIELD, "neighbourhoods.too_slow",
                 "Reading the GeoPackage took longer than " + NeighbourhoodFiles.READ_BUDGET.toSeconds()

@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Geometry;
  * its properties with lower-case names, its geometry (null when it had none) and the EPSG code of
  * the coordinate system the file declares for it.
  */
-record UploadedFeature(int index, Map<String, Object> properties, Geometry geometry, int srid) {
+public record UploadedFeature(int index, Map<String, Object> properties, Geometry geometry, int srid) {
 
   /** How the feature is named in a refusal: its place in the file, and its code when it has one. */
   String label() {
@@ -16,7 +16,7 @@ record UploadedFeature(int index, Map<String, Object> properties, Geometry geome
     return "Feature " + index + (code == null ? "" : " (code " + code + ")");
   }
 
-  String field() {
+  public String field() {
     return "features[" + index + "]";
   }
 }

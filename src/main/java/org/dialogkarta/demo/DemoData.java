@@ -85,6 +85,7 @@ class DemoData implements ApplicationRunner {
   private boolean load(Contents demo) {
     jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:lock)").param("lock", LOCK)
         .query(Integer.class).single();
+    DemoGazetteer.addIfEmpty(jdbc);
     List<String> slugs = demo.dialogues().stream().map(Dialogue::slug).toList();
     long present = jdbc.sql("SELECT count(*) FROM dialogue WHERE slug IN (:slugs)")
         .param("slugs", slugs).query(Long.class).single();

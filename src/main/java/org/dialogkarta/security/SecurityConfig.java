@@ -61,6 +61,7 @@ class SecurityConfig {
             .requestMatchers("/api/v1/staff/walk-actions/**", "/api/v1/staff/walk-actions").hasRole("MODERATOR")
             .requestMatchers("/api/v1/staff/pins/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/neighbourhoods/**", "/api/v1/staff/neighbourhoods").hasRole("PLANNER")
+            .requestMatchers("/api/v1/staff/places/**", "/api/v1/staff/places").hasRole("PLANNER")
             .requestMatchers("/api/v1/analysis/**").hasAnyRole("PLANNER", "GIS")
             .requestMatchers("/api/v1/exports/**").hasRole("GIS")
             .requestMatchers("/api/v1/staff/**", "/personal/**", "/personal").authenticated()
@@ -68,6 +69,8 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/dialogues/*/neighbourhoods").permitAll()
             // The live OGC API – Features for GIS clients: public, read-only, published pins only.
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
+            // Place search on the citizens' maps: public, read-only, the gazetteer only.
+            .requestMatchers(HttpMethod.GET, "/api/v1/places", "/api/v1/places/study-area-parts").permitAll()
             .anyRequest().permitAll())
         .formLogin(form -> form
             .loginPage(LOGIN_PAGE)

@@ -41,8 +41,11 @@ class ReplicaReadsTest {
       assertThat(api.get("/api/v1/dialogues").status()).isEqualTo(200);
       assertThat(api.get("/api/v1/dialogues/" + d.slug() + "/pins").status()).isEqualTo(200);
       assertThat(api.get("/ogc/collections/pins-" + d.slug() + "/items").status()).isEqualTo(200);
+      long beforePlaces = reads.fromReplica();
+      assertThat(api.get("/api/v1/places?q=storgatan&dialogue=" + d.slug()).status()).isEqualTo(200);
       long afterReads = reads.fromReplica();
-      assertThat(afterReads).as("public reads took replica connections").isGreaterThanOrEqualTo(before + 3);
+      assertThat(afterReads).as("the place search read from the replica").isGreaterThan(beforePlaces);
+      assertThat(afterReads).as("public reads took replica connections").isGreaterThanOrEqualTo(before + 4);
 
       // A citizen's pin and its receipt: the primary, so the receipt sees the pin just sent.
       Api.Response pin = api.postJson("/api/v1/dialogues/" + d.slug() + "/pins",

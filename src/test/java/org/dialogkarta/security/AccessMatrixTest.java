@@ -124,6 +124,10 @@ class AccessMatrixTest {
     }
     RULES.put("GET /api/v1/staff/neighbourhoods", Rule.PLANNER);
     RULES.put("POST /api/v1/staff/neighbourhoods", Rule.PLANNER);
+    RULES.put("GET /api/v1/staff/places", Rule.PLANNER);
+    RULES.put("POST /api/v1/staff/places", Rule.PLANNER);
+    RULES.put("GET /api/v1/places", Rule.PUBLIC);
+    RULES.put("GET /api/v1/places/study-area-parts", Rule.PUBLIC);
     RULES.put("GET /api/v1/analysis/statistics", Rule.PLANNER_OR_GIS);
     RULES.put("GET /api/v1/analysis/neighbourhoods", Rule.PLANNER_OR_GIS);
     for (String analysis : List.of(
