@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds places by name in the gazetteer ({@code place}, V24), best first, then adds what the
+ * Finds places by name in the gazetteer ({@code place}, V28), best first, then adds what the
  * external geocoder knows (when one is configured) after them.
  *
  * <p>Both sides of the comparison are folded by the database's {@code place_fold} (lower case,
