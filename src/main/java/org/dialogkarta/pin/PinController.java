@@ -39,10 +39,13 @@ class PinController {
   private final MetricCrs metricCrs;
   private final double nearbyMetres;
   private final PinGrid grid;
+  private final ShapesInView shapes;
 
   PinController(DialogueRepository dialogues, PublishedPins published, PinSubmissions submissions,
-      MetricCrs metricCrs, @Value("${dialogkarta.nearby-metres:50}") double nearbyMetres, PinGrid grid) {
+      MetricCrs metricCrs, @Value("${dialogkarta.nearby-metres:50}") double nearbyMetres, PinGrid grid,
+      ShapesInView shapes) {
     this.grid = grid;
+    this.shapes = shapes;
     this.dialogues = dialogues;
     this.published = published;
     this.submissions = submissions;
@@ -80,6 +83,30 @@ class PinController {
     }
     return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePublic())
         .body(grid.tile(dialogue.id(), tile, categories, version));
+  }
+
+  /**
+   * The published lines and areas in a view of a large dialogue's map (drawn under the tiles'
+   * clusters once zoomed in): at most {@code limit}, with {@code capped} when there were more,
+   * simplified for {@code zoom} when given.
+   */
+  @GetMapping(path = "/dialogues/{id}/shapes", produces = MediaType.APPLICATION_JSON_VALUE)
+  ShapesInView.Answer shapes(@PathVariable String id, @RequestParam(required = false) String bbox,
+      @RequestParam(required = false) List<String> category, @RequestParam(required = false) Integer zoom,
+      @RequestParam(defaultValue = "" + ShapesInView.MAX_LIMIT) int limit) {
+    BoundingBox box = BoundingBox.parse(bbox);
+    if (box == null) {
+      throw InvalidInputException.of("bbox", "bbox.missing", "A bbox=minLon,minLat,maxLon,maxLat is required");
+    }
+    if (limit < 1 || limit > ShapesInView.MAX_LIMIT) {
+      throw InvalidInputException.of("limit", "limit.range", "limit is 1 to " + ShapesInView.MAX_LIMIT);
+    }
+    if (zoom != null && (zoom < 0 || zoom > MapTile.MAX_ZOOM)) {
+      throw InvalidInputException.of("zoom", "tile.zoom", "Zoom must be 0 to " + MapTile.MAX_ZOOM);
+    }
+    List<Category> categories = parseCategories(category);
+    Dialogue dialogue = dialogues.getByIdOrSlug(id);
+    return shapes.find(dialogue.id(), box, categories, zoom, limit);
   }
 
   /**

@@ -67,6 +67,8 @@ class SecurityConfig {
             .requestMatchers("/api/v1/staff/**", "/personal/**", "/personal").authenticated()
             // A dialogue's neighbourhoods as areas a citizen may choose instead of drawing (pin.NeighbourhoodShapeController).
             .requestMatchers(HttpMethod.GET, "/api/v1/dialogues/*/neighbourhoods").permitAll()
+            // A large dialogue's published lines and areas in a view (pin.ShapesInView).
+            .requestMatchers(HttpMethod.GET, "/api/v1/dialogues/*/shapes").permitAll()
             // The live OGC API – Features for GIS clients: public, read-only, published pins only.
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
             // Place search on the citizens' maps: public, read-only, the gazetteer only.

@@ -111,6 +111,7 @@ class AccessMatrixTest {
       RULES.put(views, Rule.PLANNER);
     }
     for (String publicMap : List.of("GET /api/v1/dialogues/{id}/pins/tiles/{z}/{x}/{y}", "GET /api/v1/dialogues/{id}/pins/page",
+        "GET /api/v1/dialogues/{id}/shapes",
         "GET /api/v1/dialogues/{slug}/report", "GET /api/v1/dialogues/{slug}/report/{number}.{format}")) {
       RULES.put(publicMap, Rule.PUBLIC);
     }
