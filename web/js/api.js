@@ -58,6 +58,9 @@ export const api = {
   pinsPage: (ref, { bbox, categories, before, limit = 50 }) => request(`/api/v1/dialogues/${enc(ref)}/pins/page?${
     new URLSearchParams(Object.entries({ bbox, category: categories?.join(','), before, limit })
       .filter(([, v]) => v !== undefined && v !== null && v !== ''))}`),
+  shapesInView: (ref, { bbox, zoom, categories, limit }, signal) => request(`/api/v1/dialogues/${enc(ref)}/shapes?${
+    new URLSearchParams(Object.entries({ bbox, zoom, category: categories?.join(','), limit })
+      .filter(([, v]) => v !== undefined && v !== null && v !== ''))}`, { signal }),
   pinTileUrl: (ref, z, x, y, categories) => `/api/v1/dialogues/${enc(ref)}/pins/tiles/${z}/${x}/${y}${
     categories?.length ? `?category=${encodeURIComponent(categories.join(','))}` : ''}`,
   submitPin: (ref, body, idempotencyKey) => request(`/api/v1/dialogues/${enc(ref)}/pins`, {

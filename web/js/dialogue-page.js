@@ -16,6 +16,7 @@ import { supportControl, refreshSupportButtons } from './support.js';
 import { createConfirmation } from './confirmation.js';
 import { addPlaceFinder } from './place-finder.js';
 import { createShapeInput } from './pin-shapes.js';
+import { tiledShapes } from './tiled-shapes.js';
 import { loadQuestionnaire, createSurvey } from './questionnaire-section.js';
 
 const $ = (id) => document.getElementById(id);
@@ -124,6 +125,7 @@ function locate() {
 function showPins() {
   if (state.tiled) {
     state.map?.tiled.refresh();
+    state.tiledShapes?.refresh();
     state.list.reload();
     return;
   }
@@ -236,7 +238,7 @@ function setUpParticipation() {
   state.list = createPinList({
     categories,
     onFilter: (selected) => (state.tiled
-      ? state.map?.tiled.setCategories(chosenCategories(selected))
+      ? [state.map?.tiled, state.tiledShapes].forEach((layer) => layer?.setCategories(chosenCategories(selected)))
       : state.map?.setPins(state.list.visible())),
     onShowOnMap: state.map ? (id, button, feature) => (state.tiled
       ? state.map.showFeature(feature, button) : state.map.showPin(id, button)) : null,
@@ -246,6 +248,15 @@ function setUpParticipation() {
     } : null,
   });
   if (state.tiled && state.map) {
+    const note = h('p', { id: 'shapes-note', class: 'map-note', 'aria-live': 'polite', hidden: true });
+    $('map-note').after(note);
+    state.tiledShapes = tiledShapes(state.map, {
+      load: (query, signal) => api.shapesInView(d.slug, query, signal),
+      loadPin: (id) => api.pin(id),
+      popupDetails,
+      note,
+      hint: (d.acceptedShapes || []).some((s) => s !== 'point'),
+    });
     let timer = null;
     state.map.leaflet.on('moveend', () => {
       state.listArea = null; // a listed cluster's area gives way to the view again

@@ -12,6 +12,11 @@ import { categoryClass } from './pins.js';
 const L = window.L;
 const $ = (id) => document.getElementById(id);
 
+/** The look of a published line or area (the same on the tiled map of a large dialogue). */
+export function shapeStyle(category) {
+  return { className: `pin-shape ${categoryClass(category)}`, weight: 4, fillOpacity: 0.2 };
+}
+
 /**
  * dialogue: as the API gives it (acceptedShapes). map: the page's map (map.js) or null.
  * onShape(geometry) when a line or area is ready for the form; onStarted() when drawing starts.
@@ -31,9 +36,7 @@ export function createShapeInput({ dialogue, map, onShape, onStarted, popupDetai
     for (const f of features) {
       const shape = f.properties?.shape;
       if (!shape) continue;
-      const layer = L.geoJSON(shape, {
-        style: { className: `pin-shape ${categoryClass(f.properties.category)}`, weight: 4, fillOpacity: 0.2 },
-      });
+      const layer = L.geoJSON(shape, { style: shapeStyle(f.properties.category) });
       if (popupDetails) layer.bindPopup(() => h('div', { class: 'pin-popup', tabindex: '-1' }, ...popupDetails(f)), { maxWidth: 300 });
       layer.addTo(published);
     }
