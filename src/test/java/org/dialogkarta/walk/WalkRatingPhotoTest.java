@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,7 @@ import org.dialogkarta.support.Api;
 import org.dialogkarta.support.Multipart;
 import org.dialogkarta.support.Problems;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,8 +67,9 @@ class WalkRatingPhotoTest extends WalkApiTest {
     return form.post(api, "/api/v1/walks/" + rated.walkId() + "/ratings/" + setId + "/photo", null);
   }
 
-  long photoRows() {
-    return jdbc.sql("SELECT count(*) FROM walk_rating_photo").query(Long.class).single();
+  long photoRows(long walkId) {
+    return jdbc.sql("SELECT count(*) FROM walk_rating_photo p JOIN walk_rating_set s ON s.id = p.set_id WHERE s.walk_id = :w")
+        .param("w", walkId).query(Long.class).single();
   }
 
   static byte[] withComment(byte[] jpeg, String comment) {
@@ -99,7 +103,7 @@ class WalkRatingPhotoTest extends WalkApiTest {
     Api.Response again = upload(rated, rated.setId(), rated.token(), sent);
     assertThat(again.status()).as(again.body()).isEqualTo(201);
     assertThat(again.raw().headers().firstValue("Idempotent-Replayed")).hasValue("true");
-    assertThat(photoRows()).isEqualTo(1);
+    assertThat(photoRows(rated.walkId())).isEqualTo(1);
     // Another photo for the same set is a conflict.
     Api.Response other = upload(rated, rated.setId(), rated.token(), jpeg(Color.BLUE));
     assertThat(other.status()).as(other.body()).isEqualTo(409);
@@ -152,8 +156,41 @@ class WalkRatingPhotoTest extends WalkApiTest {
         assertThat(r.contentType()).as(c.what()).startsWith("application/problem+json");
       }
     }
-    assertThat(photoRows()).isZero();
+    assertThat(photoRows(rated.walkId())).isZero();
     assertThat(staffBytes("/api/v1/staff/walks/" + rated.walkId() + "/ratings/" + rated.setId() + "/photo").statusCode())
         .isEqualTo(404);
+  }
+
+  @Autowired WalkReports reports;
+  @Autowired WalkReportPdf pdf;
+
+  /** The number of images {@code pdfimages -list} finds in the walk's report PDF. */
+  int pdfImages(long walkId) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = staffBytes("/api/v1/staff/walks/" + walkId + "/report.pdf");
+    assertThat(r.statusCode()).isEqualTo(200);
+    Path file = Files.createTempFile("walk", ".pdf");
+    try {
+      Files.write(file, r.body());
+      String list = WalkActionPlanTest.run("pdfimages", "-list", file.toString());
+      // Two header lines, then one line per image.
+      return (int) list.lines().skip(2).filter(l -> !l.isBlank()).count();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void theReportPdfEmbedsTheRatingPhotosAndThePinPhotosWithAltText() throws Exception {
+    Rated rated = rated();
+    Pinned pin = pinned(rated.walkId(), "safety_concern", "Mörkt vid garagen", null);
+    int before = pdfImages(rated.walkId());
+    assertThat(upload(rated, rated.setId(), rated.token(), jpeg(Color.RED)).status()).isEqualTo(201);
+    Api.Response pinPhoto = uploadPhoto(pin.id(), pin.receipt(), jpeg(Color.CYAN), null);
+    assertThat(pinPhoto.status()).as(pinPhoto.body()).isEqualTo(201);
+
+    assertThat(pdfImages(rated.walkId())).as("the map, then one rating photo and one pin photo").isEqualTo(before + 2);
+    String xhtml = pdf.xhtml(reports.of(rated.walkId()));
+    assertThat(xhtml).contains("alt=\"Foto som en grupp tog när den bedömde stopp 1, Gångtunneln (1 av 1).\"")
+        .contains("alt=\"Foto 1 av 1 till synpunkt 1 längs vägen: ");
   }
 }
