@@ -201,6 +201,13 @@ class SafetyWalkBrowserTest extends BrowserTest {
             r.onsuccess = () => { const g = r.result.transaction('ratings').objectStore('ratings').getAll();
               g.onsuccess = () => resolve(g.result.filter((x) => x.photo).length); }; })""")).isEqualTo(0);
       assertThat(errors).isEmpty();
+
+      // The facilitator sees the photo at its stop in the walk report.
+      signIn(page, plannerName);
+      page.navigate(url("/personal/vandring/" + w + "/rapport"));
+      assertThat(page.locator(".method-stop").first().locator(".method-photos img")).hasCount(1);
+      page.waitForFunction("() => document.querySelector('.method-photos img')?.naturalWidth > 0");
+      assertThat(page.locator(".method-photos img")).hasAttribute("alt", java.util.regex.Pattern.compile("Foto 1"));
     } finally {
       phone.close();
     }
