@@ -2,11 +2,15 @@
 // (1–5) in a few taps, offline too. Each saved rating goes to its own IndexedDB outbox with an
 // Idempotency-Key made once, and is sent from there like the walk's pins (walk-sync.js): a retry
 // after a lost answer lands on the rating the server already stored, so each is stored once.
+// A rating set may carry one photo (the whole stop's, not per question): kept as a Blob in the
+// same record, sent after the set with the set's photoToken from the answer, and dropped from the
+// phone once the server has it; the same photo sent again is answered as the first time.
 import { request, ApiError } from './api.js';
 import { h, announce } from './dom.js';
 import { t, formatNumber } from './i18n.js';
 import { newKey } from './walk-store.js';
 import { isRetryable, pauseAfter } from './walk-sync.js';
+import { preparePhoto, MAX_BYTES } from './walk-photo.js';
 
 const DB_NAME = 'dialogkarta-walk-ratings';
 const PERIOD_MS = 30_000;
@@ -71,7 +75,7 @@ function distance(a, b) {
  */
 export function createChecklist(opts) {
   const walkId = opts.walk.id;
-  const state = { list: null, records: [], running: false, timer: null };
+  const state = { list: null, records: [], running: false, again: false, timer: null, photo: null, previewUrl: null };
 
   function scaleLabel(n) {
     return t(`walkmethod.scale.${n}`);
@@ -121,7 +125,7 @@ export function createChecklist(opts) {
     $('walk-checklist-queue').dataset.waiting = String(waiting);
     $('walk-checklist-queue').dataset.sent = String(sent);
     $('walk-checklist-failed').replaceChildren(...failed.map((r) => h('li', { class: 'walk-failed__item' },
-      t('walkmethod.mode.failed', { stop: stopName(r.body.stopId), reason: r.error?.detail || '' }))));
+      t(r.setId ? 'walkmethod.mode.photoFailed' : 'walkmethod.mode.failed', { stop: stopName(r.body.stopId), reason: r.error?.detail || '' }))));
   }
 
   function stopName(id) {
@@ -132,6 +136,37 @@ export function createChecklist(opts) {
     state.records = (await all(walkId)).sort((a, b) => a.seq - b.seq);
     renderStops();
     renderStatus();
+  }
+
+  function clearPhoto() {
+    state.photo = null;
+    $('walk-checklist-file').value = '';
+    if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
+    state.previewUrl = null;
+    $('walk-checklist-file-preview').replaceChildren();
+    $('walk-checklist-file-clear').hidden = true;
+    $('walk-checklist-file-label').dataset.i18n = 'walkmethod.mode.photoAdd';
+    $('walk-checklist-file-label').textContent = t('walkmethod.mode.photoAdd');
+  }
+
+  async function choosePhoto() {
+    const file = $('walk-checklist-file').files?.[0];
+    const error = $('walk-checklist-error');
+    error.textContent = '';
+    if (!file) return;
+    try {
+      state.photo = await preparePhoto(file);
+    } catch (e) {
+      clearPhoto();
+      error.textContent = t(e.message === 'size' ? 'walk.photo.tooLarge' : 'walk.photo.wrongType', { max: formatNumber(MAX_BYTES / 1024 / 1024) });
+      return;
+    }
+    if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
+    state.previewUrl = URL.createObjectURL(state.photo.blob);
+    $('walk-checklist-file-preview').replaceChildren(h('img', { src: state.previewUrl, alt: t('walk.photo.preview'), width: '72', height: '72' }));
+    $('walk-checklist-file-clear').hidden = false;
+    $('walk-checklist-file-label').dataset.i18n = 'walk.photo.change';
+    $('walk-checklist-file-label').textContent = t('walk.photo.change');
   }
 
   async function save(event) {
@@ -151,32 +186,52 @@ export function createChecklist(opts) {
     }
     error.textContent = '';
     const recordedAt = new Date().toISOString();
-    await put({ key: newKey(), walkId, seq: Date.now(), body: { stopId, recordedAt, ratings }, state: 'waiting', attempts: 0, nextTryAt: 0 });
+    const photo = state.photo ? { blob: state.photo.blob, name: state.photo.name } : null;
+    await put({ key: newKey(), walkId, seq: Date.now(), body: { stopId, recordedAt, ratings }, photo, state: 'waiting', attempts: 0, nextTryAt: 0 });
     $('walk-checklist-form').reset();
+    clearPhoto();
     await refresh();
     announce($('walk-checklist-saved'), t(navigator.onLine ? 'walkmethod.mode.savedSending' : 'walkmethod.mode.savedOffline', { stop: stopName(stopId) }));
     run(true);
   }
 
+  /** The set first (once, by its key), then its photo with the set's token; each step kept as it succeeds. */
   async function send(record) {
+    let current = record;
     try {
-      await request(`/api/v1/walks/${encodeURIComponent(walkId)}/ratings`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': record.key }, body: JSON.stringify(record.body),
-      });
-      await put({ ...record, state: 'sent', error: null });
+      if (!current.setId) {
+        const answer = await request(`/api/v1/walks/${encodeURIComponent(walkId)}/ratings`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': current.key }, body: JSON.stringify(current.body),
+        });
+        current = current.photo ? { ...current, setId: answer.id, photoToken: answer.photoToken, attempts: 0 } : { ...current, state: 'sent', error: null };
+        await put(current);
+      }
+      if (current.photo) {
+        const form = new FormData();
+        form.append('token', current.photoToken);
+        form.append('photo', current.photo.blob, current.photo.name || 'photo.jpg');
+        await request(`/api/v1/walks/${encodeURIComponent(walkId)}/ratings/${encodeURIComponent(current.setId)}/photo`, { method: 'POST', body: form });
+        current = { ...current, photo: null, photoSent: true, state: 'sent', error: null };
+        await put(current);
+      }
       return true;
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, null, true);
-      const attempts = (record.attempts || 0) + 1;
-      if (isRetryable(e)) await put({ ...record, attempts, nextTryAt: Date.now() + pauseAfter(attempts) });
-      else await put({ ...record, attempts, state: 'failed', error: { status: e.status, code: e.code, detail: e.problem?.detail || null } });
+      const attempts = (current.attempts || 0) + 1;
+      if (isRetryable(e)) await put({ ...current, attempts, nextTryAt: Date.now() + pauseAfter(attempts) });
+      else await put({ ...current, attempts, state: 'failed', error: { status: e.status, code: e.code, detail: e.problem?.detail || null } });
       return !e.network;
     }
   }
 
   async function run(force = false) {
-    if (state.running) return;
+    if (state.running) {
+      // Asked again while a round runs (the 'online' event as the round fails offline): one more round after it.
+      state.again ||= force;
+      return;
+    }
     state.running = true;
+    state.again = false;
     clearTimeout(state.timer);
     try {
       for (const record of (await all(walkId)).sort((a, b) => a.seq - b.seq)) {
@@ -188,7 +243,7 @@ export function createChecklist(opts) {
       // storage unavailable: the next round tries again
     } finally {
       state.running = false;
-      state.timer = setTimeout(() => run(), PERIOD_MS);
+      state.timer = state.again ? setTimeout(() => run(true), 0) : setTimeout(() => run(), PERIOD_MS);
     }
   }
 
@@ -218,6 +273,9 @@ export function createChecklist(opts) {
     nearestStop();
     $('walk-checklist-form').addEventListener('submit', save);
     $('walk-checklist-nearest').addEventListener('click', nearestStop);
+    $('walk-checklist-file').addEventListener('change', choosePhoto);
+    $('walk-checklist-file-clear').addEventListener('click', clearPhoto);
+    $('walk-checklist-file').disabled = opts.isOver();
     $('walk-checklist-photo').addEventListener('click', () => opts.onPhoto?.());
     $('walk-checklist-photo').disabled = opts.isOver();
     $('walk-checklist-save').disabled = opts.isOver();

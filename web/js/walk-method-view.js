@@ -38,7 +38,17 @@ export function scoreTable(method, onMakeAction) {
           onMakeAction ? h('td', {}, poor ? h('button', { type: 'button', class: 'button button--small', onclick: () => onMakeAction(s.stop, item?.wording || '') },
             t('walkmethod.scores.makeAction')) : null) : null);
       })) : null,
-    s.comments.length ? h('ul', { class: 'method-comments' }, s.comments.map((c) => h('li', { class: 'user-text' }, c))) : null)));
+    s.comments.length ? h('ul', { class: 'method-comments' }, s.comments.map((c) => h('li', { class: 'user-text' }, c))) : null,
+    ratingPhotos(s.photos))));
+}
+
+/** The groups' photos at a stop (staff reads of the rating sets' photos), each opening full size. */
+function ratingPhotos(list) {
+  const safe = (list || []).filter((p) => /^\/api\/v1\//.test(p.url) && /^\/api\/v1\//.test(p.thumbnailUrl));
+  if (!safe.length) return null;
+  return h('ul', { class: 'photos report-photos method-photos' }, safe.map((p, i) => h('li', { 'data-set': String(p.setId) },
+    h('a', { href: p.url, target: '_blank', rel: 'noopener' },
+      h('img', { src: p.thumbnailUrl, alt: t('walkmethod.scores.photo', { n: i + 1 }), width: '160', height: '160', loading: 'eager' })))));
 }
 
 /** The action plan: what, where, who, by when, status, cost; onEdit(action) adds an edit button. */

@@ -53,6 +53,14 @@ class PackageDependencyTest {
   }
 
   @Test
+  void walkUsesPhotoOnlyThroughTheCleaner() {
+    // Rating photos at a walk's stops are cleaned exactly like pin photos, through the one public
+    // door; photo knows nothing of walks.
+    assertThat(referencesTo("walk", "photo")).isSubsetOf(Set.of("photo.PhotoCleaner", "photo.PhotoCleaner.Cleaned"));
+    assertThat(referencesTo("photo", "walk")).isEmpty();
+  }
+
+  @Test
   void noDomainPackageDependsOnWeb() {
     Map<String, Set<String>> offenders = new TreeMap<>();
     REFERENCES.forEach((pkg, refs) -> {

@@ -11,10 +11,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Without an account: walk mode reads the checklist and the stops and sends a group's ratings;
+ * Without an account: walk mode reads the checklist and the stops and sends a group's ratings
+ * (and the set's optional photo);
  * the public dialogue page reads what came of the dialogue's walks (decided actions only).
  */
 @RestController
@@ -29,11 +32,13 @@ class PublicWalkMethodController {
   private final Checklists checklists;
   private final WalkStops stops;
   private final WalkRatings ratings;
+  private final WalkRatingPhotos ratingPhotos;
   private final PublicWalkActions publicActions;
   private final DialogueRepository dialogues;
 
   PublicWalkMethodController(Walks walks, Checklists checklists, WalkStops stops, WalkRatings ratings,
-      PublicWalkActions publicActions, DialogueRepository dialogues) {
+      PublicWalkActions publicActions, DialogueRepository dialogues, WalkRatingPhotos ratingPhotos) {
+    this.ratingPhotos = ratingPhotos;
     this.walks = walks;
     this.checklists = checklists;
     this.stops = stops;
@@ -59,6 +64,19 @@ class PublicWalkMethodController {
       response.header("Idempotent-Replayed", "true");
     }
     return response.body(answer);
+  }
+
+  /** The rating set's one optional photo, with the photoToken from the answer to the ratings. */
+  @PostMapping(path = "/api/v1/walks/{id}/ratings/{setId}/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<WalkRatingPhotos.Stored> ratingPhoto(@PathVariable long id, @PathVariable long setId,
+      @RequestParam(name = "token", required = false) String token,
+      @RequestParam(name = "photo", required = false) MultipartFile photo) {
+    WalkRatingPhotos.Stored stored = ratingPhotos.add(id, setId, token, photo);
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED);
+    if (stored.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.body(stored);
   }
 
   @GetMapping("/api/v1/dialogues/{ref}/walk-actions")

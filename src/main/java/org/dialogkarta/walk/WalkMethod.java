@@ -15,8 +15,20 @@ record WalkMethod(Long repeatOf, Scale scale, List<Checklists.Item> items, List<
     static final Scale DEFAULT = new Scale(ChecklistTemplate.MIN, ChecklistTemplate.MAX);
   }
 
-  /** @param average the mean of every score at the stop, null when nobody rated it */
-  record StopScores(WalkStops.Stop stop, Double average, int ratingSets, List<ItemScore> items, List<String> comments) {}
+  /**
+   * @param average the mean of every score at the stop, null when nobody rated it
+   * @param photos  the rating sets' photos at the stop, in the order they were rated
+   */
+  record StopScores(WalkStops.Stop stop, Double average, int ratingSets, List<ItemScore> items, List<String> comments,
+      List<RatingPhoto> photos) {}
+
+  /** A rating set's photo through the staff read. */
+  record RatingPhoto(long setId, String url, String thumbnailUrl) {
+    static RatingPhoto of(long walkId, long setId) {
+      String url = "/api/v1/staff/walks/" + walkId + "/ratings/" + setId + "/photo";
+      return new RatingPhoto(setId, url, url + "/thumbnail");
+    }
+  }
 
   /** The scores one item (one version of it) got at one stop. */
   record ItemScore(long itemId, long lineage, double average, int count) {}

@@ -2,6 +2,8 @@ package org.dialogkarta.walk;
 
 import java.net.URI;
 import java.util.List;
+import org.dialogkarta.kernel.NotFoundException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +31,11 @@ class WalkMethodController {
   private final WalkActions actions;
   private final WalkReports reports;
   private final WalkReportPdf pdf;
+  private final WalkRatingPhotos ratingPhotos;
 
   WalkMethodController(Walks walks, WalkMethods methods, Checklists checklists, WalkStops stops, WalkMeetings meetings,
-      WalkActions actions, WalkReports reports, WalkReportPdf pdf) {
+      WalkActions actions, WalkReports reports, WalkReportPdf pdf, WalkRatingPhotos ratingPhotos) {
+    this.ratingPhotos = ratingPhotos;
     this.reports = reports;
     this.pdf = pdf;
     this.walks = walks;
@@ -56,6 +60,22 @@ class WalkMethodController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"vandring-" + id + ".pdf\"")
         .contentType(MediaType.APPLICATION_PDF)
         .body(file);
+  }
+
+  /** The photo of a group's rating set (issue 16), cleaned on upload; staff only, never cached. */
+  @GetMapping("/ratings/{setId}/photo")
+  ResponseEntity<byte[]> ratingPhoto(@PathVariable long id, @PathVariable long setId) {
+    return jpeg(ratingPhotos.read(id, setId, false).orElseThrow(() -> new NotFoundException("No photo of rating set " + setId)));
+  }
+
+  @GetMapping("/ratings/{setId}/photo/thumbnail")
+  ResponseEntity<byte[]> ratingPhotoThumbnail(@PathVariable long id, @PathVariable long setId) {
+    return jpeg(ratingPhotos.read(id, setId, true).orElseThrow(() -> new NotFoundException("No photo of rating set " + setId)));
+  }
+
+  private static ResponseEntity<byte[]> jpeg(byte[] bytes) {
+    return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore())
+        .header("X-Content-Type-Options", "nosniff").body(bytes);
   }
 
   @PutMapping("/checklist")

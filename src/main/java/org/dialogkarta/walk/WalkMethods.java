@@ -65,13 +65,21 @@ class WalkMethods {
             WHERE s.walk_id = :walk AND r.comment IS NOT NULL ORDER BY s.recorded_at, s.id""")
         .param("walk", walkId)
         .query(rs -> { comments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)); });
+    Map<Long, List<WalkMethod.RatingPhoto>> photos = new HashMap<>();
+    jdbc.sql("""
+            SELECT s.stop_id, s.id FROM walk_rating_photo p JOIN walk_rating_set s ON s.id = p.set_id
+            WHERE s.walk_id = :walk ORDER BY s.recorded_at, s.id""")
+        .param("walk", walkId)
+        .query(rs -> {
+          photos.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(WalkMethod.RatingPhoto.of(walkId, rs.getLong(2)));
+        });
     List<WalkMethod.StopScores> result = new ArrayList<>();
     for (WalkStops.Stop stop : stops.of(walkId)) {
       List<WalkMethod.ItemScore> its = rows.stream().filter(r -> r.stopId() == stop.id())
           .map(r -> new WalkMethod.ItemScore(r.itemId(), r.lineage(), round(r.average()), r.count())).toList();
       Overall o = overall.get(stop.id());
       result.add(new WalkMethod.StopScores(stop, o == null ? null : round(o.average()), o == null ? 0 : o.sets(), its,
-          comments.getOrDefault(stop.id(), List.of())));
+          comments.getOrDefault(stop.id(), List.of()), photos.getOrDefault(stop.id(), List.of())));
     }
     return result;
   }

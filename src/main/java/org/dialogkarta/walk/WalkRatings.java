@@ -39,7 +39,8 @@ class WalkRatings {
 
   record Upload(Long stopId, String recordedAt, List<Score> ratings) {}
 
-  record Answer(long id, int count, @JsonIgnore boolean replayed) {}
+  /** The stored set; {@code photoToken} lets the phone that sent it add the set's photo. */
+  record Answer(long id, int count, UUID photoToken, @JsonIgnore boolean replayed) {}
 
   static final int COMMENT_MAX = 1000;
 
@@ -103,10 +104,13 @@ class WalkRatings {
         return earlier.get();
       }
     }
-    long id = jdbc.sql("""
-            INSERT INTO walk_rating_set (walk_id, stop_id, recorded_at) VALUES (:walk, :stop, :at) RETURNING id""")
+    Answer stored = jdbc.sql("""
+            INSERT INTO walk_rating_set (walk_id, stop_id, recorded_at) VALUES (:walk, :stop, :at)
+            RETURNING id, photo_token""")
         .param("walk", walkId).param("stop", upload.stopId()).param("at", at.atOffset(ZoneOffset.UTC))
-        .query(Long.class).single();
+        .query((rs, row) -> new Answer(rs.getLong("id"), scores.size(), rs.getObject("photo_token", UUID.class), false))
+        .single();
+    long id = stored.id();
     for (Score s : scores) {
       jdbc.sql("""
               INSERT INTO walk_rating (set_id, walk_id, item_id, score, comment)
@@ -117,7 +121,7 @@ class WalkRatings {
     if (key != null) {
       keys.complete(IdempotencyKeys.Kind.WALK_RATING, key, digest, id);
     }
-    return new Answer(id, scores.size(), false);
+    return stored;
   }
 
   private static Instant recordedAt(String value, WalkWindow window, List<FieldViolation> faults) {
@@ -137,9 +141,11 @@ class WalkRatings {
   }
 
   private Answer replayed(IdempotencyKeys.Earlier earlier) {
-    return jdbc.sql("SELECT id, (SELECT count(*) FROM walk_rating r WHERE r.set_id = s.id) AS n FROM walk_rating_set s WHERE id = :id")
+    return jdbc.sql("""
+            SELECT id, photo_token, (SELECT count(*) FROM walk_rating r WHERE r.set_id = s.id) AS n
+            FROM walk_rating_set s WHERE id = :id""")
         .param("id", earlier.createdId())
-        .query((rs, row) -> new Answer(rs.getLong("id"), rs.getInt("n"), true))
+        .query((rs, row) -> new Answer(rs.getLong("id"), rs.getInt("n"), rs.getObject("photo_token", UUID.class), true))
         .single();
   }
 

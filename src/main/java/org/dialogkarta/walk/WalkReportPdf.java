@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * The walk report as an accessible PDF (PDF/UA, tagged, {@code lang="sv"}), laid out by the
  * dialogue report's writer ({@link PdfReportWriter#writeXhtml}) and with its map drawn by the same
  * {@link MapPainter} in SWEREF 99 TM: the facts, the meetings with attendance counts, every
- * checklist stop with its scores, the pins along the way, the action plan as a table and, for a
+ * checklist stop with its scores and the groups' photos, the pins along the way with their photos, the action plan as a table and, for a
  * repeat walk, the comparison. In Swedish, the municipality's language of record.
  */
 @Component
@@ -131,6 +131,11 @@ class WalkReportPdf {
       for (String c : s.comments()) {
         h.append("<p class=\"quote\">").append(e(c)).append("</p>\n");
       }
+      List<byte[]> ratingPhotos = ratingThumbnails(w.id(), s.photos());
+      for (int i = 0; i < ratingPhotos.size(); i++) {
+        photo(h, ratingPhotos.get(i), text("ratingPhotoAlt",
+            Map.of("n", n - 1, "name", s.stop().name(), "i", i + 1, "count", ratingPhotos.size())));
+      }
     }
 
     h.append("<h2>").append(e(text("pinsHeading", Map.of()))).append("</h2>\n<ol>");
@@ -144,6 +149,11 @@ class WalkReportPdf {
       }
       if (!p.photos().isEmpty()) {
         h.append(" ").append(e(text("photos", Map.of("n", p.photos().size()))));
+        List<byte[]> pinPhotos = pinThumbnails(p.photos());
+        for (int i = 0; i < pinPhotos.size(); i++) {
+          photo(h, pinPhotos.get(i), text("pinPhotoAlt", Map.of("i", i + 1, "count", pinPhotos.size(), "n", p.sequence(),
+              "category", Messages.text("sv", "category." + p.category(), Map.of()))));
+        }
       }
       h.append("</li>\n");
     }
@@ -202,6 +212,32 @@ class WalkReportPdf {
       h.append("</tr>\n");
     }
     h.append("</tbody></table>\n");
+  }
+
+  /** A photo's thumbnail (cleaned JPEG, already small), scaled to a column's width, with its alt text. */
+  private static void photo(StringBuilder h, byte[] jpeg, String alt) {
+    h.append("<div class=\"photo\"><img class=\"photo\" src=\"data:image/jpeg;base64,")
+        .append(Base64.getEncoder().encodeToString(jpeg)).append("\" alt=\"").append(e(alt)).append("\" /></div>\n");
+  }
+
+  private List<byte[]> ratingThumbnails(long walkId, List<WalkMethod.RatingPhoto> photos) {
+    List<byte[]> out = new ArrayList<>();
+    for (WalkMethod.RatingPhoto p : photos) {
+      jdbc.sql("""
+              SELECT p.thumbnail FROM walk_rating_photo p JOIN walk_rating_set s ON s.id = p.set_id
+              WHERE p.set_id = :set AND s.walk_id = :walk""")
+          .param("set", p.setId()).param("walk", walkId).query(byte[].class).optional().ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private List<byte[]> pinThumbnails(List<WalkReport.Photo> photos) {
+    List<byte[]> out = new ArrayList<>();
+    for (WalkReport.Photo p : photos) {
+      jdbc.sql("SELECT thumbnail FROM photo WHERE id = :id").param("id", p.id()).query(byte[].class).optional()
+          .ifPresent(out::add);
+    }
+    return out;
   }
 
   private void problems(StringBuilder h, String kind, List<WalkMethod.Problem> list) {
@@ -295,6 +331,7 @@ class WalkReportPdf {
       th, td { border: 0.5pt solid #666; padding: 3pt 4pt; text-align: left; vertical-align: top; }
       thead th { background: #e8e8e8; }
       img.map { width: 100%; }
+      img.photo { width: 60mm; } div.photo { margin: 4pt 0; }
       dt { font-weight: bold; } dd { margin: 0 0 4pt 0; }
       .quote { font-style: italic; margin-left: 10pt; }
       """;

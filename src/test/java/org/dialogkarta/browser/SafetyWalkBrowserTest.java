@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.Geolocation;
 import com.microsoft.playwright.options.Media;
 import java.io.IOException;
@@ -152,6 +153,75 @@ class SafetyWalkBrowserTest extends BrowserTest {
     } finally {
       phone.close();
     }
+  }
+
+  @Test
+  void aRatingWithAPhotoTakenOfflineIsStoredOnceWithItsPhoto() throws IOException {
+    long w = walkWithStops();
+    BrowserContext phone = newPhoneContext();
+    try {
+      Page p = phone.newPage();
+      List<String> errors = new ArrayList<>();
+      p.onPageError(errors::add);
+      p.navigate(url("/vandring/" + w));
+      p.locator("#walk-map.leaflet-container").waitFor();
+      p.evaluate("() => navigator.serviceWorker.ready");
+      assertThat(p.locator("#walk-checklist")).isVisible();
+
+      phone.setOffline(true);
+      p.locator("#walk-checklist-stop").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(0));
+      p.locator("#walk-checklist .walk-rate").nth(0).locator(".walk-rate__step").nth(1).click();
+      p.locator("#walk-checklist-file").setInputFiles(new FilePayload("IMG_0042.jpg", "image/jpeg", jpeg()));
+      assertThat(p.locator("#walk-checklist-file-preview img")).hasCount(1);
+      assertThat(p.locator("#walk-checklist-file-clear")).isVisible();
+      p.locator("#walk-checklist-save").click();
+      assertThat(p.locator("#walk-checklist-saved")).containsText("Gångtunneln");
+      // The form is empty again for the next stop; the photo waits in the outbox with the rating.
+      assertThat(p.locator("#walk-checklist-file-preview img")).hasCount(0);
+      p.reload();
+      p.locator("#walk-map").waitFor();
+      assertThat(p.locator("#walk-checklist-queue")).hasAttribute("data-waiting", "1");
+      assertThat(count("SELECT count(*) FROM walk_rating_set WHERE walk_id = :w", w)).isZero();
+
+      phone.setOffline(false);
+      p.evaluate("() => window.dispatchEvent(new Event('online'))");
+      eventually(() -> count("""
+          SELECT count(*) FROM walk_rating_photo p JOIN walk_rating_set s ON s.id = p.set_id WHERE s.walk_id = :w""", w) == 1,
+          "the rating's photo stored");
+      assertThat(p.locator("#walk-checklist-queue")).hasAttribute("data-sent", "1");
+      p.evaluate("() => window.dispatchEvent(new Event('online'))");
+      p.waitForTimeout(1500);
+      assertThat(count("SELECT count(*) FROM walk_rating_set WHERE walk_id = :w", w)).isEqualTo(1);
+      assertThat(count("""
+          SELECT count(*) FROM walk_rating_photo p JOIN walk_rating_set s ON s.id = p.set_id WHERE s.walk_id = :w""", w))
+          .isEqualTo(1);
+      // Sent: the Blob is gone from the phone.
+      assertThat(p.evaluate("""
+          () => new Promise((resolve) => { const r = indexedDB.open('dialogkarta-walk-ratings');
+            r.onsuccess = () => { const g = r.result.transaction('ratings').objectStore('ratings').getAll();
+              g.onsuccess = () => resolve(g.result.filter((x) => x.photo).length); }; })""")).isEqualTo(0);
+      assertThat(errors).isEmpty();
+
+      // The facilitator sees the photo at its stop in the walk report.
+      signIn(page, plannerName);
+      page.navigate(url("/personal/vandring/" + w + "/rapport"));
+      assertThat(page.locator(".method-stop").first().locator(".method-photos img")).hasCount(1);
+      page.waitForFunction("() => document.querySelector('.method-photos img')?.naturalWidth > 0");
+      assertThat(page.locator(".method-photos img")).hasAttribute("alt", java.util.regex.Pattern.compile("Foto 1"));
+    } finally {
+      phone.close();
+    }
+  }
+
+  static byte[] jpeg() throws IOException {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(java.awt.Color.DARK_GRAY);
+    g.fillRect(0, 0, 320, 240);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "jpeg", out);
+    return out.toByteArray();
   }
 
   /** Picks the stop, taps a score for the first questions, saves. */

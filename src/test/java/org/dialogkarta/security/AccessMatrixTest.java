@@ -93,10 +93,12 @@ class AccessMatrixTest {
     for (String walks : List.of("GET /api/v1/staff/walks/{id}/method", "PUT /api/v1/staff/walks/{id}/checklist",
         "PUT /api/v1/staff/walks/{id}/stops", "PUT /api/v1/staff/walks/{id}/meetings/{kind}",
         "POST /api/v1/staff/walks/{id}/actions", "PUT /api/v1/staff/walks/{id}/actions/{actionId}",
-        "GET /api/v1/staff/walks/{id}/report.pdf")) {
+        "GET /api/v1/staff/walks/{id}/report.pdf", "GET /api/v1/staff/walks/{id}/ratings/{setId}/photo",
+        "GET /api/v1/staff/walks/{id}/ratings/{setId}/photo/thumbnail")) {
       RULES.put(walks, Rule.PLANNER);
     }
     for (String walkMode : List.of("GET /api/v1/walks/{id}/checklist", "POST /api/v1/walks/{id}/ratings",
+        "POST /api/v1/walks/{id}/ratings/{setId}/photo",
         "GET /api/v1/dialogues/{ref}/walk-actions")) {
       RULES.put(walkMode, Rule.PUBLIC);
     }

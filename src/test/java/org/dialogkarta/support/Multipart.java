@@ -28,12 +28,15 @@ public final class Multipart {
     return this;
   }
 
-  /** POSTs the parts to {@code path} with the {@code Authorization} header given. */
+  /** POSTs the parts to {@code path} with the {@code Authorization} header given, none if null. */
   public Api.Response post(Api api, String path, String authorization) {
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    return api.send(HttpRequest.newBuilder(URI.create(api.base() + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Authorization", authorization)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return api.send(request);
   }
 }
