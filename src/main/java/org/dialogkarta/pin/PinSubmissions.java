@@ -1,8 +1,5 @@
 package org.dialogkarta.pin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,15 +123,7 @@ class PinSubmissions {
    * not matter). The entry keeps a key used on the public form from replaying at a meeting.
    */
   private byte[] requestHash(Dialogue dialogue, String entry, PinSubmission submission) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((dialogue.id() + "\n").getBytes(StandardCharsets.UTF_8));
-      if (!entry.isEmpty()) {
-        sha.update((entry + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      return sha.digest(json.writeValueAsBytes(submission));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return IdempotencyKeys.requestDigest(dialogue.id() + "\n" + (entry.isEmpty() ? "" : entry + "\n"),
+        json.writeValueAsBytes(submission));
   }
 }

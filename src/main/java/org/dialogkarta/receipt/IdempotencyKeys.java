@@ -57,6 +57,22 @@ public class IdempotencyKeys {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The digest that says whether a retry is the same request: SHA-256 of {@code scope} (what was
+   * asked of what, e.g. {@code "response\n" + dialogueId + "\n"}) followed by the body as parsed,
+   * so that white space and key order do not matter. Kinds keep their own scope, so one key sent
+   * to two endpoints never replays the other's answer.
+   */
+  public static byte[] requestDigest(String scope, byte[] body) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(scope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return sha.digest(body);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   public static UUID parse(String header) {
     if (header == null) {
       return null;

@@ -1,8 +1,5 @@
 package org.dialogkarta.survey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,12 +95,6 @@ class Responses {
   }
 
   private byte[] requestHash(Dialogue dialogue, ResponseSubmission submission) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("response\n" + dialogue.id() + "\n").getBytes(StandardCharsets.UTF_8));
-      return sha.digest(json.writeValueAsBytes(submission));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return IdempotencyKeys.requestDigest("response\n" + dialogue.id() + "\n", json.writeValueAsBytes(submission));
   }
 }

@@ -1,9 +1,6 @@
 package org.dialogkarta.walk;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,12 +120,6 @@ class Tracks {
   }
 
   private byte[] requestHash(long walkId, Upload upload) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((walkId + "\n").getBytes(StandardCharsets.UTF_8));
-      return sha.digest(json.writeValueAsBytes(upload.points()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return IdempotencyKeys.requestDigest(walkId + "\n", json.writeValueAsBytes(upload.points()));
   }
 }

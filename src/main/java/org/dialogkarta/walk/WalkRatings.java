@@ -1,9 +1,6 @@
 package org.dialogkarta.walk;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -150,12 +147,6 @@ class WalkRatings {
   }
 
   private byte[] requestHash(long walkId, Upload upload) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("walk-rating\n" + walkId + "\n").getBytes(StandardCharsets.UTF_8));
-      return sha.digest(json.writeValueAsBytes(upload));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return IdempotencyKeys.requestDigest("walk-rating\n" + walkId + "\n", json.writeValueAsBytes(upload));
   }
 }
