@@ -2,7 +2,7 @@
 // The pieces talk only through this file, so each can be read (and tested) on its own.
 import { boot, showReceiptLink } from './page.js';
 import { api } from './api.js';
-import { h, announce } from './dom.js';
+import { h, announce, fill } from './dom.js';
 import { t, tn, formatDate } from './i18n.js';
 import { statusLine, facts, lifecycleTexts } from './dialogue-info.js';
 import { reportSection } from './dialogue-report.js';
@@ -53,7 +53,7 @@ function renderHeader() {
       $('place-button').focus({ preventScroll: true });
     },
   }) : null;
-  header.replaceChildren(
+  fill(header,
     h('h1', { id: 'dialogue-title' }, d.title),
     statusLine(d),
     ...(jump ? [jump] : []),

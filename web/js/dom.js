@@ -37,6 +37,15 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
+/**
+ * Replaces el's children by these, under h's rule: arrays are flattened, null and false are left
+ * out (the DOM's own replaceChildren would show them as the text "null" and "false").
+ */
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat().filter((child) => child != null && child !== false));
+  return el;
+}
+
 /** Sets an aria-live region's text so that the same message twice is still announced. */
 export function announce(region, text) {
   if (!region) return;

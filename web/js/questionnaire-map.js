@@ -1,7 +1,7 @@
 // Map questions: place a point, draw a line, draw an area, on a small map of the dialogue.
 // Mouse/touch: tap the map. Keyboard: focus the map, move it with the arrows, Enter places the
 // point (or Space a corner while drawing); the buttons start, undo, finish and clear.
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { leafletMap } from './map.js';
 import { createShapeTool } from './shape-draw.js';
@@ -80,7 +80,9 @@ export function mapAnswerField(q, kind, ctx, onChange, describedBy) {
       buttons.replaceChildren(h('button', { type: 'button', class: 'button button--small', i18n: 'survey.map.clear', onclick: () => set(null) }));
       return;
     }
-    buttons.replaceChildren(...(drawing ? [
+    // The button pressed (Klar, Avbryt, Ångra…) is replaced: keep the keyboard in the field.
+    const hadFocus = buttons.contains(document.activeElement);
+    fill(buttons, drawing ? [
       h('button', { type: 'button', class: 'button button--small', i18n: 'survey.map.undo', onclick: () => tool.undo() }),
       h('button', { type: 'button', class: 'button button--small button--primary', i18n: 'survey.map.finish', onclick: () => tool.finish() }),
       h('button', { type: 'button', class: 'button button--small', i18n: 'survey.map.cancel', onclick: () => tool.cancel() }),
@@ -92,7 +94,8 @@ export function mapAnswerField(q, kind, ctx, onChange, describedBy) {
         container.focus();
       } }),
       value ? h('button', { type: 'button', class: 'button button--small', i18n: 'survey.map.clear', onclick: () => set(null) }) : null,
-    ]));
+    ]);
+    if (hadFocus) buttons.querySelector('button')?.focus();
   }
 
   // The crosshair shows where Enter or Space puts a point: for keyboard users only.

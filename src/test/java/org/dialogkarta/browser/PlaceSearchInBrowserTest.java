@@ -34,6 +34,10 @@ class PlaceSearchInBrowserTest extends BrowserTest {
   void searchSkarblackaPickWithTheKeyboardAndPinThereOnTheFirstTry() {
     page.navigate(url("/dialoger/" + SLUG));
     page.locator("#map.leaflet-container").waitFor();
+    // A dialogue without a published report or decided walk actions: their empty sections leave
+    // nothing behind (the DOM would show a left-out section as the text "null").
+    assertThat(page.locator("#dialogue-header")).containsText("Service på landsbygden");
+    assertThat(page.locator("#dialogue-header")).not().containsText("null");
 
     Locator box = page.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sök adress eller ort"));
     PinningInBrowserTest.tabUntil(page, "document.activeElement.getAttribute('role') === 'combobox'");

@@ -113,11 +113,13 @@ class QuestionnaireInBrowserTest extends BrowserTest {
     long area = question(0, "map_area", true, "Vilket område behöver belysning?", null, null, null);
     long line = question(1, "map_line", true, "Vilken väg går du till skolan?", null, null, null);
     page.navigate(url("/dialoger/" + dialogue.slug()));
+    page.locator("[data-question='" + line + "']").waitFor(); // the survey is drawn: Tab has somewhere to go
     for (long q : new long[] {area, line}) {
       Locator field = page.locator("[data-question='" + q + "']");
       PinningInBrowserTest.tabUntil(page, "document.activeElement.closest(\"[data-question='" + q + "']\")"
           + " && document.activeElement.tagName === 'BUTTON'");
       field.locator(".q-map__map.leaflet-container").waitFor();
+      assertThat(field).not().containsText("null"); // no answer yet: no "clear" button, nor its trace
       page.keyboard().press("Enter"); // "Rita område" / "Rita linje": the map takes the focus
       assertThat(field.locator(".q-map__map")).isFocused();
       String[] moves = {"ArrowUp", "ArrowRight", "ArrowDown"};
