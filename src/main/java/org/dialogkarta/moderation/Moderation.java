@@ -5,6 +5,8 @@ import java.util.Map;
 import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.pin.ModerationState;
 import org.dialogkarta.kernel.ConflictException;
+import org.dialogkarta.pin.PinPublished;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +26,10 @@ class Moderation {
   private final AuditLog audit;
   private final JdbcClient jdbc;
 
-  Moderation(PinRows rows, PinEvents events, AuditLog audit, JdbcClient jdbc) {
+  private final ApplicationEventPublisher publisher;
+
+  Moderation(PinRows rows, PinEvents events, AuditLog audit, JdbcClient jdbc, ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.rows = rows;
     this.events = events;
     this.audit = audit;
@@ -37,6 +42,7 @@ class Moderation {
       return;
     }
     setState(pin, ModerationState.PUBLISHED, null);
+    publisher.publishEvent(new PinPublished(pinId)); // routing rules (forwarding)
     audit.record("pin.approve", "pin", pinId, moderation(pin.state(), pin.reason()),
         moderation(ModerationState.PUBLISHED, null));
   }

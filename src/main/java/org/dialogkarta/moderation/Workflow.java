@@ -10,6 +10,7 @@ import org.dialogkarta.kernel.Coded;
 import org.dialogkarta.kernel.ConflictException;
 import org.dialogkarta.kernel.FieldViolation;
 import org.dialogkarta.kernel.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +29,11 @@ class Workflow {
   private final PinEvents events;
   private final AuditLog audit;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher publisher;
 
-  Workflow(PinRows rows, Departments departments, PinEvents events, AuditLog audit, JdbcClient jdbc) {
+  Workflow(PinRows rows, Departments departments, PinEvents events, AuditLog audit, JdbcClient jdbc,
+      ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.rows = rows;
     this.departments = departments;
     this.events = events;
@@ -120,6 +124,9 @@ class Workflow {
     }
     audit.record("pin.status", "pin", pin.id(), workflow(pin.status(), pin.departmentId()),
         workflow(newStatus, newDepartment));
+    if (newStatus == PinStatus.FORWARDED && newDepartment != null) {
+      publisher.publishEvent(new PinForwarded(pin.id(), newDepartment)); // the department hears of it (forwarding)
+    }
   }
 
   private static Map<String, Object> workflow(PinStatus status, Long departmentId) {

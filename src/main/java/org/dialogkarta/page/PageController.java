@@ -49,6 +49,12 @@ class PageController {
     return "receipt";
   }
 
+  /** A department's answer page (forwarding); its token travels after {@code #} like the receipt's. */
+  @GetMapping("/svar")
+  String answer() {
+    return "answer";
+  }
+
   /** Walk mode for the phones of a safety or community walk; works offline once opened. */
   @GetMapping("/vandring/{id:[0-9]+}")
   String walkMode(@PathVariable String id) {

@@ -12,6 +12,7 @@ import org.dialogkarta.dialogue.ModerationMode;
 import org.dialogkarta.kernel.FieldViolation;
 import org.dialogkarta.receipt.IdempotencyKeys;
 import org.dialogkarta.receipt.Receipts;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,10 +36,12 @@ class PinSubmissions {
   private final JsonMapper json;
   private final ShapeRules shapes;
   private final PinAnswers answers;
+  private final ApplicationEventPublisher events;
 
   PinSubmissions(DialogueRepository dialogues, PinRepository pins, Receipts receipts,
       IdempotencyKeys keys, WalkWindows walks, AuditLog audit, JsonMapper json, ShapeRules shapes,
-      PinAnswers answers) {
+      PinAnswers answers, ApplicationEventPublisher events) {
+    this.events = events;
     this.shapes = shapes;
     this.answers = answers;
     this.dialogues = dialogues;
@@ -96,6 +99,9 @@ class PinSubmissions {
       byte[] digest) {
     Receipts.Issued receipt = receipts.findOrIssue(receiptToken);
     Pin pin = pins.save(Pin.from(newPin, receipt.id(), state, Instant.now()));
+    if (state == ModerationState.PUBLISHED) {
+      events.publishEvent(new PinPublished(pin.id()));
+    }
     SubmittedPin answer = new SubmittedPin(pin.id(), receipt.token(), false);
     if (idempotencyKey != null) {
       keys.complete(IdempotencyKeys.Kind.PIN, idempotencyKey, digest, answer.id(), answer.receipt());

@@ -45,6 +45,9 @@ class SecurityConfig {
     http.authorizeHttpRequests(rules -> rules
             // The questionnaire builder (survey): administrators, like the dialogue's other settings.
             .requestMatchers("/api/v1/staff/dialogues/*/questions", "/api/v1/staff/dialogues/*/questions/**").hasRole("ADMIN")
+            // Forwarding (issue 18): planners forward and follow forwardings and keep reply templates.
+            .requestMatchers("/api/v1/staff/forwardings", "/api/v1/staff/forwardings/**",
+                "/api/v1/staff/dialogues/*/reply-templates", "/api/v1/staff/dialogues/*/reply-templates/**").hasRole("PLANNER")
             // Before the administrators' dialogue rule: planners plan walks, enter meeting pins and
             // register views that came by letter, e-mail, phone, meeting or remiss (with senders'
             // personal data, which moderators and GIS staff never see).
@@ -104,7 +107,8 @@ class SecurityConfig {
   static boolean isCitizenWrite(HttpServletRequest request) {
     String path = request.getRequestURI();
     return path.startsWith("/api/v1/dialogues/") || path.startsWith("/api/v1/pins/")
-        || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/");
+        || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/")
+        || path.startsWith("/api/v1/forwarding/"); // a body answering through its link (no session)
   }
 
   /**
