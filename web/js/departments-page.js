@@ -5,6 +5,8 @@ import { staffBoot, staffApi, errorText, showPageProblem } from './staff.js';
 import { h, announce } from './dom.js';
 import { t } from './i18n.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
+import { contactsEditor } from './department-contacts.js';
+import { createRoutingRules } from './routing-rules.js';
 
 const $ = (id) => document.getElementById(id);
 const KINDS = ['internal', 'external'];
@@ -74,7 +76,8 @@ function item(d) {
       h('span', { class: 'hint', i18n: `admin.departments.kind.${d.kind}` })),
     d.enabled ? null : h('p', { class: 'hint', i18n: 'admin.departments.disabledNote' }),
     h('p', { id: errorId, class: 'field-error', role: 'alert' }),
-    h('div', { class: 'department-body' }, form, h('div', { class: 'department-actions' }, toggle)));
+    h('div', { class: 'department-body' }, form, h('div', { class: 'department-actions' }, toggle)),
+    contactsEditor(d.id, $('admin-status')));
 }
 
 function replace(d) {
@@ -135,6 +138,7 @@ async function render() {
   $('departments-empty').hidden = departments.length > 0;
   $('department-form').addEventListener('submit', create);
   $('departments-content').hidden = false;
+  await createRoutingRules({ departments: () => departments, status: $('admin-status') });
 }
 
 staffBoot({

@@ -70,6 +70,7 @@ export function createBulk(opts) {
     clearErrors(replyFields, 'bulk-reply-error');
     const sel = opts.selection();
     const text = $('bulk-reply-text').value;
+    if (!text.trim() && await forwardOnly(sel)) return;
     if (!text.trim()) {
       showErrors({ errors: [{ field: 'text', code: 'reply.blank' }] }, replyFields);
       $('bulk-reply-text').focus();
@@ -90,6 +91,24 @@ export function createBulk(opts) {
     } catch (err) {
       showErrors(err, replyFields, 'bulk-reply-error')?.focus?.();
     }
+  }
+
+  /**
+   * Forwarded to a department with no reply text: the pins go to it in one forwarding (one
+   * message with all of them); true when that was asked for, whatever the outcome.
+   */
+  async function forwardOnly(sel) {
+    if ($('bulk-status-select').value !== 'forwarded' || !$('bulk-department-select').value || sel.mode === 'area') return false;
+    try {
+      await busy($('bulk-reply-button'), () => staffApi('/api/v1/staff/forwardings', { method: 'POST',
+        body: { pinIds: sel.ids, departmentId: Number($('bulk-department-select').value) } }));
+      $('bulk-status-select').value = '';
+      $('bulk-department-select').value = '';
+      opts.onDone({ message: tn('staff.done.bulkForwarded', sel.ids.length), clear: true });
+    } catch (err) {
+      showErrors(err, replyFields, 'bulk-reply-error')?.focus?.();
+    }
+    return true;
   }
 
   async function merge(e) {

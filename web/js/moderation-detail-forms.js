@@ -4,6 +4,7 @@ import { t, label } from './i18n.js';
 import { staffApi } from './staff.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { STATUSES, departmentOptions, field } from './moderation-common.js';
+import { replyTemplatePicker } from './reply-templates.js';
 
 const $ = (id) => document.getElementById(id);
 const HIDE_REASONS = ['personal_data', 'offensive', 'off_topic', 'duplicate'];
@@ -218,6 +219,7 @@ export function createDetailForms(view, render, opts) {
         h('div', { class: 'form-actions' },
           h('button', { id: 'status-save', type: 'submit', class: 'button button--primary' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { i18n: 'staff.status.save' })))),
       h('form', { id: 'reply-form', class: 'staff-form', novalidate: true, onsubmit: saveReply },
+        replyTemplatePicker(pin.dialogue?.id, 'reply-text'),
         field('reply-text', 'staff.reply.label', h('textarea', { id: 'reply-text', rows: '4', 'aria-describedby': 'reply-text-hint reply-error' }),
           { hint: 'staff.reply.hint', error: 'reply-error' }),
         h('div', { class: 'form-actions' },

@@ -11,6 +11,7 @@ import { staffApi, can, errorText } from './staff.js';
 import { stateBadge, statusBadge, fact, eventText, timeline } from './moderation-common.js';
 import { createDetailForms, keepDrafts, restoreDrafts } from './moderation-detail-forms.js';
 import { pinAnswersSection } from './moderation-answers.js';
+import { forwardingSection } from './moderation-forwarding.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -66,6 +67,7 @@ export function createDetail(container, opts) {
       pinAnswersSection(pin.id),
       forms.moderationSection(pin),
       can('planner') ? forms.workflowSection(pin) : null,
+      can('planner') ? forwardingSection(pin.id, { onChanged: (message) => opts.onChanged({ message }) }) : null,
       h('section', { class: 'detail-section', 'aria-labelledby': 'replies-heading' },
         h('h3', { id: 'replies-heading', i18n: 'staff.detail.replies' }),
         timeline(detail.replies, 'staff.detail.noReplies', (r) => h('li', {},
