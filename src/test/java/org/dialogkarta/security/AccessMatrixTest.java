@@ -71,6 +71,7 @@ class AccessMatrixTest {
     RULES.put("GET /api/v1/staff/departments", Rule.STAFF);
     RULES.put("POST /api/v1/staff/departments", Rule.ADMIN);
     RULES.put("PATCH /api/v1/staff/departments/{id}", Rule.ADMIN);
+    ForwardingAccess.rules().forEach((endpoint, rule) -> RULES.put(endpoint, Rule.valueOf(rule)));
     for (String moderation : List.of(
         "GET /api/v1/staff/moderation/queue", "GET /api/v1/staff/moderation/pins/{id}",
         "POST /api/v1/staff/moderation/pins/{id}/approve", "POST /api/v1/staff/moderation/pins/{id}/hide",
