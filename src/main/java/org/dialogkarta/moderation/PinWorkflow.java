@@ -96,6 +96,8 @@ public class PinWorkflow {
 
   /** A public reply to one pin, as a planner's own reply (stored once, history, audit). Returns its id. */
   public long reply(long pinId, String text) {
-    return replies.reply(new PinSelection.Request(List.of(pinId), null, null, null), text, null, null).reply().id();
+    // A mutable list: the selection asks it whether it holds null, which List.of answers by throwing.
+    return replies.reply(new PinSelection.Request(new ArrayList<>(List.of(pinId)), null, null, null), text, null, null)
+        .reply().id();
   }
 }
