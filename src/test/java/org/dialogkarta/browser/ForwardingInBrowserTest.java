@@ -1,0 +1,119 @@
+package org.dialogkarta.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dialogkarta.security.StaffAccountRepository;
+import org.dialogkarta.security.StaffRole;
+import org.dialogkarta.support.Api;
+import org.dialogkarta.support.BrowserTest;
+import org.dialogkarta.support.StaffAccounts;
+import org.dialogkarta.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A planner forwards a pin to the housing company; the company opens the link from the message
+ * on a phone, sets "planned" with a date and writes a reply; the planner approves the reply in the
+ * moderation detail, and it shows on the public pin and the citizen's receipt page.
+ */
+class ForwardingInBrowserTest extends BrowserTest {
+
+  private static final Pattern LINK = Pattern.compile("/svar#([A-Za-z0-9_-]{43})");
+  private static final String REPLY = "Vi lagar porten i nästa vecka.";
+
+  @Autowired StaffAccountRepository accounts;
+  @Autowired PasswordEncoder encoder;
+
+  @Test
+  void theBodyAnswersThroughTheLinkAndThePlannerApprovesTheReply() {
+    TestData.Dialogue dialogue = new TestData(jdbc).openDialogue();
+    Api api = new Api(port);
+    Api.Response submitted = api.postJson("/api/v1/dialogues/" + dialogue.slug() + "/pins",
+        Api.pinJson("safety_concern", "Porten till gården går inte att stänga", 16.18, 58.59));
+    long pin = submitted.json().get("id").asLong();
+    String receipt = submitted.json().get("receipt").asString();
+    String address = "forvaltning-" + UUID.randomUUID().toString().substring(0, 8) + "@bostad.example.se";
+    String name = "Bostadsbolaget " + UUID.randomUUID().toString().substring(0, 6);
+    long housing = jdbc.sql("INSERT INTO department (name, kind) VALUES (:n, 'external') RETURNING id")
+        .param("n", name).query(Long.class).single();
+    jdbc.sql("INSERT INTO department_contact (department_id, address) VALUES (:d, :a)").param("d", housing).param("a", address).update();
+    String planner = new StaffAccounts(accounts, encoder).create(StaffRole.PLANNER);
+
+    // The planner forwards the pin from the moderation detail.
+    page.navigate(url("/logga-in"));
+    page.locator("#username").fill(planner);
+    page.locator("#password").fill(StaffAccounts.PASSWORD);
+    page.locator("#login-submit").click();
+    page.waitForURL("**/personal/");
+    page.locator("a#nav-moderation").click();
+    page.locator("#dialogue-select").selectOption(String.valueOf(dialogue.id()));
+    page.locator("#state-filter").selectOption("published");
+    openInQueue(pin);
+    page.locator("#status-select").selectOption("forwarded");
+    page.locator("#department-select").selectOption(String.valueOf(housing));
+    page.locator("#status-save").click();
+    assertThat(page.locator("#forwarding-heading")).isVisible();
+    assertThat(page.locator(".forwarding-item")).containsText(address);
+
+    String text = jdbc.sql("SELECT text_body FROM mail_outbox WHERE to_address = :a AND kind = 'forward'")
+        .param("a", address).query(String.class).single();
+    Matcher link = LINK.matcher(text);
+    assertThat(link.find()).isTrue();
+
+    // The body, on a phone, with the keyboard where it can.
+    BrowserContext phone = newPhoneContext();
+    try {
+      Page body = phone.newPage();
+      body.onPageError(consoleErrors::add);
+      body.navigate(url("/svar#" + link.group(1)));
+      Locator item = body.locator("li.answer-pin[data-pin-id='" + pin + "']");
+      assertThat(item).containsText("Porten till gården går inte att stänga");
+      assertThat(body.locator("#answer-summary")).containsText(name);
+      body.locator("#answer-" + pin + "-action-planned").check();
+      assertThat(body.locator("#answer-" + pin + "-date")).isVisible();
+      assertThat(body.locator("#answer-" + pin + "-reason")).isHidden();
+      // Without a date the server names the field.
+      body.locator("#answer-" + pin + "-send").click();
+      assertThat(body.locator("#answer-" + pin + "-date-error")).not().isEmpty();
+      body.locator("#answer-" + pin + "-date").fill(LocalDate.now().plusDays(7).toString());
+      body.locator("#answer-" + pin + "-text").fill(REPLY);
+      body.locator("#answer-" + pin + "-text").press("Tab");
+      body.keyboard().press("Enter");
+      assertThat(item.locator(".answer-done")).containsText(REPLY);
+      assertThat(item.locator(".pin-status")).containsText("Åtgärd planerad");
+    } finally {
+      phone.close();
+    }
+    assertThat(api.get("/api/v1/pins/" + pin).body()).doesNotContain(REPLY);
+
+    // The planner sees the pending reply and approves it.
+    page.reload();
+    page.locator("#dialogue-select").selectOption(String.valueOf(dialogue.id()));
+    page.locator("#state-filter").selectOption("published");
+    openInQueue(pin);
+    Locator approve = page.locator(".pending-reply button[data-action='approve']");
+    assertThat(page.locator(".pending-reply")).containsText(REPLY);
+    approve.click();
+    assertThat(page.locator("#replies-heading + *")).containsText(REPLY);
+    assertThat(page.locator(".pending-reply")).hasCount(0);
+
+    assertThat(api.get("/api/v1/pins/" + pin).body()).contains(REPLY, "planned");
+    page.navigate(url("/kvitto#" + receipt));
+    assertThat(page.locator("#receipt-pins")).containsText(REPLY);
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  private void openInQueue(long pin) {
+    page.locator("li.queue-item[data-pin-id='" + pin + "'] .queue-item__open").click();
+    assertThat(page.locator("#pin-detail")).containsText("#" + pin);
+  }
+}
