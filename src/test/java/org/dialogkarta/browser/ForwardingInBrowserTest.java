@@ -112,6 +112,72 @@ class ForwardingInBrowserTest extends BrowserTest {
     assertThat(consoleErrors).isEmpty();
   }
 
+  @Test
+  void anAdministratorKeepsContactAddressesAndARoutingRuleAndAPlannerUsesAReplyTemplate() {
+    TestData.Dialogue dialogue = new TestData(jdbc).openDialogue();
+    String name = "Gatukontoret " + UUID.randomUUID().toString().substring(0, 6);
+    long streets = jdbc.sql("INSERT INTO department (name, kind) VALUES (:n, 'internal') RETURNING id")
+        .param("n", name).query(Long.class).single();
+    StaffAccounts staff = new StaffAccounts(accounts, encoder);
+    String admin = staff.create(StaffRole.ADMIN);
+    String address = "gata-" + UUID.randomUUID().toString().substring(0, 8) + "@kommun.example.se";
+
+    signIn(admin);
+    page.navigate(url("/personal/departments.html"));
+    Locator contacts = page.locator("#department-contacts-" + streets);
+    contacts.fill("inte en adress");
+    contacts.press("Tab");
+    page.keyboard().press("Enter");
+    assertThat(page.locator("#department-contacts-" + streets + "-error")).containsText("inte en adress");
+    contacts.fill(address);
+    page.locator("#department-contacts-save-" + streets).click();
+    assertThat(page.locator("#admin-status")).containsText("sparade");
+    assertThat(jdbc.sql("SELECT address FROM department_contact WHERE department_id = :d").param("d", streets)
+        .query(String.class).list()).containsExactly(address);
+
+    page.locator("#routing-dialogue").selectOption(String.valueOf(dialogue.id()));
+    page.locator("#routing-category").selectOption("service_gap");
+    page.locator("#routing-department").selectOption(String.valueOf(streets));
+    page.locator("#routing-save").click();
+    assertThat(page.locator("#routing-list li")).containsText(name);
+
+    // A new pin of that category is forwarded by the rule and the department gets its message.
+    Api api = new Api(port);
+    long pin = api.postJson("/api/v1/dialogues/" + dialogue.slug() + "/pins",
+        Api.pinJson("service_gap", "Här saknas en papperskorg", 16.18, 58.59)).json().get("id").asLong();
+    assertThat(jdbc.sql("SELECT status FROM pin WHERE id = :p").param("p", pin).query(String.class).single()).isEqualTo("forwarded");
+    assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE to_address = :a").param("a", address).query(Long.class).single())
+        .isEqualTo(1);
+
+    // A planner answers it with a template.
+    jdbc.sql("INSERT INTO reply_template (dialogue_id, title, text) VALUES (:d, 'Papperskorg', 'Tack! Vi sätter upp en papperskorg.')")
+        .param("d", dialogue.id()).update();
+    context.clearCookies();
+    signIn(staff.create(StaffRole.PLANNER));
+    page.locator("a#nav-moderation").click();
+    page.locator("#dialogue-select").selectOption(String.valueOf(dialogue.id()));
+    page.locator("#state-filter").selectOption("published");
+    openInQueue(pin);
+    page.locator("#reply-template-select").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Papperskorg"));
+    assertThat(page.locator("#reply-text")).hasValue("Tack! Vi sätter upp en papperskorg.");
+    assertThat(page.locator("#reply-text")).isFocused();
+    page.locator("#reply-text").press("End");
+    page.keyboard().type(" Hälsningar, gatukontoret");
+    page.locator("#reply-save").click();
+    assertThat(page.locator("#replies-heading + *")).containsText("Vi sätter upp en papperskorg. Hälsningar, gatukontoret");
+    assertThat(page.locator(".forwarding-item")).containsText(address);
+    // The one refused request was the wrong address above, which the browser logs as a failed load.
+    assertThat(consoleErrors).allMatch(e -> e.contains("status of 422")).hasSizeLessThanOrEqualTo(1);
+  }
+
+  private void signIn(String username) {
+    page.navigate(url("/logga-in"));
+    page.locator("#username").fill(username);
+    page.locator("#password").fill(StaffAccounts.PASSWORD);
+    page.locator("#login-submit").click();
+    page.waitForURL("**/personal/");
+  }
+
   private void openInQueue(long pin) {
     page.locator("li.queue-item[data-pin-id='" + pin + "'] .queue-item__open").click();
     assertThat(page.locator("#pin-detail")).containsText("#" + pin);
