@@ -170,6 +170,35 @@ class ForwardingInBrowserTest extends BrowserTest {
     assertThat(consoleErrors).allMatch(e -> e.contains("status of 422")).hasSizeLessThanOrEqualTo(1);
   }
 
+  @Test
+  void tickedPinsForwardedWithoutAReplyGoInOneMessage() {
+    TestData.Dialogue dialogue = new TestData(jdbc).openDialogue();
+    Api api = new Api(port);
+    long[] pins = new long[2];
+    for (int i = 0; i < 2; i++) {
+      pins[i] = api.postJson("/api/v1/dialogues/" + dialogue.slug() + "/pins",
+          Api.pinJson("safety_concern", "Trasig belysning nummer " + (i + 1), 16.18, 58.59)).json().get("id").asLong();
+    }
+    String address = "trafik-" + UUID.randomUUID().toString().substring(0, 8) + "@kommun.example.se";
+    long roads = jdbc.sql("INSERT INTO department (name, kind) VALUES (:n, 'external') RETURNING id")
+        .param("n", "Trafikverket " + UUID.randomUUID().toString().substring(0, 6)).query(Long.class).single();
+    jdbc.sql("INSERT INTO department_contact (department_id, address) VALUES (:d, :a)").param("d", roads).param("a", address).update();
+
+    signIn(new StaffAccounts(accounts, encoder).create(StaffRole.PLANNER));
+    page.locator("a#nav-moderation").click();
+    page.locator("#dialogue-select").selectOption(String.valueOf(dialogue.id()));
+    page.locator("#state-filter").selectOption("published");
+    page.locator("#select-pin-" + pins[0]).check();
+    page.locator("#select-pin-" + pins[1]).check();
+    page.locator("#bulk-status-select").selectOption("forwarded");
+    page.locator("#bulk-department-select").selectOption(String.valueOf(roads));
+    page.locator("#bulk-reply-button").click();
+    assertThat(page.locator("#action-status")).containsText("2");
+    assertThat(jdbc.sql("SELECT text_body FROM mail_outbox WHERE to_address = :a").param("a", address).query(String.class).list())
+        .singleElement().satisfies(text -> assertThat(text).contains("Trasig belysning nummer 1", "Trasig belysning nummer 2"));
+    assertThat(consoleErrors).isEmpty();
+  }
+
   private void signIn(String username) {
     page.navigate(url("/logga-in"));
     page.locator("#username").fill(username);
