@@ -39,6 +39,8 @@ class RoutingRules {
       FROM routing_rule r JOIN department d ON d.id = r.department_id
       LEFT JOIN neighbourhood n ON n.id = r.neighbourhood_id""";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RoutingRules.class);
+
   private final JdbcClient jdbc;
   private final PinWorkflow workflow;
   private final AuditLog audit;
@@ -64,7 +66,13 @@ class RoutingRules {
         .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
         .optional()
         .ifPresent(rule -> AuditLog.actingAs("rule:" + rule[0], () -> {
-          workflow.forward(List.of(event.pinId()), rule[1]);
+          try {
+            workflow.forward(List.of(event.pinId()), rule[1]);
+          } catch (InvalidInputException refused) {
+            // Refused before anything was written (checks only): the citizen's pin must not fail
+            // because of a rule; it stays received for a planner.
+            LOG.warn("Routing rule {} did not forward pin {}: {}", rule[0], event.pinId(), refused.violations());
+          }
           return null;
         }));
   }
