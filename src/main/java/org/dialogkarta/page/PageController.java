@@ -40,7 +40,8 @@ class PageController {
     return name;
   }
   @GetMapping("/dialoger/{slug:[a-z0-9-]+}")
-  String dialogue(@PathVariable String slug) {
+  String dialogue(@PathVariable String slug, org.springframework.ui.Model model) {
+    model.addAttribute("atomFeed", "/feeds/dialogues/" + slug + ".atom"); // feed.FeedController
     return "dialogue";
   }
 
