@@ -68,6 +68,8 @@ class AccessMatrixTest {
     RULES.put("POST /api/v1/staff/dialogues", Rule.ADMIN);
     RULES.put("PUT /api/v1/staff/dialogues/{id}", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues/{id}/status", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/dialogues/{id}/translations", Rule.ADMIN); // content
+    RULES.put("PUT /api/v1/staff/dialogues/{id}/translations/{language}", Rule.ADMIN); // content
     RULES.put("GET /api/v1/staff/departments", Rule.STAFF);
     RULES.put("POST /api/v1/staff/departments", Rule.ADMIN);
     RULES.put("PATCH /api/v1/staff/departments/{id}", Rule.ADMIN);
