@@ -5,7 +5,7 @@
 // the administrators' answer.
 import { boot } from './page.js';
 import { request } from './api.js';
-import { h, fill, announce } from './dom.js';
+import { h, fill } from './dom.js';
 import { t, has, formatDate } from './i18n.js';
 import { contentLanguage } from './content-lang.js';
 
@@ -67,6 +67,20 @@ function faultText(f) {
   return has(`a11y.error.${f.code}`) ? t(`a11y.error.${f.code}`) : f.message || t('error.generic');
 }
 
+/** Puts each fault next to its field and the keyboard in the first; the server's or the browser's. */
+function showFaults(errors, fallback) {
+  let first = null;
+  for (const f of errors) {
+    const id = FIELDS[f.field];
+    if (!id) continue;
+    $(`error-${id}`).textContent = faultText(f);
+    $(id).setAttribute('aria-invalid', 'true');
+    first ||= $(id);
+  }
+  $('a11y-report-error').textContent = errors.length ? t('a11y.report.notSent') : fallback;
+  (first || $('a11y-report-error')).focus();
+}
+
 async function send(e) {
   e.preventDefault();
   clearFaults();
@@ -74,6 +88,12 @@ async function send(e) {
     page: $('a11y-page').value, description: $('a11y-description').value, email: $('a11y-email').value || null,
     language: contentLanguage(),
   };
+  // What the browser can see before asking; the server checks everything again.
+  const blank = ['page', 'description'].filter((f) => !body[f].trim()).map((field) => ({ field, code: 'text.blank' }));
+  if (blank.length) {
+    showFaults(blank);
+    return;
+  }
   const button = $('a11y-send');
   button.disabled = true;
   try {
@@ -88,17 +108,7 @@ async function send(e) {
       h('p', {}, h('a', { id: 'a11y-receipt-link', href: link, class: 'receipt-link' }, link)));
     $('a11y-report-result').focus();
   } catch (err) {
-    let first = null;
-    for (const f of err.errors || []) {
-      const id = FIELDS[f.field];
-      if (!id) continue;
-      $(`error-${id}`).textContent = faultText(f);
-      $(id).setAttribute('aria-invalid', 'true');
-      first ||= $(id);
-    }
-    $('a11y-report-error').textContent = err.errors?.length ? t('a11y.report.notSent') : err.message;
-    announce($('a11y-report-result'), '');
-    (first || $('a11y-report-error')).focus();
+    showFaults(err.errors || [], err.network ? t('error.network') : t('error.generic'));
   } finally {
     button.disabled = false;
   }
@@ -106,10 +116,6 @@ async function send(e) {
 
 async function render() {
   $('a11y-report-form').addEventListener('submit', send);
-  // Where the visitor came from is most often the page the problem is on.
-  if (document.referrer.startsWith(location.origin) && !document.referrer.includes('/tillganglighet')) {
-    $('a11y-page').value = new URL(document.referrer).pathname;
-  }
   window.addEventListener('hashchange', () => renderReceipt());
   try {
     statement = await request('/api/v1/accessibility');
