@@ -86,7 +86,8 @@ class PinDetails {
     List<Redaction> redactions = forAdmin ? redactions(id) : null;
     String originalText = !forAdmin ? null
         : redactions.isEmpty() ? pin.text() : redactions.getFirst().previousText();
-    String language = jdbc.sql("SELECT language FROM pin WHERE id = :id").param("id", id).query(String.class).single();
+    String language = jdbc.sql("SELECT language FROM pin WHERE id = :id").param("id", id)
+        .query((rs, row) -> rs.getString(1)).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     return new Detail(pin, profile, next, events.of(id), notes, replies, duplicates, originalText, redactions, language);
   }
 

@@ -140,6 +140,14 @@ class DialogueTranslationTest {
         .query(String.class).optional()).isEmpty();
     Problems.assertProblem(api.postJson("/api/v1/dialogues/" + slug + "/pins", pin.replaceFirst("\\{", "{\"language\": \"tlh\", ")),
         422, "language.unknown", "language");
+    // Moderators see it; an older pin has none.
+    String moderator = StaffAccounts.basic(new StaffAccounts(accounts, encoder).create(StaffRole.MODERATOR));
+    JsonNode detail = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/staff/moderation/pins/"
+        + made.json().get("id").asLong())).header("Authorization", moderator)).json();
+    assertThat(detail.get("language").asString()).isEqualTo("en");
+    JsonNode oldDetail = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/staff/moderation/pins/"
+        + old.json().get("id").asLong())).header("Authorization", moderator)).json();
+    assertThat(oldDetail.get("language").isNull()).isTrue();
   }
 
   private JsonNode find(JsonNode list) {
