@@ -21,6 +21,16 @@ CREATE TABLE dialogue_translation (
         ELSE 5000 END)
 );
 
+-- The same for a walk's texts that walk mode shows: its title and the meeting point's name.
+CREATE TABLE walk_translation (
+    walk_id      bigint NOT NULL REFERENCES walk (id) ON DELETE CASCADE,
+    language     text NOT NULL CHECK (language IN ('en', 'fi', 'ar', 'se', 'fit', 'so')),
+    field        text NOT NULL CHECK (field IN ('title', 'meetingPointName')),
+    text         text NOT NULL CHECK (length(btrim(text)) > 0 AND char_length(text) <= 200),
+    updated_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (walk_id, language, field)
+);
+
 -- The language of the page a citizen wrote a pin on (null for pins made before this column).
 -- Citizens may write in any language; this only tells staff what the page showed them.
 ALTER TABLE pin ADD COLUMN language text

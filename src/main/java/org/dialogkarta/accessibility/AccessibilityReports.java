@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reports of accessibility problems ({@code accessibility_report}, V36): a visitor sends one and
  * gets a receipt ({@link Receipts}, only the token's hash is stored) to read the answer with;
  * administrators read them, answer and close them, every step audited (without the e-mail
- * address, which only the administrators' list shows).
+ * address, which only the administrators' list shows, and only until the report is closed).
  */
 @Service
 @Transactional
@@ -97,7 +97,8 @@ public class AccessibilityReports {
 
   public ForStaff close(long id) {
     ForStaff before = one(id);
-    jdbc.sql("UPDATE accessibility_report SET state = 'closed' WHERE id = :id").param("id", id).update();
+    // The address was only for the answer: a closed report keeps none.
+    jdbc.sql("UPDATE accessibility_report SET state = 'closed', email = NULL WHERE id = :id").param("id", id).update();
     ForStaff after = one(id);
     audit.record("accessibility.close", "accessibility_report", id, forAudit(before), forAudit(after));
     return after;

@@ -73,6 +73,8 @@ class AccessibilityReportTest {
     assertThat(staff("POST", "/api/v1/staff/accessibility/reports/" + id + "/close", "{}").json().get("state").asString())
         .isEqualTo("closed");
     assertThat(mine(token).json().get(0).get("state").asString()).isEqualTo("closed");
+    assertThat(jdbc.sql("SELECT email FROM accessibility_report WHERE id = :id").param("id", id)
+        .query((rs, n) -> String.valueOf(rs.getString(1))).single()).as("closed: the address is gone").isEqualTo("null");
     Problems.assertProblem(staff("POST", "/api/v1/staff/accessibility/reports/" + id + "/answer", "{\"answer\": \"Mer\"}"),
         409, "report.closed", null);
 

@@ -69,6 +69,8 @@ class AccessMatrixTest {
     RULES.put("PUT /api/v1/staff/dialogues/{id}", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues/{id}/status", Rule.ADMIN);
     RULES.put("GET /api/v1/staff/dialogues/{id}/translations", Rule.ADMIN); // content
+    RULES.put("GET /api/v1/staff/walks/{id}/translations", Rule.PLANNER); // content
+    RULES.put("PUT /api/v1/staff/walks/{id}/translations/{language}", Rule.PLANNER); // content
     RULES.put("GET /api/v1/accessibility", Rule.PUBLIC); // content: accessibility statement
     RULES.put("POST /api/v1/accessibility/reports", Rule.PUBLIC);
     RULES.put("GET /api/v1/accessibility/reports/mine", Rule.PUBLIC);
