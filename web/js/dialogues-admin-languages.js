@@ -1,7 +1,8 @@
-// Language versions of a dialogue's own texts (administrators): pick a language, type each text
-// in it next to the Swedish original, save. A field left empty shows the Swedish text on a page
-// in that language, marked "(på svenska)". Only for a saved dialogue; its Swedish texts are
-// edited in the dialogue form above (dialogues-admin-form.js).
+// Language versions of a dialogue's own texts (administrators), and of a walk's (planners, the
+// same section under the walk form): pick a language, type each text in it next to the Swedish
+// original, save. A field left empty shows the Swedish text on a page in that language, marked
+// "(på svenska)". Only for a saved dialogue or walk; the Swedish texts are edited in the form
+// above it (dialogues-admin-form.js, walk-plan-form.js).
 import { staffApi, errorText, fieldErrorText } from './staff.js';
 import { h, fill, announce } from './dom.js';
 import { t } from './i18n.js';
@@ -21,6 +22,27 @@ const fieldId = (field) => `translation-${field.replace(/\./g, '-')}`;
 
 /** The section after the dialogue form; edit(d) shows it for a saved dialogue, hides it for a new one. */
 export function createLanguagesSection(after) {
+  return createTranslationSection(after, {
+    /** The texts that can be translated: the five, and each sub-tag label the planner wrote. */
+    texts: (d) => [...TEXTS.map(([field, key, max, multi]) => [field, key, max, multi, d?.[field]]),
+      ...Object.entries(d?.subtagLabels || {}).map(([code, text]) => [`subtag.${code}`, null, 60, false, text])],
+    path: (d) => `/api/v1/staff/dialogues/${d.id}/translations`,
+  });
+}
+
+/** The walk's texts walk mode shows. */
+const WALK_TEXTS = [['title', 'walk.plan.title', 200], ['meetingPointName', 'walk.plan.meetingName', 200]];
+
+/** The same section after the walk form. */
+export function createWalkLanguagesSection(after) {
+  return createTranslationSection(after, {
+    texts: (w) => WALK_TEXTS.map(([field, key, max]) => [field, key, max, false, w?.[field]]),
+    path: (w) => `/api/v1/staff/walks/${w.id}/translations`,
+  });
+}
+
+/** texts(item) → [field, label key (null: a sub-tag), max, several lines, Swedish text]; path(item) → the API. */
+function createTranslationSection(after, { texts: textsOf, path }) {
   let dialogue = null;
   let stored = {};
   const status = h('p', { id: 'translation-status', class: 'hint', role: 'status' });
@@ -41,11 +63,7 @@ export function createLanguagesSection(after) {
     form);
   after.after(section);
 
-  /** The texts that can be translated: the five, and each sub-tag label the planner wrote. */
-  function texts() {
-    const own = Object.entries(dialogue?.subtagLabels || {}).map(([code, text]) => [`subtag.${code}`, null, 60, false, text]);
-    return [...TEXTS.map(([field, key, max, multi]) => [field, key, max, multi, dialogue?.[field]]), ...own];
-  }
+  const texts = () => textsOf(dialogue);
 
   function control(field, max, multi, lang) {
     const props = {
@@ -70,7 +88,7 @@ export function createLanguagesSection(after) {
 
   async function load() {
     try {
-      stored = await staffApi(`/api/v1/staff/dialogues/${dialogue.id}/translations`);
+      stored = await staffApi(path(dialogue));
     } catch (e) {
       stored = {};
       formError.textContent = errorText(e);
@@ -87,7 +105,7 @@ export function createLanguagesSection(after) {
     const body = {};
     for (const [field] of texts()) body[field] = document.getElementById(fieldId(field)).value;
     try {
-      stored[lang] = await staffApi(`/api/v1/staff/dialogues/${dialogue.id}/translations/${lang}`, { method: 'PUT', body });
+      stored[lang] = await staffApi(`${path(dialogue)}/${lang}`, { method: 'PUT', body });
       announce(status, t('content.admin.saved', { language: t(`content.language.${lang}`) }));
     } catch (err) {
       let first = null;

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.Cookie;
 import java.util.List;
 import org.dialogkarta.security.StaffAccountRepository;
@@ -33,6 +34,7 @@ class ContentLanguagesBrowserTest extends BrowserTest {
 
     page.navigate(url("/dialoger/" + d.slug()));
     assertThat(page.locator("html")).hasAttribute("lang", "en");
+    assertThat(page.locator("#dialogue-header")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     Locator title = page.locator("#dialogue-title");
     assertThat(title.locator(".content-text")).hasText("Parken vid torget");
     assertThat(title.locator(".content-text")).hasAttribute("lang", "sv");
@@ -42,6 +44,7 @@ class ContentLanguagesBrowserTest extends BrowserTest {
     jdbc.sql("INSERT INTO dialogue_translation (dialogue_id, language, field, text) VALUES (:d, 'en', 'title', 'The park by the square')")
         .param("d", d.id()).update();
     page.reload();
+    assertThat(page.locator("#dialogue-header")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     assertThat(title.locator(".content-text")).hasText("The park by the square");
     assertThat(title.locator(".content-text")).not().hasAttribute("lang", "sv");
     assertThat(title).not().containsText("(in Swedish)");
@@ -91,5 +94,36 @@ class ContentLanguagesBrowserTest extends BrowserTest {
     // The Swedish form above still holds the Swedish title.
     assertThat(page.locator("#dialogue-title")).not().hasValue("The English title");
     assertThat(consoleErrors).isEmpty();
+  }
+
+  @Test
+  void aPlannerTranslatesAWalkAndWalkModeShowsIt() {
+    TestData.Dialogue d = new TestData(jdbc).openDialogue();
+    long walk = jdbc.sql("""
+            INSERT INTO walk (dialogue_id, kind, title, starts_at, ends_at, facilitator, meeting_point_name)
+            VALUES (:d, 'safety_walk', 'Trygghetsvandring vid torget', now() - interval '1 hour', now() + interval '2 hours',
+                    'Karin Lund', 'Vid fontänen') RETURNING id""")
+        .param("d", d.id()).query(Long.class).single();
+    String planner = new StaffAccounts(accounts, encoder).create(StaffRole.PLANNER);
+    page.navigate(url("/logga-in"));
+    page.locator("#username").fill(planner);
+    page.locator("#password").fill(StaffAccounts.PASSWORD);
+    page.locator("#login-submit").click();
+    page.waitForURL("**/personal/");
+    page.navigate(url("/personal/walks.html?dialogue=" + d.id()));
+    page.locator("li[data-walk='" + walk + "'] button").filter(new Locator.FilterOptions().setHasText("Ändra")).click();
+    assertThat(page.locator("#dialogue-languages")).isVisible();
+    page.locator("#translation-language").selectOption("en");
+    page.locator("#translation-title").fill("Safety walk by the square");
+    page.locator("#translation-save").click();
+    assertThat(page.locator("#translation-status")).containsText("Engelska");
+
+    context.addCookies(List.of(new Cookie("dk-lang", "en").setUrl(url("/"))));
+    page.navigate(url("/vandring/" + walk));
+    assertThat(page.locator("#walk-title .content-text")).hasText("Safety walk by the square");
+    assertThat(page.locator("#walk-title .content-text")).not().hasAttribute("lang", "sv");
+    Locator meeting = page.locator("#walk-facts .content-text[lang='sv']");
+    assertThat(meeting).hasText("Vid fontänen");
+    assertThat(page.locator("#walk-facts")).containsText("(in Swedish)");
   }
 }
