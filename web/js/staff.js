@@ -34,6 +34,7 @@ const PAGES = [
   { id: 'nav-analysis', href: '/personal/analys', role: ['planner', 'gis'], key: 'analysis.nav', page: 'analysis', desc: 'analysis.start' },
   { id: 'nav-exports', href: '/personal/exporter', role: 'gis', key: 'export.nav', page: 'exports', desc: 'export.start.description' },
   { id: 'nav-neighbourhoods', href: '/personal/neighbourhoods.html', role: 'planner', key: 'area.nav', page: 'neighbourhoods', desc: 'area.start' },
+  { id: 'nav-accessibility', href: '/personal/accessibility.html', role: 'admin', key: 'a11y.staff.heading', page: 'accessibility' },
 ];
 
 let me = null;

@@ -45,6 +45,12 @@ class PageController {
     return "dialogue";
   }
 
+  /** The accessibility statement, with its "report a problem" form and the reporter's receipt. */
+  @GetMapping("/tillganglighet")
+  String accessibility() {
+    return "accessibility";
+  }
+
   @GetMapping("/kvitto")
   String receipt() {
     return "receipt";

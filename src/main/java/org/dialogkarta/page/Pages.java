@@ -29,6 +29,7 @@ public final class Pages {
       new Page("index", PUBLIC, "page.start.title", Set.of(), List.of(), "start-page"),
       new Page("dialogue", PUBLIC, "app.name", Set.of(MAP, CLUSTERS), List.of("dialogue", "questionnaire", "place-search"), "dialogue-page"),
       new Page("receipt", RECEIPT, "page.receipt.title", Set.of(), List.of("receipt"), "receipt-page"),
+      new Page("accessibility", PUBLIC, "a11y.page.title", Set.of(), List.of(), "accessibility-page"),
       new Page("login", LOGIN, "staff.page.login", Set.of(), List.of("staff"), "login-page"),
       new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk", "walk-checklist"), "walk-page"),
       staff("index", "staff.page.start", Set.of(), List.of(), "staff-start"),
@@ -49,7 +50,8 @@ public final class Pages {
       staff("questions", "questions.pageTitle", Set.of(), List.of("admin", "questionnaire"), "questions-page"),
       staff("walk-report", "walk.report.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-report-page"),
       staff("walk-method", "walkmethod.page.title", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-method-page"),
-      staff("walk-actions", "walkmethod.body.title", Set.of(), List.of("walk-method"), "walk-actions-page"));
+      staff("walk-actions", "walkmethod.body.title", Set.of(), List.of("walk-method"), "walk-actions-page"),
+      staff("accessibility", "a11y.staff.heading", Set.of(), List.of(), "accessibility-reports"));
 
   private static final Map<String, Page> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Page::name, Function.identity()));

@@ -62,6 +62,7 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/staff/departments").authenticated()
             .requestMatchers("/api/v1/staff/departments/**", "/api/v1/staff/departments").hasRole("ADMIN")
             .requestMatchers("/api/v1/staff/moderation/**").hasRole("MODERATOR")
+            .requestMatchers("/api/v1/staff/accessibility/**").hasRole("ADMIN") // accessibility reports
             .requestMatchers("/api/v1/staff/walk-actions/**", "/api/v1/staff/walk-actions").hasRole("MODERATOR")
             .requestMatchers("/api/v1/staff/pins/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/neighbourhoods/**", "/api/v1/staff/neighbourhoods").hasRole("PLANNER")
@@ -114,7 +115,8 @@ class SecurityConfig {
   static boolean isCitizenWrite(HttpServletRequest request) {
     String path = request.getRequestURI();
     return path.startsWith("/api/v1/dialogues/") || path.startsWith("/api/v1/pins/")
-        || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/");
+        || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/")
+        || path.startsWith("/api/v1/accessibility/");
   }
 
   /**

@@ -82,6 +82,17 @@ class AccessMatrixTest {
     RULES.put("POST /api/v1/staff/dialogues", Rule.ADMIN);
     RULES.put("PUT /api/v1/staff/dialogues/{id}", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues/{id}/status", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/dialogues/{id}/translations", Rule.ADMIN); // content
+    RULES.put("GET /api/v1/staff/walks/{id}/translations", Rule.PLANNER); // content
+    RULES.put("PUT /api/v1/staff/walks/{id}/translations/{language}", Rule.PLANNER); // content
+    RULES.put("GET /api/v1/accessibility", Rule.PUBLIC); // content: accessibility statement
+    RULES.put("POST /api/v1/accessibility/reports", Rule.PUBLIC);
+    RULES.put("GET /api/v1/accessibility/reports/mine", Rule.PUBLIC);
+    RULES.put("GET /tillganglighet", Rule.PUBLIC);
+    RULES.put("GET /api/v1/staff/accessibility/reports", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/accessibility/reports/{id}/answer", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/accessibility/reports/{id}/close", Rule.ADMIN);
+    RULES.put("PUT /api/v1/staff/dialogues/{id}/translations/{language}", Rule.ADMIN); // content
     RULES.put("GET /api/v1/staff/departments", Rule.STAFF);
     RULES.put("POST /api/v1/staff/departments", Rule.ADMIN);
     RULES.put("PATCH /api/v1/staff/departments/{id}", Rule.ADMIN);
