@@ -73,6 +73,8 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
             // Place search on the citizens' maps: public, read-only, the gazetteer only.
             .requestMatchers(HttpMethod.GET, "/api/v1/places", "/api/v1/places/study-area-parts").permitAll()
+            // Following by e-mail without an account (follow.FollowController).
+            .requestMatchers("/api/v1/follow/**").permitAll()
             .anyRequest().permitAll())
         .formLogin(form -> form
             .loginPage(LOGIN_PAGE)
@@ -104,7 +106,8 @@ class SecurityConfig {
   static boolean isCitizenWrite(HttpServletRequest request) {
     String path = request.getRequestURI();
     return path.startsWith("/api/v1/dialogues/") || path.startsWith("/api/v1/pins/")
-        || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/");
+        || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/")
+        || path.startsWith("/api/v1/follow/"); // follow.FollowController; one-click unsubscribe from mail clients
   }
 
   /**
