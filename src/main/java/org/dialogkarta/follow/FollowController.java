@@ -2,9 +2,11 @@ package org.dialogkarta.follow;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.dialogkarta.receipt.Receipts;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +29,21 @@ class FollowController {
 
   private final Follows follows;
   private final FollowLinks links;
+  private final JdbcClient jdbc;
 
-  FollowController(Follows follows, FollowLinks links) {
+  FollowController(Follows follows, FollowLinks links, JdbcClient jdbc) {
     this.follows = follows;
     this.links = links;
+    this.jdbc = jdbc;
+  }
+
+  /** The neighbourhoods one may follow: id and name only (their boundaries are public elsewhere). */
+  record Neighbourhood(long id, String name) {}
+
+  @GetMapping("/api/v1/follow/neighbourhoods")
+  List<Neighbourhood> neighbourhoods() {
+    return jdbc.sql("SELECT id, name FROM neighbourhood ORDER BY name, id")
+        .query((rs, i) -> new Neighbourhood(rs.getLong(1), rs.getString(2))).list();
   }
 
   @PostMapping("/api/v1/follow/receipt")

@@ -57,25 +57,38 @@ class FollowTokens {
     return sha256("address:" + address.strip().toLowerCase(Locale.ROOT));
   }
 
+  /** What an unsubscribe token ends: one subscription, or every digest of its address. */
+  record Unsubscribe(long subscriptionId, boolean allDigests) {}
+
   String unsubscribe(long subscriptionId) {
-    return subscriptionId + "." + B64.encodeToString(mac(subscriptionId));
+    return subscriptionId + "." + B64.encodeToString(mac(subscriptionId, false));
   }
 
-  /** The subscription an unsubscribe token names, when its signature is right. */
-  Optional<Long> unsubscribeId(String token) {
-    if (token == null || !token.matches("[0-9]{1,18}\\.[A-Za-z0-9_-]{22}")) {
+  /** The token that ends every digest subscription of subscription {@code subscriptionId}'s address. */
+  String unsubscribeAllDigests(long subscriptionId) {
+    return subscriptionId + ".all." + B64.encodeToString(mac(subscriptionId, true));
+  }
+
+  /** What an unsubscribe token names, when its signature is right. */
+  Optional<Unsubscribe> unsubscribeOf(String token) {
+    if (token == null || !token.matches("[0-9]{1,18}(\\.all)?\\.[A-Za-z0-9_-]{22}")) {
       return Optional.empty();
     }
     long id = Long.parseLong(token.substring(0, token.indexOf('.')));
-    byte[] given = Base64.getUrlDecoder().decode(token.substring(token.indexOf('.') + 1));
-    return MessageDigest.isEqual(given, mac(id)) ? Optional.of(id) : Optional.empty();
+    boolean all = token.contains(".all.");
+    byte[] given = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
+    return MessageDigest.isEqual(given, mac(id, all)) ? Optional.of(new Unsubscribe(id, all)) : Optional.empty();
   }
 
-  private byte[] mac(long id) {
+  private byte[] mac(long id, boolean all) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-      return Arrays.copyOf(mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(id).array()), 16);
+      mac.update(ByteBuffer.allocate(Long.BYTES).putLong(id).array());
+      if (all) {
+        mac.update("all".getBytes(StandardCharsets.US_ASCII));
+      }
+      return Arrays.copyOf(mac.doFinal(), 16);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

@@ -152,10 +152,17 @@ class Follows {
   /** Ends the subscription an unsubscribe token names; one already ended is no fault. */
   @Transactional
   void unsubscribe(String token) {
-    long id = tokens.unsubscribeId(token).orElseThrow(() -> InvalidInputException.of("token",
+    FollowTokens.Unsubscribe what = tokens.unsubscribeOf(token).orElseThrow(() -> InvalidInputException.of("token",
         "follow.unsubscribe_invalid", "This unsubscribe link is not one we made; copy the whole link from the message"));
-    if (jdbc.sql("DELETE FROM follow_subscription WHERE id = :id").param("id", id).update() > 0) {
-      audit.record("follow.unsubscribe", "follow_subscription", id, null, null);
+    int ended = what.allDigests()
+        ? jdbc.sql("""
+              DELETE FROM follow_subscription WHERE kind <> 'receipt' AND lower(address) =
+                (SELECT lower(address) FROM follow_subscription WHERE id = :id)""")
+            .param("id", what.subscriptionId()).update()
+        : jdbc.sql("DELETE FROM follow_subscription WHERE id = :id").param("id", what.subscriptionId()).update();
+    if (ended > 0) {
+      audit.record("follow.unsubscribe", "follow_subscription", what.subscriptionId(), null,
+          Map.of("subscriptions", ended));
     }
   }
 

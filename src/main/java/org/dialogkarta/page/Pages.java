@@ -30,7 +30,7 @@ public final class Pages {
       new Page("dialogue", PUBLIC, "app.name", Set.of(MAP, CLUSTERS), List.of("dialogue", "questionnaire", "place-search"), "dialogue-page"),
       new Page("receipt", RECEIPT, "page.receipt.title", Set.of(), List.of("receipt"), "receipt-page"),
       new Page("login", LOGIN, "staff.page.login", Set.of(), List.of("staff"), "login-page"),
-      new Page("follow", PUBLIC, "follow.page.title", Set.of(MAP), List.of("follow"), "follow-page"),
+      new Page("follow", PUBLIC, "follow.page.title", Set.of(MAP), List.of("questionnaire", "follow"), "follow-page"),
       new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk", "walk-checklist"), "walk-page"),
       staff("index", "staff.page.start", Set.of(), List.of(), "staff-start"),
       staff("accounts", "staff.page.accounts", Set.of(), List.of(), "accounts-page"),

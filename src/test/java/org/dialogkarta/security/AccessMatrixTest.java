@@ -50,7 +50,7 @@ class AccessMatrixTest {
     }
     for (String publicEndpoint : List.of("POST /api/v1/follow/receipt", "POST /api/v1/follow/subscriptions",
         "POST /api/v1/follow/confirm", "GET /api/v1/follow/unsubscribe", "POST /api/v1/follow/unsubscribe",
-        "POST /api/v1/follow/receipt-link", "GET /folj")) {
+        "POST /api/v1/follow/receipt-link", "GET /api/v1/follow/neighbourhoods", "GET /folj")) {
       RULES.put(publicEndpoint, Rule.PUBLIC);
     }
     for (String ogc : List.of("GET /ogc", "GET /ogc/", "GET /ogc/conformance", "GET /ogc/api", "GET /ogc/collections",
