@@ -76,7 +76,9 @@ function build(dialogues, neighbourhoods, contact) {
   const wanted = new URLSearchParams(location.search).get('dialog');
   fill($('follow-dialogue'), dialogues.map((d) => h('option', { value: d.slug, selected: d.slug === wanted }, d.title)));
   fill($('follow-neighbourhood'), neighbourhoods.map((n) => h('option', { value: String(n.id) }, n.name)));
-  state.area = mapAnswerField(null, 'area', { site: state.site, studyArea: null }, () => { $('follow-area-error').textContent = ''; },
+  // The drawing map starts on the chosen (or first) dialogue's study area, at a scale to draw at.
+  const around = dialogues.find((d) => d.slug === wanted) || dialogues.find((d) => d.status === 'ongoing') || dialogues[0];
+  state.area = mapAnswerField(null, 'area', { site: state.site, studyArea: around?.studyArea || null }, () => { $('follow-area-error').textContent = ''; },
     'follow-area-error');
   fill($('follow-area-map'), state.area.el);
   fill($('follow-contact'), contact.email.el, contact.language.el);
