@@ -82,6 +82,12 @@ class PackageDependencyTest {
   }
 
   @Test
+  void mailIsALeafEveryFeatureMayUse() {
+    // Features queue messages through mail.Outbox; mail itself knows none of them.
+    assertThat(REFERENCES.getOrDefault("mail", Set.of())).allMatch(ref -> ref.startsWith("kernel."));
+  }
+
+  @Test
   void theScanSeesImportsStaticImportsAndQualifiedNamesButNotComments() {
     List<String> source = List.of(
         "package org.dialogkarta.pin;",

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one door for sending e-mail: {@link #enqueue} writes the message into {@code mail_outbox} in
  * the caller's transaction, so a message exists exactly when the change that caused it was
- * committed. Sending is the worker's business, never the caller's.
+ * committed. Sending is the worker's business ({@link OutboxWorker}), never the caller's. A message
+ * to an address that bounced before is stored as 'bounced' and never sent.
  */
 @Component
 public class Outbox {
@@ -35,11 +36,18 @@ public class Outbox {
     if (!isAddress(mail.to())) {
       throw InvalidInputException.of("to", "mail.address_invalid", "Not an e-mail address");
     }
+    // an address that bounced (mail_bounce, V31) gets its messages stored as 'bounced', never sent
     return jdbc.sql("""
-            INSERT INTO mail_outbox (kind, to_address, language, subject, text_body, html_body, unsubscribe_url)
-            VALUES (:kind, :to, :language, :subject, :text, :html, :unsubscribe) RETURNING id""")
+            WITH b AS (SELECT EXISTS (SELECT 1 FROM mail_bounce WHERE address = :key) AS bounced)
+            INSERT INTO mail_outbox (kind, to_address, language, subject, text_body, html_body, unsubscribe_url,
+                                     state, last_error)
+            SELECT :kind, :to, :language, :subject, :text, :html, :unsubscribe,
+                   CASE WHEN b.bounced THEN 'bounced' ELSE 'queued' END,
+                   CASE WHEN b.bounced THEN 'The address bounced before' END
+            FROM b RETURNING id""")
         .param("kind", mail.kind())
         .param("to", mail.to().strip())
+        .param("key", MailBounces.key(mail.to()))
         .param("language", mail.language() == null ? "sv" : mail.language())
         .param("subject", mail.subject().strip())
         .param("text", mail.text())

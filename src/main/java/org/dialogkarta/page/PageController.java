@@ -84,6 +84,12 @@ class PageController {
     return "personal/exports";
   }
 
+  /** The e-mail outbox for administrators (mail.OutboxAdminController). */
+  @GetMapping("/personal/utskick")
+  String outbox() {
+    return "personal/outbox";
+  }
+
   @GetMapping("/logga-in")
   String signIn() {
     return "login";

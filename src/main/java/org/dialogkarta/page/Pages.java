@@ -35,6 +35,7 @@ public final class Pages {
       staff("index", "staff.page.start", Set.of(), List.of(), "staff-start"),
       staff("accounts", "staff.page.accounts", Set.of(), List.of(), "accounts-page"),
       staff("audit", "staff.page.audit", Set.of(), List.of(), "audit-page"),
+      staff("outbox", "mail.page.title", Set.of(), List.of("outbox"), "outbox-page"),
       staff("departments", "admin.page.departments", Set.of(), List.of("admin"), "departments-page"),
       staff("dialogues", "admin.page.dialogues", Set.of(MAP), List.of("admin"), "dialogues-admin"),
       staff("moderation", "staff.page.moderation", Set.of(MAP), List.of(), "moderation-page"),

@@ -54,6 +54,8 @@ class SecurityConfig {
                 "/api/v1/staff/dialogues/*/report/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/accounts/**", "/api/v1/staff/accounts",
                 "/api/v1/staff/audit/**", "/api/v1/staff/audit",
+                // the outbox (mail): e-mail addresses, for administrators only
+                "/api/v1/staff/mail/**", "/api/v1/staff/mail",
                 "/api/v1/staff/dialogues/**", "/api/v1/staff/dialogues").hasRole("ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/v1/staff/departments").authenticated()
             .requestMatchers("/api/v1/staff/departments/**", "/api/v1/staff/departments").hasRole("ADMIN")

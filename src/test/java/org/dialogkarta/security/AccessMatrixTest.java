@@ -70,6 +70,9 @@ class AccessMatrixTest {
     RULES.put("POST /api/v1/staff/accounts", Rule.ADMIN);
     RULES.put("PATCH /api/v1/staff/accounts/{id}", Rule.ADMIN);
     RULES.put("GET /api/v1/staff/audit", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/mail/outbox", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/mail/outbox/{id}", Rule.ADMIN);
+    RULES.put("GET /personal/utskick", Rule.STAFF);
     RULES.put("POST /api/v1/staff/dialogues", Rule.ADMIN);
     RULES.put("PUT /api/v1/staff/dialogues/{id}", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues/{id}/status", Rule.ADMIN);
