@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * How many confirmation and receipt-link messages one address and one client may cause in a
  * (UTC) day, counted in PostgreSQL ({@code follow_rate}) so every app node sees the same counts.
- * Neither is kept in clear: an address is counted under its SHA-256, a client under the SHA-256
- * of its address and the day (so days cannot be linked by the key alone). Each count is one
+ * Neither is kept in clear: an address is counted under its SHA-256, a client (its IP address)
+ * under an HMAC of the day and the address keyed with {@code follow_secret}. Each count is one
  * atomic {@code INSERT … ON CONFLICT … DO UPDATE … RETURNING}; the first count of a day deletes
  * the days before.
  */
@@ -18,12 +18,14 @@ import org.springframework.stereotype.Component;
 class FollowRate {
 
   private final JdbcClient jdbc;
+  private final FollowTokens tokens;
   private final int perAddress;
   private final int perClient;
 
-  FollowRate(JdbcClient jdbc, @Value("${dialogkarta.follow.messages-per-address-per-day:5}") int perAddress,
+  FollowRate(JdbcClient jdbc, FollowTokens tokens, @Value("${dialogkarta.follow.messages-per-address-per-day:5}") int perAddress,
       @Value("${dialogkarta.follow.requests-per-client-per-day:30}") int perClient) {
     this.jdbc = jdbc;
+    this.tokens = tokens;
     this.perAddress = perAddress;
     this.perClient = perClient;
   }
@@ -35,8 +37,7 @@ class FollowRate {
 
   /** Counts one request from {@code client}; false when the client has had its day's share. */
   boolean clientAllows(String client) {
-    LocalDate day = today();
-    return count(FollowTokens.sha256("client:" + day + ":" + client)) <= perClient;
+    return count(tokens.clientKey(today(), client)) <= perClient;
   }
 
   private int count(byte[] key) {

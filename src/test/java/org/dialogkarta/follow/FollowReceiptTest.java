@@ -188,6 +188,20 @@ class FollowReceiptTest extends FollowTestSupport {
   }
 
   @Test
+  void aClientThatAsksTooOftenIsRefusedForTheDay() {
+    for (int i = 0; i < 30; i++) {
+      assertThat(api.postJson("/api/v1/follow/receipt-link", "{\"email\": \"" + address() + "\"}").status())
+          .isEqualTo(202);
+    }
+    Api.Response refused = api.postJson("/api/v1/follow/receipt-link", "{\"email\": \"" + address() + "\"}");
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.json().get("code").asString()).isEqualTo("follow.rate_limited");
+    assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
+    assertThat(jdbc.sql("SELECT count(*) FROM follow_rate WHERE count > 0").query(Long.class).single())
+        .as("counted under keyed hashes, no address in clear").isPositive();
+  }
+
+  @Test
   void badInputIsRefusedByFieldAndStoresNothing() {
     Submitted pin = pin("Farlig korsning");
     long before = jdbc.sql("SELECT count(*) FROM follow_subscription").query(Long.class).single();
