@@ -7,11 +7,15 @@ import com.microsoft.playwright.Locator;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.dialogkarta.follow.Digests;
 import org.dialogkarta.support.Api;
 import org.dialogkarta.support.BrowserTest;
 import org.dialogkarta.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A citizen follows an area by e-mail: draws it with the keyboard on /folj, gives an address,
@@ -22,6 +26,7 @@ class FollowInBrowserTest extends BrowserTest {
 
   private static final Pattern CONFIRM = Pattern.compile("(/folj#bekrafta=[A-Za-z0-9_-]{43})");
   private TestData.Dialogue dialogue;
+  @Autowired Digests digests;
 
   @BeforeEach
   void setUp() {
@@ -74,6 +79,33 @@ class FollowInBrowserTest extends BrowserTest {
             SELECT kind = 'area' AND frequency = 'daily' AND confirmed_at IS NOT NULL
                    AND ST_Area(CAST(area AS geography)) > 1000 FROM follow_subscription WHERE address = :to""")
         .param("to", to).query(Boolean.class).single()).isTrue();
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  @Test
+  void theUnsubscribeLinkOfADigestAsksAndThenStops() {
+    Api api = new Api(port);
+    String to = "digest-" + UUID.randomUUID().toString().substring(0, 8) + "@example.se";
+    api.postJson("/api/v1/follow/subscriptions", "{\"email\": \"" + to + "\", \"frequency\": \"daily\", \"dialogue\": \""
+        + dialogue.slug() + "\"}");
+    Matcher link = CONFIRM.matcher(jdbc.sql("SELECT text_body FROM mail_outbox WHERE to_address = :to")
+        .param("to", to).query(String.class).single());
+    assertThat(link.find()).isTrue();
+    String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
+    assertThat(api.postJson("/api/v1/follow/confirm", "{\"token\": \"" + token + "\"}").status()).isEqualTo(200);
+    api.postJson("/api/v1/dialogues/" + dialogue.slug() + "/pins", Api.pinJson("suggestion", "Fler träd", 16.18, 58.59));
+    assertThat(digests.send(OffsetDateTime.now(ZoneOffset.UTC).plusHours(25))).isEqualTo(1);
+    String unsubscribe = jdbc.sql("SELECT unsubscribe_url FROM mail_outbox WHERE to_address = :to AND kind = 'follow_digest'")
+        .param("to", to).query(String.class).single();
+
+    page.navigate(unsubscribe);
+    assertThat(page.locator("#follow-answer")).containsText("Sluta få meddelanden?");
+    assertThat(jdbc.sql("SELECT count(*) FROM follow_subscription WHERE address = :to").param("to", to)
+        .query(Long.class).single()).as("opening the link ends nothing").isOne();
+    page.getByText("Sluta skicka").click();
+    assertThat(page.locator("#follow-answer")).containsText("Vi skickar inga fler meddelanden");
+    assertThat(jdbc.sql("SELECT count(*) FROM follow_subscription WHERE address = :to").param("to", to)
+        .query(Long.class).single()).isZero();
     assertThat(consoleErrors).isEmpty();
   }
 

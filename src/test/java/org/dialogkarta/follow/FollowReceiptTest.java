@@ -83,6 +83,29 @@ class FollowReceiptTest extends FollowTestSupport {
   }
 
   @Test
+  void publicationAfterReviewAndAMergeAreNews() {
+    jdbc.sql("UPDATE dialogue SET moderation_mode = 'pre' WHERE id = :id").param("id", dialogue.id()).update();
+    Submitted pin = pin("Bänken vid dammen är trasig");
+    Submitted other = pin("Trasig bänk vid dammen");
+    String to = followConfirmed(pin.receipt(), "sv");
+
+    Api.Response approved = staffPost(moderator, "/api/v1/staff/moderation/pins/" + pin.id() + "/approve", "{}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    staffPost(moderator, "/api/v1/staff/moderation/pins/" + other.id() + "/approve", "{}");
+    notices.sendWaiting();
+    assertThat(sentTo(to, "follow_update")).hasSize(1);
+    assertThat(sentTo(to, "follow_update").getFirst().text()).contains("visas nu på kartan");
+
+    Api.Response merged = staffPost(planner, "/api/v1/staff/pins/merge",
+        "{\"into\": %d, \"duplicates\": [%d]}".formatted(other.id(), pin.id()));
+    assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+    notices.sendWaiting();
+    List<Sent> updates = sentTo(to, "follow_update");
+    assertThat(updates).hasSize(2);
+    assertThat(updates.getLast().text()).contains("slagits ihop");
+  }
+
+  @Test
   void unsubscribingFromTheLinkStopsTheUpdates() {
     Submitted pin = pin("Cykelbanan tar slut");
     String to = followConfirmed(pin.receipt(), "sv");
