@@ -59,6 +59,19 @@ public class Digests {
   @Transactional
   public void run() {
     send(OffsetDateTime.now(ZoneOffset.UTC));
+    forgetUnconfirmed();
+  }
+
+  /**
+   * Addresses never confirmed are kept no longer than a day after their link expired, and the
+   * memory of who had a digest no longer than it takes to keep to one a day.
+   */
+  @Transactional
+  public int forgetUnconfirmed() {
+    jdbc.sql("DELETE FROM follow_digest_sent WHERE sent_at < now() - interval '2 days'").update();
+    return jdbc.sql("""
+            DELETE FROM follow_subscription
+            WHERE confirmed_at IS NULL AND confirm_expires_at < now() - interval '1 day'""").update();
   }
 
   /** Writes the digests due at {@code now}; returns how many messages were queued. */

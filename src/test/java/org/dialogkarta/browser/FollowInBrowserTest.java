@@ -94,7 +94,7 @@ class FollowInBrowserTest extends BrowserTest {
     String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
     assertThat(api.postJson("/api/v1/follow/confirm", "{\"token\": \"" + token + "\"}").status()).isEqualTo(200);
     api.postJson("/api/v1/dialogues/" + dialogue.slug() + "/pins", Api.pinJson("suggestion", "Fler träd", 16.18, 58.59));
-    assertThat(digests.send(OffsetDateTime.now(ZoneOffset.UTC).plusHours(25))).isEqualTo(1);
+    digests.send(OffsetDateTime.now(ZoneOffset.UTC).plusHours(25));
     String unsubscribe = jdbc.sql("SELECT unsubscribe_url FROM mail_outbox WHERE to_address = :to AND kind = 'follow_digest'")
         .param("to", to).query(String.class).single();
 
