@@ -110,6 +110,30 @@ class FollowInBrowserTest extends BrowserTest {
   }
 
   @Test
+  void theConfirmationAfterPinningOffersUpdatesAndABadAddressIsNamed() {
+    page.navigate(url("/dialoger/" + dialogue.slug()));
+    page.locator("#map.leaflet-container").waitFor();
+    page.locator("#map").click();
+    page.locator("input[name=category][value=suggestion]").check();
+    page.locator("#pin-text").fill("En parkbänk vid stigen");
+    page.locator("#pin-submit").click();
+    Locator form = page.locator("#confirmation form.follow-form");
+    assertThat(form).isVisible();
+    form.getByLabel("E-postadress").fill("inte en adress");
+    form.locator("button[type=submit]").click();
+    assertThat(form.locator(".form-error")).containsText("ser inte ut som en e-postadress");
+    String to = "bekraftelse-" + UUID.randomUUID().toString().substring(0, 8) + "@example.se";
+    form.getByLabel("E-postadress").fill(to);
+    form.locator("button[type=submit]").click();
+    assertThat(form.locator(".follow-status")).containsText("Klicka på länken");
+    assertThat(jdbc.sql("""
+            SELECT count(*) FROM follow_subscription s JOIN pin p ON p.receipt_id = s.receipt_id
+            WHERE s.address = :to AND p.dialogue_id = :d""").param("to", to).param("d", dialogue.id())
+        .query(Long.class).single()).isOne();
+    assertThat(consoleErrors.stream().filter(e -> !e.contains("status of 422")).toList()).isEmpty();
+  }
+
+  @Test
   void theReceiptPageOffersUpdatesByEmail() {
     Api api = new Api(port);
     Api.Response pinned = api.postJson("/api/v1/dialogues/" + dialogue.slug() + "/pins",
