@@ -7,7 +7,7 @@
 //    network first, cached copy as fallback;
 //  - map tiles: cache first, at most MAX_TILES kept (oldest dropped first).
 // It never touches POSTs (the outbox in IndexedDB sends those), staff APIs or /personal pages.
-const VERSION = 'v3';
+const VERSION = 'v4';
 const ASSETS_CACHE = `dk-walk-assets-${VERSION}`;
 const DATA_CACHE = `dk-walk-data-${VERSION}`;
 const TILE_CACHE = 'dk-walk-tiles'; // not versioned: tiles stay good across releases
@@ -23,7 +23,7 @@ const ASSETS = [
   '/css/walk-checklist.css',
   '/js/walk-page.js', '/js/walk-map.js', '/js/walk-sheet.js', '/js/walk-photo.js', '/js/walk-sync.js',
   '/js/walk-store.js', '/js/walk-track.js', '/js/walk-outbox-view.js', '/js/walk-checklist.js',
-  '/js/page.js', '/js/api.js', '/js/i18n.js', '/js/dom.js', '/js/pins.js', '/js/geo.js', '/js/map.js',
+  '/js/page.js', '/js/api.js', '/js/i18n.js', '/js/dom.js', '/js/content-lang.js', '/js/pins.js', '/js/geo.js', '/js/map.js',
   '/js/map-gestures.js', '/js/pin-tiles.js',
   '/webjars/leaflet/dist/leaflet.js', // without a version: webjars-locator-lite finds it
   '/webjars/leaflet/dist/leaflet.css',

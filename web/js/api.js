@@ -1,6 +1,7 @@
 // Fetch helpers for the public API. Failures become ApiError with the RFC 9457 problem body
 // (status, title, detail, code, errors[]) so that pages can put each fault next to its field.
 import { addLabels } from './i18n.js';
+import { contentLanguage, rememberLabelLangs } from './content-lang.js';
 
 export class ApiError extends Error {
   constructor(status, problem, network = false) {
@@ -41,16 +42,17 @@ const enc = encodeURIComponent;
 /** A dialogue's own sub-tag labels become known to label('subtag', code) on every page. */
 function subtagLabels(dialogue) {
   addLabels('subtag', dialogue?.subtagLabels);
+  rememberLabelLangs('subtag', dialogue?.subtagLabelLangs);
   return dialogue;
 }
 
 export const api = {
   site: () => request('/api/v1/site'),
-  dialogues: () => request('/api/v1/dialogues').then((list) => {
+  dialogues: () => request(`/api/v1/dialogues?lang=${enc(contentLanguage())}`).then((list) => {
     list.forEach(subtagLabels);
     return list;
   }),
-  dialogue: (ref) => request(`/api/v1/dialogues/${enc(ref)}`).then(subtagLabels),
+  dialogue: (ref) => request(`/api/v1/dialogues/${enc(ref)}?lang=${enc(contentLanguage())}`).then(subtagLabels),
   pins: (ref) => request(`/api/v1/dialogues/${enc(ref)}/pins`),
   report: (ref) => request(`/api/v1/dialogues/${enc(ref)}/report`),
   pin: (id) => request(`/api/v1/pins/${enc(id)}`),

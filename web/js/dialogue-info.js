@@ -1,6 +1,7 @@
 // The facts of a dialogue as both the start page cards and the dialogue page show them.
 import { h } from './dom.js';
 import { t, tn, label, formatDate } from './i18n.js';
+import { contentText } from './content-lang.js';
 
 function dateRange(d) {
   const start = d.startsOn && formatDate(d.startsOn);
@@ -27,7 +28,7 @@ export function facts(d, pinCount = d.pinCount ?? 0) {
   return h('dl', { class: 'facts' },
     fact('dialogue.level.label', h('strong', {}, label('level', d.participationLevel)), ' – ',
       label('level', `${d.participationLevel}.help`)),
-    d.responsibleUnit ? fact('dialogue.responsible', h('span', { class: 'user-text' }, d.responsibleUnit)) : null,
+    d.responsibleUnit ? fact('dialogue.responsible', h('span', { class: 'user-text' }, contentText(d.responsibleUnit, d.responsibleUnitLang))) : null,
     d.contact ? fact('dialogue.contact', h('span', { class: 'user-text' }, d.contact)) : null,
     fact('dialogue.pinCount.label', h('span', { class: 'pin-count' }, tn('dialogue.pinCount', pinCount))));
 }
@@ -35,12 +36,12 @@ export function facts(d, pinCount = d.pinCount ?? 0) {
 /** The three lifecycle texts that exist; on the dialogue page as collapsible <details>. */
 export function lifecycleTexts(d, { collapsible = false, headingTag = 'h4' } = {}) {
   const parts = [
-    ['lifecycle.summary', d.summary, true],
-    ['lifecycle.outcome', d.outcome, d.status === 'completed'],
-    ['lifecycle.nextSteps', d.nextSteps, d.status === 'completed'],
+    ['lifecycle.summary', d.summary, true, d.summaryLang],
+    ['lifecycle.outcome', d.outcome, d.status === 'completed', d.outcomeLang],
+    ['lifecycle.nextSteps', d.nextSteps, d.status === 'completed', d.nextStepsLang],
   ].filter(([, text]) => text);
-  return parts.map(([key, text, open]) => (collapsible
+  return parts.map(([key, text, open, lang]) => (collapsible
     ? h('details', { class: 'lifecycle', open },
-      h('summary', {}, h('span', { i18n: key })), h('p', { class: 'user-text' }, text))
-    : h('div', { class: 'lifecycle' }, h(headingTag, { i18n: key }), h('p', { class: 'user-text' }, text))));
+      h('summary', {}, h('span', { i18n: key })), h('p', { class: 'user-text' }, contentText(text, lang)))
+    : h('div', { class: 'lifecycle' }, h(headingTag, { i18n: key }), h('p', { class: 'user-text' }, contentText(text, lang)))));
 }

@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { h, announce, fill } from './dom.js';
 import { t, tn, formatDate } from './i18n.js';
 import { statusLine, facts, lifecycleTexts } from './dialogue-info.js';
+import { contentText } from './content-lang.js';
 import { reportSection } from './dialogue-report.js';
 import { loadWalkActions, walkActionsSection } from './dialogue-walk-actions.js';
 import { inStudyArea } from './geo.js';
@@ -54,7 +55,7 @@ function renderHeader() {
     },
   }) : null;
   fill(header,
-    h('h1', { id: 'dialogue-title' }, d.title),
+    h('h1', { id: 'dialogue-title' }, contentText(d.title, d.titleLang)),
     statusLine(d),
     ...(jump ? [jump] : []),
     // A published report's own summary replaces the outcome and next steps it was written from.
@@ -379,8 +380,10 @@ async function render() {
   setUpParticipation();
 }
 
-boot(render, () => {
+boot(render, async () => {
   if (!state.dialogue) return;
+  // the dialogue's own texts in the new language, where staff translated them
+  state.dialogue = await api.dialogue(slug()).catch(() => state.dialogue);
   renderHeader();
   renderClosedNote();
   state.list?.refreshLanguage();

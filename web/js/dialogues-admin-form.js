@@ -8,6 +8,7 @@ import { createAreaField } from './dialogues-admin-area.js';
 import { createSubtagEditor, subtagDatalist } from './dialogues-admin-subtags.js';
 import { h } from './dom.js';
 import { createShapesField } from './dialogues-admin-shapes.js';
+import { createLanguagesSection } from './dialogues-admin-languages.js';
 
 const $ = (id) => document.getElementById(id);
 const CATEGORIES = ['suggestion', 'safety_concern', 'service_gap', 'valued_place'];
@@ -68,6 +69,7 @@ export function createDialogueForm(opts) {
   });
   $('dialogue-categories').replaceChildren(subtagDatalist(), ...blocks.map((b) => b.element));
   const shapes = createShapesField($('dialogue-categories').closest('fieldset'));
+  const languages = createLanguagesSection($('dialogue-form'));
 
   function fillCategories(d) {
     shapes.fill(d);
@@ -129,6 +131,7 @@ export function createDialogueForm(opts) {
     $('dialogue-level').value = d?.participationLevel || 'consultation';
     $('dialogue-moderation').value = d?.moderationMode || 'post';
     slugTouched = !!d;
+    languages.edit(d);
     fillCategories(d);
     area.set(d?.studyArea || null, (opts.others?.() || []).filter((x) => x.id !== d?.id && x.studyArea).map((x) => x.studyArea));
     optionHelp();

@@ -47,7 +47,7 @@ async function render() {
   let site;
   let dialogues;
   try {
-    [site, dialogues] = await Promise.all([staffApi('/api/v1/site'), staffApi('/api/v1/dialogues')]);
+    [site, dialogues] = await Promise.all([staffApi('/api/v1/site'), staffApi('/api/v1/dialogues?lang=sv')]);
   } catch (e) {
     showPageProblem(errorText(e), e.status === 403 ? null : () => location.reload());
     return;

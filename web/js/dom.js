@@ -1,6 +1,7 @@
 // DOM building without innerHTML: text is always inserted as text nodes, so anything a citizen
 // wrote (a pin text, a title) can never become markup.
 import { t, has, label } from './i18n.js';
+import { inLanguage, labelLang } from './content-lang.js';
 
 /**
  * h('p', {class: 'x', i18n: 'key', vars: {n: 1}}, child, 'text', ...)
@@ -59,5 +60,6 @@ export function announce(region, text) {
  * sub-tag) or the code itself.
  */
 export function codeLabel(prefix, code) {
-  return has(`${prefix}.${code}`) ? h('span', { i18n: `${prefix}.${code}` }) : h('span', {}, label(prefix, code));
+  return has(`${prefix}.${code}`) ? h('span', { i18n: `${prefix}.${code}` })
+    : inLanguage(h('span', {}, label(prefix, code)), labelLang(prefix, code));
 }

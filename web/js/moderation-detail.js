@@ -59,6 +59,7 @@ export function createDetail(container, opts) {
       h('dl', { class: 'facts' },
         fact('staff.pin.created', formatDate(pin.createdAt, true)),
         fact('staff.pin.source', label('staff.source', pin.source)),
+        detail.language ? fact('content.pinLanguage', label('content.language', detail.language)) : null,
         pin.dialogue?.title ? fact('receipt.dialogue', pin.dialogue.title) : null,
         fact('staff.pin.supports', String(pin.supports ?? 0)),
         pin.moderationReason ? fact('staff.pin.reason', h('span', { class: 'user-text' }, pin.moderationReason)) : null,

@@ -1,6 +1,7 @@
 // The pin form: category, optional sub-tags, text with a live counter, optional anonymous
 // profile answers. Sends with one Idempotency-Key per filled form so that a retry after a
 // dropped connection can never make two pins; field errors from the server land by their field.
+import { contentLanguage } from './content-lang.js';
 import { h, codeLabel } from './dom.js';
 import { t, tn, has, formatNumber } from './i18n.js';
 import { api, ApiError, savedReceipt, saveReceipt } from './api.js';
@@ -138,7 +139,7 @@ export function createPinForm(opts) {
 
   function collect() {
     const data = new FormData(form);
-    const body = { category: data.get('category'), subtags: data.getAll('subtags'), text: data.get('text') || '' };
+    const body = { category: data.get('category'), subtags: data.getAll('subtags'), text: data.get('text') || '', language: contentLanguage() };
     if (shape) body.shape = shape;
     else if (location) body.location = { type: 'Point', coordinates: [roundCoord(location.lon), roundCoord(location.lat)] };
     const profile = { ageBand: data.get('ageBand') || undefined, gender: data.get('gender') || undefined };

@@ -1,5 +1,5 @@
 // How one pin reads, the same in a map popup, in the list and on the receipt page.
-import { h } from './dom.js';
+import { h, codeLabel } from './dom.js';
 import { t, tn, label, formatDate } from './i18n.js';
 
 /** Category codes the stylesheet has a colour and shape for; others get a neutral mark. */
@@ -17,7 +17,7 @@ export function categoryMark(code, extra = '') {
 export function subtagList(subtags) {
   if (!subtags?.length) return null;
   return h('ul', { class: 'tags', 'aria-label': t('pin.subtags') },
-    subtags.map((code) => h('li', { class: 'tag' }, label('subtag', code))));
+    subtags.map((code) => h('li', { class: 'tag' }, codeLabel('subtag', code))));
 }
 
 /** Photo thumbnails linking to the full photo; only the API's own paths are ever used as sources. */

@@ -23,6 +23,7 @@ const PAGES = [
   { id: 'nav-accounts', href: '/personal/accounts.html', role: 'admin', key: 'staff.nav.accounts', page: 'accounts' },
   { id: 'nav-audit', href: '/personal/audit.html', role: 'admin', key: 'staff.nav.audit', page: 'audit' },
   { id: 'nav-outbox', href: '/personal/utskick', role: 'admin', key: 'mail.nav', page: 'outbox', desc: 'mail.start' },
+  { id: 'nav-open311', href: '/personal/api-clients.html', role: 'admin', key: 'open311.nav', page: 'api-clients', desc: 'open311.start' },
   { id: 'nav-dialogues', href: '/personal/dialogues.html', role: 'admin', key: 'admin.nav.dialogues', page: 'dialogues', desc: 'admin.start.dialogues' },
   { id: 'nav-departments', href: '/personal/departments.html', role: 'admin', key: 'admin.nav.departments', page: 'departments', desc: 'admin.start.departments' },
   { id: 'nav-walks', href: '/personal/walks.html', role: 'planner', key: 'walk.nav.walks', page: 'walks', desc: 'walk.start.walks' },
@@ -33,6 +34,7 @@ const PAGES = [
   { id: 'nav-analysis', href: '/personal/analys', role: ['planner', 'gis'], key: 'analysis.nav', page: 'analysis', desc: 'analysis.start' },
   { id: 'nav-exports', href: '/personal/exporter', role: 'gis', key: 'export.nav', page: 'exports', desc: 'export.start.description' },
   { id: 'nav-neighbourhoods', href: '/personal/neighbourhoods.html', role: 'planner', key: 'area.nav', page: 'neighbourhoods', desc: 'area.start' },
+  { id: 'nav-accessibility', href: '/personal/accessibility.html', role: 'admin', key: 'a11y.staff.heading', page: 'accessibility' },
 ];
 
 let me = null;

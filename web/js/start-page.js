@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { statusLine, facts, lifecycleTexts } from './dialogue-info.js';
+import { contentText } from './content-lang.js';
 
 const STATUSES = ['ongoing', 'planned', 'completed'];
 let dialogues = null;
@@ -13,7 +14,7 @@ function card(d) {
   const titleId = `dialogue-title-${d.id}`;
   return h('article', { class: 'dialogue-card', 'data-status': d.status, 'aria-labelledby': titleId },
     h('header', { class: 'dialogue-card__header' },
-      h('h3', { id: titleId }, h('a', { href: d.page || `/dialoger/${d.slug}` }, d.title)),
+      h('h3', { id: titleId }, h('a', { href: d.page || `/dialoger/${d.slug}` }, contentText(d.title, d.titleLang))),
       statusLine(d)),
     lifecycleTexts(d),
     facts(d),
@@ -54,4 +55,9 @@ async function render() {
   document.getElementById('dialogue-groups').hidden = false;
 }
 
-boot(render, () => dialogues && renderGroups());
+// A switch of language asks for the dialogues' texts in the new language (translations).
+boot(render, async () => {
+  if (!dialogues) return;
+  dialogues = await api.dialogues().catch(() => dialogues);
+  renderGroups();
+});

@@ -4,7 +4,8 @@
 // sent from there (walk-sync.js), so the page works offline; walk-sw.js keeps the page itself.
 import { boot } from './page.js';
 import { ApiError } from './api.js';
-import { h, announce } from './dom.js';
+import { h, announce, fill } from './dom.js';
+import { contentText, rememberLabelLangs } from './content-lang.js';
 import { t, formatDate, formatNumber, addLabels } from './i18n.js';
 import { categoryMark, categoryClass } from './pins.js';
 import { createWalkMap } from './walk-map.js';
@@ -89,7 +90,7 @@ function say(key, vars, visible = false) {
 function renderHeader() {
   const w = state.walk;
   setText($('walk-kind'), `walk.kind.${w.kind}`);
-  $('walk-title').textContent = w.title || '';
+  fill($('walk-title'), w.title ? contentText(w.title, w.titleLang) : null);
   document.title = t('walk.page.titleNamed', { title: w.title || t(`walk.kind.${w.kind}`) });
   const notice = $('walk-notice');
   notice.hidden = !isOver() && !notYet();
@@ -101,7 +102,7 @@ function renderHeader() {
   $('walk-facts').replaceChildren(
     ...fact('walk.about.kind', t(`walk.kind.${w.kind}`)),
     ...fact('walk.about.time', timeText),
-    ...fact('walk.about.meeting', w.meetingPointName),
+    ...fact('walk.about.meeting', w.meetingPointName ? contentText(w.meetingPointName, w.meetingPointNameLang) : null),
     ...fact('walk.about.dialogue', w.dialogue?.slug ? h('a', { href: `/dialoger/${encodeURIComponent(w.dialogue.slug)}` }, w.dialogue.title || w.dialogue.slug) : w.dialogue?.title));
 }
 
@@ -268,6 +269,7 @@ async function render() {
   }
   const dialogue = await getKept(`/api/v1/dialogues/${encodeURIComponent(state.walk.dialogue.id)}`, `dialogkarta.walk.${walkId}.dialogue`).catch(() => null);
   addLabels('subtag', dialogue?.subtagLabels); // the dialogue's own sub-tags, by their names
+  rememberLabelLangs('subtag', dialogue?.subtagLabelLangs);
   state.studyArea = dialogue?.studyArea || null;
   keepForOffline([location.pathname, `/api/v1/walks/${walkId}`, '/api/v1/site', `/api/v1/dialogues/${state.walk.dialogue.id}`, `/api/v1/messages/${document.documentElement.lang}?page=walk`]);
   askToPersist();

@@ -5,6 +5,7 @@ import { staffApi, errorText, fieldErrorText } from './staff.js';
 import { busy } from './staff-forms.js';
 import { h } from './dom.js';
 import { t, has } from './i18n.js';
+import { createWalkLanguagesSection } from './dialogues-admin-languages.js';
 
 const $ = (id) => document.getElementById(id);
 export const GROUPS = ['residents', 'police', 'housing_company', 'municipality', 'politicians', 'associations', 'youth', 'seniors', 'business', 'other'];
@@ -76,6 +77,7 @@ function showFaults(e) {
 /** opts: planMap() → the plan map or null, dialogue() → the chosen dialogue, onSaved(walk), onClosed(). */
 export function createWalkForm(opts) {
   const form = $('walk-form');
+  const languages = createWalkLanguagesSection(form);
   let editing = null;
 
   $('wf-groups').replaceChildren(...GROUPS.map((code) => h('label', { class: 'choice', for: `wf-group-${code}` },
@@ -101,6 +103,7 @@ export function createWalkForm(opts) {
     $('wf-weather').value = walk?.weather || '';
     $('wf-note').value = walk?.note || '';
     form.hidden = false;
+    languages.edit(walk);
     opts.planMap()?.setValue({ meetingPoint: walk?.meetingPoint, plannedRoute: walk?.plannedRoute, name: walk?.meetingPointName });
     heading.focus();
   }
@@ -141,6 +144,7 @@ export function createWalkForm(opts) {
           : await staffApi('/api/v1/staff/walks', { method: 'POST', body });
         form.hidden = true;
         editing = null;
+        languages.edit(null);
         opts.onSaved(saved);
       } catch (err) {
         showFaults(err);
@@ -150,13 +154,14 @@ export function createWalkForm(opts) {
   $('wf-cancel').addEventListener('click', () => {
     form.hidden = true;
     editing = null;
+    languages.edit(null);
     opts.onClosed();
   });
   $('wf-meeting-name').addEventListener('input', () => opts.planMap()?.setMeetingName($('wf-meeting-name').value));
 
   return {
     open: fill,
-    close() { form.hidden = true; editing = null; },
+    close() { form.hidden = true; editing = null; languages.edit(null); },
     isOpen: () => !form.hidden,
     editing: () => editing,
   };

@@ -88,6 +88,16 @@ class PackageDependencyTest {
   }
 
   @Test
+  void feedsAndOpen311UsePinOnlyThroughItsPublicDoors() {
+    // What may leave the system is pin.PublicPins' rule; a new request is a citizen's pin through
+    // pin.PinSubmissions, under exactly the citizens' rules.
+    assertThat(referencesTo("feed", "pin")).isSubsetOf(Set.of("pin.PublicPins"));
+    assertThat(referencesTo("open311", "pin")).isSubsetOf(Set.of("pin.PublicPins", "pin.PinSubmissions",
+        "pin.PinSubmission", "pin.SubmittedPin"));
+    assertThat(referencesTo("pin", "open311")).isEmpty();
+  }
+
+  @Test
   void theScanSeesImportsStaticImportsAndQualifiedNamesButNotComments() {
     List<String> source = List.of(
         "package org.dialogkarta.pin;",

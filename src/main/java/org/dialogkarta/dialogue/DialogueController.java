@@ -4,10 +4,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialogkarta.kernel.InvalidInputException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -25,25 +30,55 @@ class DialogueController {
       .thenComparing(Dialogue::startsOn, Comparator.nullsLast(Comparator.reverseOrder()))
       .thenComparing(Dialogue::id);
 
-  private final DialogueRepository dialogues;
+  /** The cookie of the page language (page.PageLanguage). */
+  private static final String PAGE_LANGUAGE = "dk-lang";
 
-  DialogueController(DialogueRepository dialogues) {
+  private final DialogueRepository dialogues;
+  private final DialogueTranslations translations;
+
+  DialogueController(DialogueRepository dialogues, DialogueTranslations translations) {
     this.dialogues = dialogues;
+    this.translations = translations;
   }
 
+  /** The dialogues with their texts in {@code lang} (else Accept-Language) where translated. */
   @GetMapping
-  List<DialogueView> list() {
+  List<DialogueView> list(@RequestParam(required = false) String lang,
+      @CookieValue(name = PAGE_LANGUAGE, required = false) String pageLang,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
+    ContentLanguage language = language(lang, pageLang, accept);
     Map<Long, Long> counts = publishedPinCounts();
+    Map<Long, Map<String, String>> texts = translations.allIn(language);
+    Map<Long, List<ContentLanguage>> languages = translations.languages();
     return dialogues.findAll().stream()
         .sorted(START_PAGE_ORDER)
-        .map(d -> DialogueView.of(d, counts.getOrDefault(d.id(), 0L)))
+        .map(d -> DialogueView.of(d, counts.getOrDefault(d.id(), 0L), language,
+            texts.getOrDefault(d.id(), Map.of()), languages.getOrDefault(d.id(), List.of())))
         .toList();
   }
 
   @GetMapping("/{id}")
-  DialogueView one(@PathVariable String id) {
+  DialogueView one(@PathVariable String id, @RequestParam(required = false) String lang,
+      @CookieValue(name = PAGE_LANGUAGE, required = false) String pageLang,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
+    ContentLanguage language = language(lang, pageLang, accept);
     Dialogue d = dialogues.getByIdOrSlug(id);
-    return DialogueView.of(d, dialogues.countPublishedPins(d.id()));
+    return DialogueView.of(d, dialogues.countPublishedPins(d.id()), language, translations.in(d.id(), language),
+        translations.languages().getOrDefault(d.id(), List.of()));
+  }
+
+  /**
+   * {@code lang} when given (422 naming it when it is not a language we have), else the page
+   * language the visitor chose (cookie {@code dk-lang}; walk mode keeps one address per walk for
+   * offline use), else Accept-Language.
+   */
+  private static ContentLanguage language(String lang, String pageLang, String accept) {
+    if (lang == null || lang.isBlank()) {
+      return ContentLanguage.ofPage(pageLang).orElseGet(() -> ContentLanguage.ofAcceptLanguage(accept));
+    }
+    return ContentLanguage.ofPage(lang).orElseThrow(() -> InvalidInputException.of("lang", "language.unknown",
+        "'" + lang + "' is not a page language: one of sv, lattlast, "
+            + ContentLanguage.translations().stream().map(ContentLanguage::code).toList()));
   }
 
   private Map<Long, Long> publishedPinCounts() {

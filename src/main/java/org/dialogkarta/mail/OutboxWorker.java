@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at least once, never lost.)
  *
  * <p>A transient failure counts an attempt and waits {@link MailSettings#backoffAfter} before the
- * next, giving up as 'failed' after {@code max-attempts}; a 5xx refusal of the recipient marks the
- * row 'bounced' and records the address in {@code mail_bounce} ({@link MailBounces}). With no SMTP
+ * next (when the server cannot be reached at all, the batch's other messages count the same
+ * failure without waiting for their own timeouts), giving up as 'failed' after
+ * {@code max-attempts}; a 5xx refusal of the recipient marks the row 'bounced' and records the address in {@code mail_bounce} ({@link MailBounces}). With no SMTP
  * host configured the worker does nothing and the rows stay queued for the admin page.
  */
 @Component
@@ -74,11 +75,19 @@ public class OutboxWorker {
           .param("n", settings.batchSize())
           .query((rs, i) -> new Claimed(OutboxRows.message(rs), rs.getBoolean("bounced")))
           .list();
+      SmtpMailer.Outcome.Failed down = null;
       for (Claimed c : due) {
         if (c.bounced()) {
           markBounced(c.message().id(), "The address bounced before");
+        } else if (down != null) {
+          // the server could not be reached a moment ago: no need to wait for each timeout again
+          failed(c.message(), down);
         } else {
-          deliver(c.message());
+          SmtpMailer.Outcome outcome = mailer.send(c.message());
+          record(c.message(), outcome);
+          if (outcome instanceof SmtpMailer.Outcome.Failed f && f.unreachable()) {
+            down = f;
+          }
         }
       }
       return due.size();
@@ -86,8 +95,8 @@ public class OutboxWorker {
     return handled == null ? 0 : handled;
   }
 
-  private void deliver(OutboxMessage m) {
-    switch (mailer.send(m)) {
+  private void record(OutboxMessage m, SmtpMailer.Outcome outcome) {
+    switch (outcome) {
       case SmtpMailer.Outcome.Sent s -> jdbc.sql("""
               UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
               WHERE id = :id""").param("id", m.id()).update();
@@ -96,24 +105,25 @@ public class OutboxWorker {
         markBounced(m.id(), r.error());
         log.info("Outbox message {} bounced: the recipient's server refused the address", m.id());
       }
-      case SmtpMailer.Outcome.Failed f -> {
-        int attempts = m.attempts() + 1;
-        boolean giveUp = attempts >= settings.maxAttempts();
-        jdbc.sql("""
-                UPDATE mail_outbox SET attempts = :attempts, last_error = :error,
-                       state = CASE WHEN :giveUp THEN 'failed' ELSE 'queued' END,
-                       next_attempt_at = now() + make_interval(secs => :wait)
-                WHERE id = :id""")
-            .param("attempts", attempts)
-            .param("error", f.error())
-            .param("giveUp", giveUp)
-            .param("wait", settings.backoffAfter(attempts).toMillis() / 1000.0)
-            .param("id", m.id())
-            .update();
-        log.warn("Outbox message {} not sent (attempt {}{}): {}", m.id(), attempts,
-            giveUp ? ", given up" : "", f.error());
-      }
+      case SmtpMailer.Outcome.Failed f -> failed(m, f);
     }
+  }
+
+  private void failed(OutboxMessage m, SmtpMailer.Outcome.Failed f) {
+    int attempts = m.attempts() + 1;
+    boolean giveUp = attempts >= settings.maxAttempts();
+    jdbc.sql("""
+            UPDATE mail_outbox SET attempts = :attempts, last_error = :error,
+                   state = CASE WHEN :giveUp THEN 'failed' ELSE 'queued' END,
+                   next_attempt_at = now() + make_interval(secs => :wait)
+            WHERE id = :id""")
+        .param("attempts", attempts)
+        .param("error", f.error())
+        .param("giveUp", giveUp)
+        .param("wait", settings.backoffAfter(attempts).toMillis() / 1000.0)
+        .param("id", m.id())
+        .update();
+    log.warn("Outbox message {} not sent (attempt {}{}): {}", m.id(), attempts, giveUp ? ", given up" : "", f.error());
   }
 
   private void markBounced(long id, String error) {

@@ -44,8 +44,12 @@ public class SmtpMailer {
   public sealed interface Outcome {
     record Sent() implements Outcome {}
 
-    /** The server (or the way to it) failed; the same message may go through later. */
-    record Failed(String error) implements Outcome {}
+    /**
+     * The server (or the way to it) failed; the same message may go through later.
+     *
+     * @param unreachable no connection to the server at all: the batch's other messages would fail alike
+     */
+    record Failed(String error, boolean unreachable) implements Outcome {}
 
     /** The recipient's server refused the address for good. */
     record Refused(String error) implements Outcome {}
@@ -104,7 +108,10 @@ public class SmtpMailer {
         return new Outcome.Refused(describe(causes.getLast()));
       }
     }
-    return new Outcome.Failed(describe(causes.getLast()));
+    boolean unreachable = causes.stream().anyMatch(t -> t instanceof java.net.ConnectException
+        || t instanceof java.net.UnknownHostException || t instanceof java.net.NoRouteToHostException
+        || t instanceof java.net.SocketTimeoutException);
+    return new Outcome.Failed(describe(causes.getLast()), unreachable);
   }
 
   private static void collect(Throwable t, List<Throwable> into) {

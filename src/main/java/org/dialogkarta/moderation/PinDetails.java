@@ -29,7 +29,9 @@ class PinDetails {
       List<Reply> replies,
       List<Long> duplicates,
       @JsonInclude(JsonInclude.Include.NON_NULL) String originalText,
-      @JsonInclude(JsonInclude.Include.NON_NULL) List<Redaction> redactions) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<Redaction> redactions,
+      /** The language of the page the pin was written on (V36); null for older pins. */
+      String language) {}
 
   /** The anonymous profile answers; any may be unanswered. */
   record Profile(String ageBand, String gender, List<String> relations) {}
@@ -84,7 +86,9 @@ class PinDetails {
     List<Redaction> redactions = forAdmin ? redactions(id) : null;
     String originalText = !forAdmin ? null
         : redactions.isEmpty() ? pin.text() : redactions.getFirst().previousText();
-    return new Detail(pin, profile, next, events.of(id), notes, replies, duplicates, originalText, redactions);
+    String language = jdbc.sql("SELECT language FROM pin WHERE id = :id").param("id", id)
+        .query((rs, row) -> rs.getString(1)).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    return new Detail(pin, profile, next, events.of(id), notes, replies, duplicates, originalText, redactions, language);
   }
 
   private List<Redaction> redactions(long id) {

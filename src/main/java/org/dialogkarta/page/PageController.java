@@ -40,8 +40,15 @@ class PageController {
     return name;
   }
   @GetMapping("/dialoger/{slug:[a-z0-9-]+}")
-  String dialogue(@PathVariable String slug) {
+  String dialogue(@PathVariable String slug, org.springframework.ui.Model model) {
+    model.addAttribute("atomFeed", "/feeds/dialogues/" + slug + ".atom"); // feed.FeedController
     return "dialogue";
+  }
+
+  /** The accessibility statement, with its "report a problem" form and the reporter's receipt. */
+  @GetMapping("/tillganglighet")
+  String accessibility() {
+    return "accessibility";
   }
 
   @GetMapping("/kvitto")

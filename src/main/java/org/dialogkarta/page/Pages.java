@@ -29,6 +29,7 @@ public final class Pages {
       new Page("index", PUBLIC, "page.start.title", Set.of(), List.of(), "start-page"),
       new Page("dialogue", PUBLIC, "app.name", Set.of(MAP, CLUSTERS), List.of("dialogue", "questionnaire", "place-search"), "dialogue-page"),
       new Page("receipt", RECEIPT, "page.receipt.title", Set.of(), List.of("receipt"), "receipt-page"),
+      new Page("accessibility", PUBLIC, "a11y.page.title", Set.of(), List.of(), "accessibility-page"),
       new Page("login", LOGIN, "staff.page.login", Set.of(), List.of("staff"), "login-page"),
       new Page("follow", PUBLIC, "follow.page.title", Set.of(MAP), List.of("questionnaire", "follow"), "follow-page"),
       new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk", "walk-checklist"), "walk-page"),
@@ -36,6 +37,7 @@ public final class Pages {
       staff("accounts", "staff.page.accounts", Set.of(), List.of(), "accounts-page"),
       staff("audit", "staff.page.audit", Set.of(), List.of(), "audit-page"),
       staff("outbox", "mail.page.title", Set.of(), List.of("outbox"), "outbox-page"),
+      staff("api-clients", "open311.page.title", Set.of(), List.of("outbox"), "open311-page"),
       staff("departments", "admin.page.departments", Set.of(), List.of("admin"), "departments-page"),
       staff("dialogues", "admin.page.dialogues", Set.of(MAP), List.of("admin"), "dialogues-admin"),
       staff("moderation", "staff.page.moderation", Set.of(MAP), List.of(), "moderation-page"),
@@ -49,7 +51,8 @@ public final class Pages {
       staff("questions", "questions.pageTitle", Set.of(), List.of("admin", "questionnaire"), "questions-page"),
       staff("walk-report", "walk.report.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-report-page"),
       staff("walk-method", "walkmethod.page.title", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-method-page"),
-      staff("walk-actions", "walkmethod.body.title", Set.of(), List.of("walk-method"), "walk-actions-page"));
+      staff("walk-actions", "walkmethod.body.title", Set.of(), List.of("walk-method"), "walk-actions-page"),
+      staff("accessibility", "a11y.staff.heading", Set.of(), List.of(), "accessibility-reports"));
 
   private static final Map<String, Page> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Page::name, Function.identity()));

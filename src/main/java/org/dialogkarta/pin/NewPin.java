@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Point;
  * @param meetingName the meeting at which a facilitator entered it ({@code source} {@code meeting})
  * @param drawnShape  the line or area drawn ({@link ShapeRules}); {@code location} is then its
  *                    representative point. Null for a pin at a point.
+ * @param language    the page language it was written on ({@code ContentLanguage.isPageLanguage}), or null
  */
 public record NewPin(
     long dialogueId,
@@ -28,7 +29,8 @@ public record NewPin(
     Float accuracyM,
     Instant recordedAt,
     String meetingName,
-    Geometry drawnShape) {
+    Geometry drawnShape,
+    String language) {
 
   public NewPin {
     subtags = List.copyOf(subtags);
@@ -38,7 +40,15 @@ public record NewPin(
   public NewPin(long dialogueId, Point location, Category category, List<String> subtags, String text,
       Profile profile, Source source, Long walkId, Float accuracyM, Instant recordedAt, String meetingName) {
     this(dialogueId, location, category, subtags, text, profile, source, walkId, accuracyM, recordedAt, meetingName,
-        null);
+        null, null);
+  }
+
+  /** A pin with a drawn shape, its page language unknown. */
+  public NewPin(long dialogueId, Point location, Category category, List<String> subtags, String text,
+      Profile profile, Source source, Long walkId, Float accuracyM, Instant recordedAt, String meetingName,
+      Geometry drawnShape) {
+    this(dialogueId, location, category, subtags, text, profile, source, walkId, accuracyM, recordedAt, meetingName,
+        drawnShape, null);
   }
 
   /** The anonymous profile; any part may be unanswered (null or empty). */

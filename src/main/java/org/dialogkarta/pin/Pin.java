@@ -58,6 +58,7 @@ public class Pin {
   private Float accuracyM;
   private Instant recordedAt;
   private String meetingName;
+  private String language;
   private Instant createdAt;
 
   protected Pin() {}
@@ -81,6 +82,7 @@ public class Pin {
     pin.accuracyM = p.accuracyM();
     pin.recordedAt = p.recordedAt();
     pin.meetingName = p.meetingName();
+    pin.language = p.language();
     pin.createdAt = now;
     return pin;
   }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.dialogkarta.dialogue.Category;
+import org.dialogkarta.dialogue.ContentLanguage;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.ShapeKind;
 import org.dialogkarta.geo.Wgs84;
@@ -89,6 +90,10 @@ final class PinRules {
     Float accuracy = accuracy(s.accuracy(), faults);
     Instant recordedAt = recordedAt(s.recordedAt(), now, faults);
     String meetingName = atMeeting ? meetingName(rawMeetingName, faults) : null;
+    String language = s.language() == null || s.language().isBlank() ? null : s.language().strip();
+    if (language != null && !ContentLanguage.isPageLanguage(language)) {
+      faults.add(FieldViolation.of("language", "language.unknown", "'" + language + "' is not a page language"));
+    }
     boolean walkEnded = false;
     if (s.walkId() != null && atMeeting) {
       faults.add(FieldViolation.of("walkId", "walk.not_at_meeting", "A pin entered at a meeting belongs to no walk"));
@@ -104,7 +109,7 @@ final class PinRules {
     }
     Source source = atMeeting ? Source.MEETING : s.walkId() != null ? Source.WALK : Source.WEB;
     return new NewPin(dialogue.id(), location, category, subtags, text, profile, source, s.walkId(), accuracy,
-        recordedAt, meetingName, shaped.shape() == null ? null : shaped.shape().geometry());
+        recordedAt, meetingName, shaped.shape() == null ? null : shaped.shape().geometry(), language);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
  * @param shape      a drawn line or area (GeoJSON LineString or Polygon) instead of a point; the
  *                   pin's location is then its representative point ({@link ShapeRules})
  * @param answers    answers to the questions of the pin's category ({@link PinAnswers}), if any
+ * @param language   the language of the page the pin was written on (sv, lattlast, en, …); optional
  */
 public record PinSubmission(
     String category,
@@ -25,7 +26,14 @@ public record PinSubmission(
     Double accuracy,
     String recordedAt,
     Shape shape,
-    List<GivenAnswer> answers) {
+    List<GivenAnswer> answers,
+    String language) {
+
+  /** A pin without the page's language, as every pin was before issue 19. */
+  public PinSubmission(String category, List<String> subtags, String text, Location location, Profile profile,
+      Long walkId, String receipt, Double accuracy, String recordedAt, Shape shape, List<GivenAnswer> answers) {
+    this(category, subtags, text, location, profile, walkId, receipt, accuracy, recordedAt, shape, answers, null);
+  }
 
   /** A pin at a point without answers to questions, as every pin was before lines, areas and questions. */
   public PinSubmission(String category, List<String> subtags, String text, Location location, Profile profile,

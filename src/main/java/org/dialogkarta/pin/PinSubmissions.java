@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * pins from the map or from walk mode; facilitators enter them at meetings for participants.
  */
 @Service
-class PinSubmissions {
+public class PinSubmissions {
 
   /** What the audit log keeps of a pin entered at a meeting: never its text. */
   record MeetingEntry(long dialogueId, String meetingName, String category) {}
@@ -50,8 +50,9 @@ class PinSubmissions {
     this.json = json;
   }
 
+  /** A citizen's pin (the map, walk mode, or an Open311 client: open311.Open311Requests), under the citizens' rules. */
   @Transactional
-  SubmittedPin submit(String dialogueRef, PinSubmission submission, UUID idempotencyKey) {
+  public SubmittedPin submit(String dialogueRef, PinSubmission submission, UUID idempotencyKey) {
     Dialogue dialogue = dialogues.getByIdOrSlug(dialogueRef);
     byte[] digest = idempotencyKey == null ? null : requestHash(dialogue, "", submission);
     if (idempotencyKey != null) {

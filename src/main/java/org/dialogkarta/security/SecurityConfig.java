@@ -56,10 +56,13 @@ class SecurityConfig {
                 "/api/v1/staff/audit/**", "/api/v1/staff/audit",
                 // the outbox (mail): e-mail addresses, for administrators only
                 "/api/v1/staff/mail/**", "/api/v1/staff/mail",
+                // Open311 clients and their API keys (open311.Open311ClientController)
+                "/api/v1/staff/open311/**", "/api/v1/staff/open311",
                 "/api/v1/staff/dialogues/**", "/api/v1/staff/dialogues").hasRole("ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/v1/staff/departments").authenticated()
             .requestMatchers("/api/v1/staff/departments/**", "/api/v1/staff/departments").hasRole("ADMIN")
             .requestMatchers("/api/v1/staff/moderation/**").hasRole("MODERATOR")
+            .requestMatchers("/api/v1/staff/accessibility/**").hasRole("ADMIN") // accessibility reports
             .requestMatchers("/api/v1/staff/walk-actions/**", "/api/v1/staff/walk-actions").hasRole("MODERATOR")
             .requestMatchers("/api/v1/staff/pins/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/neighbourhoods/**", "/api/v1/staff/neighbourhoods").hasRole("PLANNER")
@@ -73,6 +76,10 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/dialogues/*/shapes").permitAll()
             // The live OGC API – Features for GIS clients: public, read-only, published pins only.
             .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
+            // Atom feeds of published pins, replies and status changes (feed.FeedController).
+            .requestMatchers(HttpMethod.GET, "/feeds/**").permitAll()
+            // Open311 GeoReport v2: reads public; a post carries its own API key (open311.Open311Controller).
+            .requestMatchers("/open311/v2/**").permitAll()
             // Place search on the citizens' maps: public, read-only, the gazetteer only.
             .requestMatchers(HttpMethod.GET, "/api/v1/places", "/api/v1/places/study-area-parts").permitAll()
             // Following by e-mail without an account (follow.FollowController).
@@ -90,7 +97,9 @@ class SecurityConfig {
             .defaultAuthenticationEntryPointFor(problem401(), api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true)
             .accessDeniedHandler(problem403()))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isCitizenWrite, SecurityConfig::hasCredentials))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isCitizenWrite, SecurityConfig::hasCredentials,
+            // an Open311 post authenticates by its api_key parameter, never by a session
+            request -> request.getRequestURI().startsWith("/open311/")))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
     if (oidcClients.getIfAvailable() != null) {
       http.oauth2Login(oidc -> oidc
@@ -109,6 +118,7 @@ class SecurityConfig {
     String path = request.getRequestURI();
     return path.startsWith("/api/v1/dialogues/") || path.startsWith("/api/v1/pins/")
         || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/")
+        || path.startsWith("/api/v1/accessibility/")
         || path.startsWith("/api/v1/follow/"); // follow.FollowController; one-click unsubscribe from mail clients
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialogkarta.dialogue.Category;
+import org.dialogkarta.dialogue.ContentLanguage;
 import org.dialogkarta.dialogue.Dialogue;
 import org.dialogkarta.dialogue.DialogueRef;
 
@@ -28,13 +29,28 @@ record PublicWalk(
     Map<String, List<String>> subtags,
     Instant pinsFrom,
     Instant pinsUntil,
-    boolean open) {
+    boolean open,
+    String titleLang,
+    String meetingPointNameLang) {
 
   static PublicWalk of(Walk w, Dialogue d) {
+    return of(w, d, ContentLanguage.SV, Map.of());
+  }
+
+  /**
+   * With the title and meeting point's name in {@code lang} where translated ({@link WalkTranslations}),
+   * else in Swedish; {@code titleLang} and {@code meetingPointNameLang} say which (null: no text).
+   */
+  static PublicWalk of(Walk w, Dialogue d, ContentLanguage lang, Map<String, String> texts) {
     Map<String, List<String>> subtags = new LinkedHashMap<>();
     d.subtagsByCategory().forEach((category, tags) -> subtags.put(category.code(), tags));
-    return new PublicWalk(w.id(), DialogueRef.of(d), w.kind(), w.title(), w.startsAt(),
-        w.endsAt(), w.closedAt(), w.meetingPoint(), w.meetingPointName(), w.plannedRoute(), d.categories(),
-        subtags, w.pinsFrom(), w.pinsUntil(), w.open());
+    return new PublicWalk(w.id(), DialogueRef.of(d), w.kind(), texts.getOrDefault("title", w.title()), w.startsAt(),
+        w.endsAt(), w.closedAt(), w.meetingPoint(), texts.getOrDefault("meetingPointName", w.meetingPointName()),
+        w.plannedRoute(), d.categories(), subtags, w.pinsFrom(), w.pinsUntil(), w.open(),
+        langOf("title", w.title(), lang, texts), langOf("meetingPointName", w.meetingPointName(), lang, texts));
+  }
+
+  private static String langOf(String field, String swedish, ContentLanguage lang, Map<String, String> texts) {
+    return texts.containsKey(field) ? lang.code() : swedish == null ? null : ContentLanguage.SV.code();
   }
 }

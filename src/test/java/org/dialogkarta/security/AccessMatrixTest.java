@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AccessMatrixTest {
 
   /** Who may call an endpoint. STAFF is any signed-in staff member. */
-  enum Rule { PUBLIC, STAFF, MODERATOR, PLANNER, GIS, PLANNER_OR_GIS, ADMIN }
+  /** API_KEY: refused (403) to every caller that brings no key of its own, staff or not (Open311 posts). */
+  enum Rule { PUBLIC, STAFF, MODERATOR, PLANNER, GIS, PLANNER_OR_GIS, ADMIN, API_KEY }
 
   /** The intended rules, as "METHOD path-pattern". */
   private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -73,9 +74,30 @@ class AccessMatrixTest {
     RULES.put("GET /api/v1/staff/mail/outbox", Rule.ADMIN);
     RULES.put("GET /api/v1/staff/mail/outbox/{id}", Rule.ADMIN);
     RULES.put("GET /personal/utskick", Rule.STAFF);
+    RULES.put("GET /feeds/dialogues/{slug}.atom", Rule.PUBLIC);
+    RULES.put("GET /feeds/neighbourhoods/{id}.atom", Rule.PUBLIC);
+    for (String open311 : List.of("GET /open311/v2/services.{format}", "GET /open311/v2/services/{code}.{format}",
+        "GET /open311/v2/requests.{format}", "GET /open311/v2/requests/{id}.{format}")) {
+      RULES.put(open311, Rule.PUBLIC);
+    }
+    RULES.put("POST /open311/v2/requests.{format}", Rule.API_KEY);
+    RULES.put("GET /api/v1/staff/open311/clients", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/open311/clients", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/open311/clients/{id}/revoke", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues", Rule.ADMIN);
     RULES.put("PUT /api/v1/staff/dialogues/{id}", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues/{id}/status", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/dialogues/{id}/translations", Rule.ADMIN); // content
+    RULES.put("GET /api/v1/staff/walks/{id}/translations", Rule.PLANNER); // content
+    RULES.put("PUT /api/v1/staff/walks/{id}/translations/{language}", Rule.PLANNER); // content
+    RULES.put("GET /api/v1/accessibility", Rule.PUBLIC); // content: accessibility statement
+    RULES.put("POST /api/v1/accessibility/reports", Rule.PUBLIC);
+    RULES.put("GET /api/v1/accessibility/reports/mine", Rule.PUBLIC);
+    RULES.put("GET /tillganglighet", Rule.PUBLIC);
+    RULES.put("GET /api/v1/staff/accessibility/reports", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/accessibility/reports/{id}/answer", Rule.ADMIN);
+    RULES.put("POST /api/v1/staff/accessibility/reports/{id}/close", Rule.ADMIN);
+    RULES.put("PUT /api/v1/staff/dialogues/{id}/translations/{language}", Rule.ADMIN); // content
     RULES.put("GET /api/v1/staff/departments", Rule.STAFF);
     RULES.put("POST /api/v1/staff/departments", Rule.ADMIN);
     RULES.put("PATCH /api/v1/staff/departments/{id}", Rule.ADMIN);
@@ -170,7 +192,7 @@ class AccessMatrixTest {
       "moderator", Set.of(Rule.PUBLIC, Rule.STAFF, Rule.MODERATOR),
       "planner", Set.of(Rule.PUBLIC, Rule.STAFF, Rule.MODERATOR, Rule.PLANNER, Rule.PLANNER_OR_GIS),
       "gis", Set.of(Rule.PUBLIC, Rule.STAFF, Rule.GIS, Rule.PLANNER_OR_GIS),
-      "admin", Set.of(Rule.values()));
+      "admin", java.util.EnumSet.complementOf(java.util.EnumSet.of(Rule.API_KEY)));
 
   @LocalServerPort int port;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;

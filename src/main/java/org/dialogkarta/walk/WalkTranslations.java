@@ -1,0 +1,99 @@
+package org.dialogkarta.walk;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.dialogkarta.audit.AuditLog;
+import org.dialogkarta.dialogue.ContentLanguage;
+import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.FieldViolation;
+import org.dialogkarta.kernel.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Translations of the walk texts walk mode shows, its title and the meeting point's name
+ * ({@code walk_translation}, V36), like a dialogue's ({@code dialogue.DialogueTranslations}): per
+ * language, at most 200 characters on one line each, blank for none; audited.
+ */
+@Component
+class WalkTranslations {
+
+  static final Set<String> FIELDS = Set.of("title", "meetingPointName");
+  private static final int MAX = 200;
+
+  private final JdbcClient jdbc;
+  private final Walks walks;
+  private final AuditLog audit;
+
+  WalkTranslations(JdbcClient jdbc, Walks walks, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.walks = walks;
+    this.audit = audit;
+  }
+
+  /** One walk's texts in one language, field to text (empty for Swedish). */
+  @Transactional(readOnly = true)
+  Map<String, String> in(long walkId, ContentLanguage language) {
+    Map<String, String> out = new HashMap<>();
+    if (language != ContentLanguage.SV) {
+      jdbc.sql("SELECT field, text FROM walk_translation WHERE walk_id = :w AND language = :l")
+          .param("w", walkId).param("l", language.code())
+          .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+    }
+    return out;
+  }
+
+  @Transactional(readOnly = true)
+  Map<String, Map<String, String>> all(long walkId) {
+    walks.get(walkId);
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    jdbc.sql("SELECT language, field, text FROM walk_translation WHERE walk_id = :w ORDER BY language, field")
+        .param("w", walkId)
+        .query((rs, n) -> out.computeIfAbsent(rs.getString(1), l -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)))
+        .list();
+    return out;
+  }
+
+  /** Replaces one language's texts; every fault at once, nothing stored when any. */
+  @Transactional
+  Map<String, String> replace(long walkId, String languageCode, Map<String, String> raw) {
+    walks.get(walkId);
+    List<FieldViolation> faults = new ArrayList<>();
+    ContentLanguage language = languageCode == null ? null : Coded.fromCode(ContentLanguage.class, languageCode).orElse(null);
+    if (language == null || language == ContentLanguage.SV) {
+      faults.add(FieldViolation.of("language", "language.unknown", "'" + languageCode + "' is not a translation language: one of "
+          + ContentLanguage.translations().stream().map(ContentLanguage::code).toList()));
+    }
+    Map<String, String> texts = new TreeMap<>();
+    (raw == null ? Map.<String, String>of() : raw).forEach((field, value) -> {
+      String text = value == null ? "" : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+      if (!FIELDS.contains(field)) {
+        faults.add(FieldViolation.of("texts." + field, "translation.field_unknown", "One of " + new TreeMap<>(Map.of("title", 1, "meetingPointName", 1)).keySet()));
+      } else if (text.codePointCount(0, text.length()) > MAX) {
+        faults.add(FieldViolation.of("texts." + field, "text.too_long", "At most " + MAX + " characters"));
+      } else if (text.chars().anyMatch(Character::isISOControl)) {
+        faults.add(FieldViolation.of("texts." + field, "text.one_line", "One line, without control characters"));
+      } else if (!text.isEmpty()) {
+        texts.put(field, text);
+      }
+    });
+    if (!faults.isEmpty()) {
+      throw new InvalidInputException(faults);
+    }
+    Map<String, String> before = new TreeMap<>(in(walkId, language));
+    jdbc.sql("DELETE FROM walk_translation WHERE walk_id = :w AND language = :l")
+        .param("w", walkId).param("l", language.code()).update();
+    texts.forEach((field, text) -> jdbc.sql("INSERT INTO walk_translation (walk_id, language, field, text) VALUES (:w, :l, :f, :t)")
+        .param("w", walkId).param("l", language.code()).param("f", field).param("t", text).update());
+    audit.record("walk.translation", "walk", walkId, Map.of("language", language.code(), "texts", before),
+        Map.of("language", language.code(), "texts", texts));
+    return texts;
+  }
+}
