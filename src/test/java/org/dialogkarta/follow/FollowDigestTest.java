@@ -155,6 +155,18 @@ class FollowDigestTest extends FollowTestSupport {
   }
 
   @Test
+  void aNewDialogueWhoseAreaTouchesTheDrawnAreaIsNews() {
+    String to = subscribeConfirmed(address(), "\"area\": " + AREA, "daily");
+    org.dialogkarta.support.TestData.Dialogue touching = data.dialogue("planned",
+        "POLYGON((16.18 58.59, 16.25 58.59, 16.25 58.62, 16.18 58.62, 16.18 58.59))", List.of("suggestion"));
+    data.dialogue("planned", "POLYGON((17.0 59.0, 17.1 59.0, 17.1 59.1, 17.0 59.1, 17.0 59.0))", List.of("suggestion"));
+    digests.send(inDays(1.1));
+    Sent digest = sentTo(to, "follow_digest").getFirst();
+    assertThat(digest.text()).contains("Ny dialog: Testdialog " + touching.slug(), "/dialoger/" + touching.slug());
+    assertThat(digest.text().split("Ny dialog:", -1)).as("only the dialogue that touches the area").hasSize(2);
+  }
+
+  @Test
   void anUnconfirmedSubscriptionGetsNoDigest() {
     String to = address();
     assertThat(subscribe("{\"email\": \"" + to + "\", \"frequency\": \"daily\", \"dialogue\": \"" + dialogue.slug() + "\"}")
