@@ -1,11 +1,12 @@
 // The confirmation after a pin or a "me too": thanks, what happens next (shown at once, or after
 // review when the dialogue is pre-moderated), the private receipt link, and the pin's photo
 // being sent.
-import { announce } from './dom.js';
+import { announce, h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { receiptUrl } from './api.js';
 import { showReceiptLink } from './page.js';
 import { createPhotoUpload } from './photo-upload.js';
+import { receiptFollowForm } from './follow-form.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,6 +29,9 @@ async function copyReceipt() {
 /** opts: onAgain() for "leave another comment", onPhotoUploaded(pinId, photo). */
 export function createConfirmation(opts) {
   const photo = createPhotoUpload({ onUploaded: opts.onPhotoUploaded });
+  // Updates by e-mail on this receipt's pins, opt-in (follow-form.js).
+  const follow = h('div', { id: 'confirm-follow', class: 'confirm-follow' });
+  $('pin-again').before(follow);
   $('copy-receipt').addEventListener('click', copyReceipt);
   $('pin-again').addEventListener('click', () => {
     photo.reset();
@@ -48,6 +52,7 @@ export function createConfirmation(opts) {
       link.textContent = receiptUrl(receipt);
       $('copy-status').textContent = '';
       showReceiptLink();
+      fill(follow, receiptFollowForm(() => receipt));
       photo.reset();
       if (photoFile && pinId != null) photo.start(pinId, receipt, photoFile);
     },

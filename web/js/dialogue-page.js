@@ -349,6 +349,7 @@ async function render() {
   box.replaceChildren(h('p', { i18n: 'dialogue.loading' }));
   try {
     [state.site, state.dialogue] = await Promise.all([api.site(), api.dialogue(slug())]);
+    $('follow-page-link').href = `/folj?dialog=${encodeURIComponent(state.dialogue.slug)}`; // follow-page.js
   } catch (e) {
     if (e.status === 404) {
       document.title = t('page.notFound.title');

@@ -3,10 +3,11 @@
 // reaches a server log or a Referer header.
 import { boot } from './page.js';
 import { api } from './api.js';
-import { h, announce } from './dom.js';
+import { h, fill, announce } from './dom.js';
 import { t, tn, label } from './i18n.js';
 import { ownPinItem, supportedItem } from './receipt-items.js';
 import { createDeleteDialog } from './receipt-delete.js';
+import { receiptFollowForm, receiptLinkForm } from './follow-form.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN = /^[A-Za-z0-9_-]{43}$/; // 256 bits, base64url, as the server issues them
@@ -22,6 +23,9 @@ function showError(key) {
   box.dataset.i18n = key;
   box.textContent = t(key);
   box.hidden = false;
+  // A lost or broken link: it can be sent again to a confirmed address (follow-form.js).
+  fill($('receipt-lost'), receiptLinkForm());
+  $('receipt-lost').hidden = false;
 }
 
 function excerpt(pin) {
@@ -50,6 +54,8 @@ function renderPins() {
   })));
   $('receipt-supported-section').hidden = supported.length === 0;
   $('receipt-supported').replaceChildren(...supported.map(supportedItem));
+  if (!$('receipt-follow').firstChild) fill($('receipt-follow'), receiptFollowForm(token));
+  $('receipt-follow').hidden = false;
 }
 
 async function remove(pin) {
@@ -73,6 +79,9 @@ async function load() {
   $('receipt-pins').replaceChildren();
   $('receipt-supported').replaceChildren();
   $('receipt-supported-section').hidden = true;
+  $('receipt-lost').hidden = true;
+  fill($('receipt-follow'));
+  $('receipt-follow').hidden = true;
   const value = token();
   if (!value) return showError('receipt.missing');
   if (!TOKEN.test(value)) return showError('receipt.notFound');

@@ -62,6 +62,12 @@ class PageController {
     return "answer";
   }
 
+  /** Following by e-mail: area subscriptions, confirming, unsubscribing, the lost receipt link (follow). */
+  @GetMapping("/folj")
+  String follow() {
+    return "follow";
+  }
+
   /** Walk mode for the phones of a safety or community walk; works offline once opened. */
   @GetMapping("/vandring/{id:[0-9]+}")
   String walkMode(@PathVariable String id) {

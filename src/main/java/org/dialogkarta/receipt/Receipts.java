@@ -40,14 +40,30 @@ public class Receipts {
   }
 
   public Issued issue() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = newToken();
     long id = jdbc.sql("INSERT INTO receipt (token_hash) VALUES (:hash) RETURNING id")
         .param("hash", hash(token))
         .query(Long.class)
         .single();
     return new Issued(id, token);
+  }
+
+  /**
+   * A further token for receipt {@code receiptId} (a lost link sent again by e-mail): the first
+   * token cannot be rebuilt from its hash, so a new one is made, stored hashed beside it
+   * ({@code receipt_token}, V33), and either opens the receipt.
+   */
+  public String issueAnother(long receiptId) {
+    String token = newToken();
+    jdbc.sql("INSERT INTO receipt_token (token_hash, receipt_id) VALUES (:hash, :receipt)")
+        .param("hash", hash(token)).param("receipt", receiptId).update();
+    return token;
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** The header a receipt token travels in (never a URL path: paths end up in access logs). */
@@ -64,7 +80,9 @@ public class Receipts {
     if (!isWellFormed(token)) {
       return Optional.empty();
     }
-    return jdbc.sql("SELECT id FROM receipt WHERE token_hash = :hash")
+    return jdbc.sql("""
+            SELECT id FROM receipt WHERE token_hash = :hash
+            UNION ALL SELECT receipt_id FROM receipt_token WHERE token_hash = :hash LIMIT 1""")
         .param("hash", hash(token))
         .query(Long.class)
         .optional();

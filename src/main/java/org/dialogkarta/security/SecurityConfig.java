@@ -85,6 +85,8 @@ class SecurityConfig {
             .requestMatchers("/open311/v2/**").permitAll()
             // Place search on the citizens' maps: public, read-only, the gazetteer only.
             .requestMatchers(HttpMethod.GET, "/api/v1/places", "/api/v1/places/study-area-parts").permitAll()
+            // Following by e-mail without an account (follow.FollowController).
+            .requestMatchers("/api/v1/follow/**").permitAll()
             .anyRequest().permitAll())
         .formLogin(form -> form
             .loginPage(LOGIN_PAGE)
@@ -120,7 +122,8 @@ class SecurityConfig {
     return path.startsWith("/api/v1/dialogues/") || path.startsWith("/api/v1/pins/")
         || path.startsWith("/api/v1/receipt/") || path.startsWith("/api/v1/walks/")
         || path.startsWith("/api/v1/accessibility/")
-        || path.startsWith("/api/v1/forwarding/"); // a body answering through its link (no session)
+        || path.startsWith("/api/v1/forwarding/") // a body answering through its link (no session)
+        || path.startsWith("/api/v1/follow/"); // follow.FollowController; one-click unsubscribe from mail clients
   }
 
   /**

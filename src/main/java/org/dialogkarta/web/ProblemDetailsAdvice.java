@@ -110,6 +110,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), e.code()));
   }
 
+  @ExceptionHandler(org.dialogkarta.kernel.TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooMany(org.dialogkarta.kernel.TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), e.code()));
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("Unexpected error", e);

@@ -49,6 +49,11 @@ class AccessMatrixTest {
         "GET /", "GET /{name}.html")) {
       RULES.put(publicEndpoint, Rule.PUBLIC);
     }
+    for (String publicEndpoint : List.of("POST /api/v1/follow/receipt", "POST /api/v1/follow/subscriptions",
+        "POST /api/v1/follow/confirm", "GET /api/v1/follow/unsubscribe", "POST /api/v1/follow/unsubscribe",
+        "POST /api/v1/follow/receipt-link", "GET /api/v1/follow/neighbourhoods", "GET /folj")) {
+      RULES.put(publicEndpoint, Rule.PUBLIC);
+    }
     for (String ogc : List.of("GET /ogc", "GET /ogc/", "GET /ogc/conformance", "GET /ogc/api", "GET /ogc/collections",
         "GET /ogc/collections/{collectionId}", "GET /ogc/collections/{collectionId}/items",
         "GET /ogc/collections/{collectionId}/items/{featureId}", "GET /ogc/collections/{collectionId}/queryables")) {
