@@ -22,6 +22,7 @@ const PAGES = [
   { id: 'nav-moderation', href: '/personal/moderation.html', role: 'moderator', key: 'staff.nav.moderation', page: 'moderation' },
   { id: 'nav-accounts', href: '/personal/accounts.html', role: 'admin', key: 'staff.nav.accounts', page: 'accounts' },
   { id: 'nav-audit', href: '/personal/audit.html', role: 'admin', key: 'staff.nav.audit', page: 'audit' },
+  { id: 'nav-languages', href: '/personal/languages.html', role: 'admin', key: 'languages.nav', page: 'languages', desc: 'languages.start' },
   { id: 'nav-dialogues', href: '/personal/dialogues.html', role: 'admin', key: 'admin.nav.dialogues', page: 'dialogues', desc: 'admin.start.dialogues' },
   { id: 'nav-departments', href: '/personal/departments.html', role: 'admin', key: 'admin.nav.departments', page: 'departments', desc: 'admin.start.departments' },
   { id: 'nav-walks', href: '/personal/walks.html', role: 'planner', key: 'walk.nav.walks', page: 'walks', desc: 'walk.start.walks' },

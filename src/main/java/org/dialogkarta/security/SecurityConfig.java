@@ -53,7 +53,7 @@ class SecurityConfig {
                 "/api/v1/staff/dialogues/*/views", "/api/v1/staff/dialogues/*/views/**",
                 "/api/v1/staff/dialogues/*/report/**").hasRole("PLANNER")
             .requestMatchers("/api/v1/staff/accounts/**", "/api/v1/staff/accounts",
-                "/api/v1/staff/audit/**", "/api/v1/staff/audit",
+                "/api/v1/staff/audit/**", "/api/v1/staff/audit", "/api/v1/staff/languages",
                 "/api/v1/staff/dialogues/**", "/api/v1/staff/dialogues").hasRole("ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/v1/staff/departments").authenticated()
             .requestMatchers("/api/v1/staff/departments/**", "/api/v1/staff/departments").hasRole("ADMIN")

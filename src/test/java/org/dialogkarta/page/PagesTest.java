@@ -98,7 +98,7 @@ class PagesTest {
   void aPageCarriesOnlyTheMessagesItsScriptsUse() {
     JsonNode start = inlineMessages(get("/").body());
     JsonNode walk = inlineMessages(get("/walk.html").body());
-    assertThat(start.has("lang.switch")).as("the scripts' own texts").isTrue();
+    assertThat(start.has("error.network")).as("the scripts' own texts").isTrue();
     assertThat(start.has("staff.logout")).as("no staff texts on the start page").isFalse();
     assertThat(walk.has("walk.page.titleNamed")).isTrue();
     assertThat(walk.has("staff.logout")).isFalse();

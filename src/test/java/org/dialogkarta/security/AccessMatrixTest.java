@@ -65,6 +65,7 @@ class AccessMatrixTest {
     RULES.put("POST /api/v1/staff/accounts", Rule.ADMIN);
     RULES.put("PATCH /api/v1/staff/accounts/{id}", Rule.ADMIN);
     RULES.put("GET /api/v1/staff/audit", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/languages", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues", Rule.ADMIN);
     RULES.put("PUT /api/v1/staff/dialogues/{id}", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues/{id}/status", Rule.ADMIN);
