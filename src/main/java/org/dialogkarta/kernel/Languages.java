@@ -57,11 +57,19 @@ public final class Languages {
    * chosen, not sent by browsers.
    */
   public static Language fromAcceptLanguage(String header, boolean staffPage) {
+    return fromAcceptLanguage(header, staffPage, false);
+  }
+
+  /**
+   * The same, where {@code chosen} also matches a language only a choice gives ("lattlast",
+   * which the pages' scripts send as their language).
+   */
+  public static Language fromAcceptLanguage(String header, boolean staffPage, boolean chosen) {
     if (header == null || header.isBlank()) {
       return SWEDISH;
     }
     List<Language> candidates = (staffPage ? forStaff() : offered()).stream()
-        .filter(l -> l.code().equals(l.htmlLang())).toList();
+        .filter(l -> chosen || l.code().equals(l.htmlLang())).toList();
     try {
       String tag = Locale.lookupTag(Locale.LanguageRange.parse(header),
           candidates.stream().map(Language::code).toList());
