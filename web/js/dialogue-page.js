@@ -54,7 +54,7 @@ function renderHeader() {
     },
   }) : null;
   fill(header,
-    h('h1', { id: 'dialogue-title' }, d.title),
+    h('h1', { id: 'dialogue-title', dir: 'auto' }, d.title),
     statusLine(d),
     ...(jump ? [jump] : []),
     // A published report's own summary replaces the outcome and next steps it was written from.
