@@ -20,6 +20,9 @@ import org.springframework.http.HttpHeaders;
  * exception's own English text. A request without {@code Accept-Language} (API clients) keeps the
  * English texts. A text's {@code {placeholder}} is filled from the one number in the English text
  * ("At most 2000 characters" → {@code {max}} = 2000); a text that cannot be filled is not used.
+ * A staff check's English text that names what is wrong (a row, a feature's code, a value) is
+ * kept after the translation, in parentheses, so that nothing it said is lost; the citizens'
+ * texts ({@code error.}) never carry that.
  */
 final class ProblemTexts {
 
@@ -27,6 +30,8 @@ final class ProblemTexts {
   static final List<String> PREFIXES = List.of("problem.", "error.", "staff.error.", "admin.error.",
       "area.error.", "walk.plan.error.", "walk.error.", "export.error.");
 
+  /** An English message that names a row, a feature or a value: digits, quotes, brackets. */
+  private static final Pattern SPECIFIC = Pattern.compile("[\\d'\"\\[(]");
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d  ]*");
 
   private ProblemTexts() {}
@@ -60,8 +65,16 @@ final class ProblemTexts {
     if (key.isEmpty()) {
       return english;
     }
-    String filled = fill(Messages.get(lang, key.get()), english);
-    return filled == null ? english : filled;
+    String text = Messages.get(lang, key.get());
+    if (!Messages.placeholders(text).isEmpty()) {
+      String filled = fill(text, english);
+      return filled == null ? english : filled;
+    }
+    if (key.get().startsWith("error.") || english == null || !SPECIFIC.matcher(english).find()) {
+      return text;
+    }
+    // A staff check that names what is wrong (a row, a feature, a value): keep those words.
+    return "en".equals(lang) ? english : text + " (" + english + ")";
   }
 
   /** The text with its one placeholder from the one number of the English text, or null. */

@@ -95,5 +95,12 @@ class ProblemCodesTest {
     assertThat(ProblemTexts.text(Languages.of("fi"), "text.blank", "x")).isEqualTo(Messages.get("fi", "error.text.blank"));
     assertThat(ProblemTexts.text(Languages.of("sv"), "text.too_long", "Between 3 and 5")).as("which number?")
         .isEqualTo("Between 3 and 5");
+    assertThat(ProblemTexts.text(Languages.of("sv"), "places.kind_unknown", "rows[3]: the kind 'x' is not one of [a, b]"))
+        .as("what the check named stays").isEqualTo("En plats i filen har en typ som inte finns. (rows[3]: the kind 'x' is not one of [a, b])");
+    assertThat(ProblemTexts.text(Languages.of("en"), "places.kind_unknown", "rows[3]: the kind 'x'"))
+        .isEqualTo("rows[3]: the kind 'x'");
+    assertThat(ProblemTexts.text(Languages.of("sv"), "places.file_empty", "The file is empty")).isEqualTo("Filen är tom.");
+    assertThat(ProblemTexts.text(Languages.of("sv"), "location.outside_study_area", "Point (16, 58) is outside"))
+        .as("citizens' texts stand alone").isEqualTo(Messages.get("sv", "error.location.outside_study_area"));
   }
 }
