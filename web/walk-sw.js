@@ -33,7 +33,7 @@ const ASSET_SET = new Set(ASSETS);
 // a shared module) is kept too; network first, so the other pages see no difference online.
 const STATIC_PATH = /^\/(js\/[\w.-]+\.js|css\/[\w.-]+\.css|webjars\/leaflet\/.+|favicon\.svg)$/;
 const WALK_PAGE = /^\/vandring\/\d+\/?$/;
-const MESSAGES = /^\/api\/v1\/messages\/[a-z]{2}$/;
+const MESSAGES = /^\/api\/v1\/messages\/[a-z]{2,8}$/; // sv, en, fi, ar, lattlast, ...
 const WALK_MESSAGES = '?page=walk'; // walk mode's own messages (page.PageMessages)
 const DATA = [/^\/api\/v1\/walks\/\d+$/, /^\/api\/v1\/walks\/\d+\/checklist$/, MESSAGES, /^\/api\/v1\/site$/, /^\/api\/v1\/dialogues\/[^/]+$/];
 const TILE_PATH = /\/\d+\/\d+\/\d+(@\d(\.\d+)?x)?\.(png|jpe?g|webp)$/i;

@@ -1,6 +1,6 @@
 // Fetch helpers for the public API. Failures become ApiError with the RFC 9457 problem body
 // (status, title, detail, code, errors[]) so that pages can put each fault next to its field.
-import { addLabels } from './i18n.js';
+import { addLabels, currentLanguage } from './i18n.js';
 import { contentLanguage, rememberLabelLangs } from './content-lang.js';
 
 export class ApiError extends Error {
@@ -14,11 +14,17 @@ export class ApiError extends Error {
   }
 }
 
-/** fetch() that answers the parsed JSON, or throws ApiError: every page's calls go through here. */
+/**
+ * fetch() that answers the parsed JSON, or throws ApiError: every page's calls go through here.
+ * Accept-Language is the page's language, so that a problem's detail and field messages come in it.
+ */
 export async function request(path, options = {}) {
   let response;
   try {
-    response = await fetch(path, { ...options, headers: { Accept: 'application/json', ...options.headers } });
+    response = await fetch(path, {
+      ...options,
+      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage(), ...options.headers },
+    });
   } catch (e) {
     if (e?.name === 'AbortError') throw e; // the caller gave up on it; not a network fault
     throw new ApiError(0, null, true);

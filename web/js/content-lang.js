@@ -4,11 +4,11 @@
 // page's language carries lang= on its element (so a screen reader reads it as Swedish) and a
 // discreet note "(på svenska)" in the page's language. Every such text is isolated with
 // dir="auto": right-to-left text, or control characters someone typed, never turn the page around.
-import { t } from './i18n.js';
+import { t, currentLanguage } from './i18n.js';
 
-/** The language a page's content is asked for in: <html lang> (easy-read Swedish has "sv"). */
+/** The page's language code (lattlast for easy-read Swedish, whose content is the Swedish text). */
 export function contentLanguage() {
-  return document.documentElement.lang || 'sv';
+  return currentLanguage() || document.documentElement.lang || 'sv';
 }
 
 const labelLangs = {};

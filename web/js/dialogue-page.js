@@ -55,7 +55,7 @@ function renderHeader() {
     },
   }) : null;
   fill(header,
-    h('h1', { id: 'dialogue-title' }, contentText(d.title, d.titleLang)),
+    h('h1', { id: 'dialogue-title', dir: 'auto' }, contentText(d.title, d.titleLang)),
     statusLine(d),
     ...(jump ? [jump] : []),
     // A published report's own summary replaces the outcome and next steps it was written from.

@@ -2,10 +2,15 @@
 // confirmation after pinning and on the receipt page), and "send my receipt link again". Each
 // answers the same whatever is known about the address: "check your e-mail".
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t, currentLanguage } from './i18n.js';
 import { request } from './api.js';
 
 let made = 0;
+
+/** Messages are written in Swedish or English: English pages get English, every other page Swedish. */
+function mailLanguage() {
+  return currentLanguage() === 'en' ? 'en' : 'sv';
+}
 
 /** The key of a problem's code: follow.email_invalid → follow.error.email_invalid. */
 export function errorText(error) {
@@ -32,7 +37,7 @@ export function emailField(prefix) {
 
 /** sv/en radios, the page's language chosen; returns { el, value() }. */
 export function languageField(prefix) {
-  const current = document.documentElement.lang === 'en' ? 'en' : 'sv';
+  const current = mailLanguage();
   const radios = ['sv', 'en'].map((lang) => h('label', { class: 'choice' },
     h('input', { type: 'radio', name: `${prefix}-language`, value: lang, checked: lang === current }),
     h('span', { i18n: `follow.language.${lang}` })));
@@ -104,6 +109,6 @@ export function receiptLinkForm() {
     h('p', { class: 'hint', i18n: 'follow.link.intro' }),
     email.el, button, status);
   submitter({ form, path: '/api/v1/follow/receipt-link', email, status, button,
-    body: () => ({ email: email.input.value.trim(), language: document.documentElement.lang }) });
+    body: () => ({ email: email.input.value.trim(), language: mailLanguage() }) });
   return form;
 }

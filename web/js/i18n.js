@@ -8,11 +8,76 @@
 
 const STORAGE_KEY = 'dialogkarta.lang';
 const COOKIE = 'dk-lang';
-const LANGUAGES = ['sv', 'en'];
-const LOCALES = { sv: 'sv-SE', en: 'en-GB' };
+
+/**
+ * The languages a page offers come from its switch (<select id="lang-switch">, one option per
+ * language of kernel.Languages with its lang, dir and data-locale). Without a switch these are
+ * the known ones, so that a page or a test still formats numbers, dates and plurals right.
+ * Arabic pages write numbers with Latin digits (ar-u-nu-latn), as the Arabic bundle's texts do
+ * and as Arabic is mostly read in Sweden; one kind of digit across texts, maps and tables.
+ */
+const KNOWN = {
+  sv: { htmlLang: 'sv', dir: 'ltr', locale: 'sv-SE' },
+  lattlast: { htmlLang: 'sv', dir: 'ltr', locale: 'sv-SE' },
+  en: { htmlLang: 'en', dir: 'ltr', locale: 'en-GB' },
+  fi: { htmlLang: 'fi', dir: 'ltr', locale: 'fi-FI' },
+  ar: { htmlLang: 'ar', dir: 'rtl', locale: 'ar-u-nu-latn' },
+};
+
+/** code → { htmlLang, dir, locale } of the languages this page offers. */
+function offered() {
+  const select = typeof document !== 'undefined' ? document.getElementById('lang-switch') : null;
+  const options = select?.querySelectorAll ? select.querySelectorAll('option') : [];
+  if (!options.length) return KNOWN;
+  const out = {};
+  for (const option of options) {
+    out[option.value] = {
+      htmlLang: option.getAttribute('lang') || option.value,
+      dir: option.getAttribute('dir') || 'ltr',
+      locale: option.dataset.locale || option.value,
+    };
+  }
+  return out;
+}
+
+function about(code) {
+  return offered()[code] || KNOWN[code] || KNOWN.sv;
+}
 
 let messages = {};
 let lang = 'sv';
+/** The keys whose text is Swedish for want of a translation (the server's "@sv" list). */
+let swedish = new Set();
+const FALLBACK_KEY = '@sv';
+
+function take(bundle) {
+  const { [FALLBACK_KEY]: fallback, ...texts } = bundle || {};
+  messages = texts;
+  swedish = new Set(fallback ? fallback.split(' ') : []);
+}
+
+/** The current language's code (sv, lattlast, en, fi, ar). */
+export function currentLanguage() {
+  return lang;
+}
+
+/** The locale numbers, dates and plurals follow (sv-SE for lättläst). */
+export function locale() {
+  return about(lang).locale;
+}
+
+/** Whether the text of key is the Swedish one on a page in another language. */
+export function isSwedish(key) {
+  return swedish.has(key);
+}
+
+/**
+ * The text of key and the language it is in: { text, lang } with lang "sv" when the text fell
+ * back to Swedish on a page in another language, else null. Put lang on the element showing it.
+ */
+export function tl(key, vars) {
+  return { text: t(key, vars), lang: swedish.has(key) ? 'sv' : null };
+}
 
 export function has(key) {
   return Object.hasOwn(messages, key);
@@ -54,13 +119,19 @@ export function label(prefix, code) {
   return dataLabels[prefix]?.[code] ?? code;
 }
 
-/** Swedish and English both only need "one" and "other". */
+/** The plural category of n in the current language (Intl.PluralRules: Arabic has six). */
+export function pluralCategory(n) {
+  return new Intl.PluralRules(locale()).select(n);
+}
+
+/** key.<category of n> (key.other when the bundle lacks that form), with {n} formatted. */
 export function tn(key, n, vars = {}) {
-  return t(`${key}.${n === 1 ? 'one' : 'other'}`, { n: formatNumber(n), ...vars });
+  const form = `${key}.${pluralCategory(n)}`;
+  return t(has(form) ? form : `${key}.other`, { n: formatNumber(n), ...vars });
 }
 
 export function formatNumber(n) {
-  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+  return new Intl.NumberFormat(locale()).format(n);
 }
 
 /** A date (YYYY-MM-DD, a local calendar day) or an instant, in words of the current language. */
@@ -70,7 +141,7 @@ export function formatDate(value, withTime = false) {
   const date = day ? new Date(+day[1], +day[2] - 1, +day[3]) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   const options = withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' };
-  return new Intl.DateTimeFormat(LOCALES[lang], options).format(date);
+  return new Intl.DateTimeFormat(locale(), options).format(date);
 }
 
 /** Today as YYYY-MM-DD in the browser's own calendar (the value of an <input type=date>). */
@@ -80,10 +151,22 @@ export function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Marks an element whose text came from the Swedish fallback with lang="sv" (and unmarks it). */
+export function markLanguage(el, key) {
+  if (swedish.has(key)) {
+    el.setAttribute('lang', 'sv');
+    el.dataset.i18nSv = '';
+  } else if (el.dataset.i18nSv !== undefined) {
+    el.removeAttribute('lang');
+    delete el.dataset.i18nSv;
+  }
+}
+
 export function translate(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) {
     const vars = el.dataset.i18nVars ? JSON.parse(el.dataset.i18nVars) : undefined;
     el.textContent = t(el.dataset.i18n, vars);
+    markLanguage(el, el.dataset.i18n);
   }
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of el.dataset.i18nAttr.split(';')) {
@@ -111,9 +194,12 @@ async function load(wanted) {
   const query = page ? `?page=${encodeURIComponent(page)}` : '';
   const response = await fetch(`/api/v1/messages/${wanted}${query}`, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`messages ${wanted}: ${response.status}`);
-  messages = await response.json();
+  take(await response.json());
   lang = wanted;
-  document.documentElement.lang = wanted;
+  const { htmlLang, dir } = about(wanted);
+  document.documentElement.lang = htmlLang;
+  document.documentElement.dir = dir;
+  document.documentElement.dataset.lang = wanted;
 }
 
 function remember(chosen) {
@@ -133,24 +219,22 @@ function chosenByCookie() {
 function inlineMessages() {
   const element = document.getElementById('dk-messages');
   if (!element) return false;
-  messages = JSON.parse(element.textContent);
-  lang = LANGUAGES.includes(document.documentElement.lang) ? document.documentElement.lang : 'sv';
+  take(JSON.parse(element.textContent));
+  const root = document.documentElement;
+  const code = root.dataset.lang || root.lang;
+  lang = Object.hasOwn(offered(), code) ? code : 'sv';
   return true;
 }
 
-function updateSwitch(button) {
-  const other = lang === 'sv' ? 'en' : 'sv';
-  button.textContent = t('lang.switch');
-  button.setAttribute('lang', other); // the button's word is in the other language
-}
-
 /**
- * Takes the page's messages and wires #lang-switch; a switch fires "dk:lang" on document.
- * A language chosen before the cookie existed (kept only in localStorage) is taken over once.
+ * Takes the page's messages and wires the language switch (#lang-switch, a <select>); a switch
+ * fires "dk:lang" on document. A language chosen before the cookie existed (kept only in
+ * localStorage) is taken over once.
  */
 export async function initI18n() {
   const fromPage = inlineMessages();
-  const earlier = LANGUAGES.includes(stored()) ? stored() : null;
+  const languages = offered();
+  const earlier = Object.hasOwn(languages, stored()) ? stored() : null;
   if (!fromPage || (earlier && earlier !== lang && !chosenByCookie())) {
     const wanted = earlier || 'sv';
     try {
@@ -162,19 +246,20 @@ export async function initI18n() {
     }
     translate();
   }
-  const button = document.getElementById('lang-switch');
-  if (!button) return;
-  updateSwitch(button);
-  button.addEventListener('click', async () => {
-    const next = lang === 'sv' ? 'en' : 'sv';
+  const select = document.getElementById('lang-switch');
+  if (!select) return;
+  select.value = lang;
+  select.addEventListener('change', async () => {
+    const next = select.value;
+    if (next === lang) return;
     try {
       await load(next);
     } catch {
+      select.value = lang;
       return; // keep the current language; nothing on the page changes
     }
     remember(next);
     translate();
-    updateSwitch(button);
     document.dispatchEvent(new CustomEvent('dk:lang', { detail: { lang: next } }));
   });
 }

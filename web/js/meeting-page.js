@@ -5,7 +5,7 @@
 import { staffBoot, staffApi, errorText, fieldErrorText } from './staff.js';
 import { api } from './api.js';
 import { h, announce } from './dom.js';
-import { t, has, label, formatNumber } from './i18n.js';
+import { t, tn, has, label, formatNumber } from './i18n.js';
 import { categoryMark, categoryClass } from './pins.js';
 import { roundCoord, inStudyArea } from './geo.js';
 import { newKey } from './walk-store.js';
@@ -138,7 +138,7 @@ async function save(e) {
       $('meeting-age').value = '';
       $('meeting-gender').value = '';
       setLocation(null);
-      announce($('meeting-status'), t('walk.meeting.saved', { n: formatNumber(state.entered.length) }));
+      announce($('meeting-status'), tn('walk.meeting.saved', state.entered.length));
       ($('meeting-map').hidden ? $('meeting-categories').querySelector('input') : $('meeting-map'))?.focus();
     } catch (err) {
       if ([err, ...(err.errors || [])].some((x) => x.code === 'idempotency_key.reused')) state.key = null;

@@ -3,7 +3,7 @@
 // reaches a server log or a Referer header.
 import { boot } from './page.js';
 import { api } from './api.js';
-import { h, fill, announce } from './dom.js';
+import { h, fill, announce, isolate } from './dom.js';
 import { t, tn, label } from './i18n.js';
 import { ownPinItem, supportedItem } from './receipt-items.js';
 import { createDeleteDialog } from './receipt-delete.js';
@@ -31,7 +31,7 @@ function showError(key) {
 function excerpt(pin) {
   if (pin.text == null) return `${label('category', pin.category)}`;
   const text = pin.text.replace(/\s+/g, ' ').trim();
-  return `${label('category', pin.category)}: ${text.length > 120 ? `${text.slice(0, 119)}…` : text}`;
+  return `${label('category', pin.category)}: ${isolate(text.length > 120 ? `${text.slice(0, 119)}…` : text)}`;
 }
 
 function summaryText() {

@@ -24,6 +24,7 @@ const PAGES = [
   { id: 'nav-audit', href: '/personal/audit.html', role: 'admin', key: 'staff.nav.audit', page: 'audit' },
   { id: 'nav-outbox', href: '/personal/utskick', role: 'admin', key: 'mail.nav', page: 'outbox', desc: 'mail.start' },
   { id: 'nav-open311', href: '/personal/api-clients.html', role: 'admin', key: 'open311.nav', page: 'api-clients', desc: 'open311.start' },
+  { id: 'nav-languages', href: '/personal/languages.html', role: 'admin', key: 'languages.nav', page: 'languages', desc: 'languages.start' },
   { id: 'nav-dialogues', href: '/personal/dialogues.html', role: 'admin', key: 'admin.nav.dialogues', page: 'dialogues', desc: 'admin.start.dialogues' },
   { id: 'nav-departments', href: '/personal/departments.html', role: 'admin', key: 'admin.nav.departments', page: 'departments', desc: 'admin.start.departments' },
   { id: 'nav-walks', href: '/personal/walks.html', role: 'planner', key: 'walk.nav.walks', page: 'walks', desc: 'walk.start.walks' },

@@ -14,7 +14,7 @@ function card(d) {
   const titleId = `dialogue-title-${d.id}`;
   return h('article', { class: 'dialogue-card', 'data-status': d.status, 'aria-labelledby': titleId },
     h('header', { class: 'dialogue-card__header' },
-      h('h3', { id: titleId }, h('a', { href: d.page || `/dialoger/${d.slug}` }, contentText(d.title, d.titleLang))),
+      h('h3', { id: titleId, dir: 'auto' }, h('a', { href: d.page || `/dialoger/${d.slug}` }, contentText(d.title, d.titleLang))),
       statusLine(d)),
     lifecycleTexts(d),
     facts(d),

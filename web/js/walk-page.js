@@ -6,7 +6,7 @@ import { boot } from './page.js';
 import { ApiError } from './api.js';
 import { h, announce, fill } from './dom.js';
 import { contentText, rememberLabelLangs } from './content-lang.js';
-import { t, formatDate, formatNumber, addLabels } from './i18n.js';
+import { t, formatDate, formatNumber, addLabels, currentLanguage } from './i18n.js';
 import { categoryMark, categoryClass } from './pins.js';
 import { createWalkMap } from './walk-map.js';
 import { createSheet } from './walk-sheet.js';
@@ -271,7 +271,7 @@ async function render() {
   addLabels('subtag', dialogue?.subtagLabels); // the dialogue's own sub-tags, by their names
   rememberLabelLangs('subtag', dialogue?.subtagLabelLangs);
   state.studyArea = dialogue?.studyArea || null;
-  keepForOffline([location.pathname, `/api/v1/walks/${walkId}`, '/api/v1/site', `/api/v1/dialogues/${state.walk.dialogue.id}`, `/api/v1/messages/${document.documentElement.lang}?page=walk`]);
+  keepForOffline([location.pathname, `/api/v1/walks/${walkId}`, '/api/v1/site', `/api/v1/dialogues/${state.walk.dialogue.id}`, `/api/v1/messages/${currentLanguage()}?page=walk`]);
   askToPersist();
   box.replaceChildren();
   $('walk-content').hidden = false;
@@ -302,5 +302,5 @@ boot(render, () => {
   state.map?.refreshLanguage();
   state.checklist?.refreshLanguage();
   refresh();
-  keepForOffline([`/api/v1/messages/${document.documentElement.lang}?page=walk`]);
+  keepForOffline([`/api/v1/messages/${currentLanguage()}?page=walk`]);
 });

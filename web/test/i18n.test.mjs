@@ -37,9 +37,29 @@ function serveBundles({ failing = [] } = {}) {
   };
 }
 
-/** The language button, so that initI18n wires its click; returns it. */
-function langButton() {
-  return browser.document.add('lang-switch', 'button');
+const OFFERED = [
+  ['sv', 'sv', 'ltr', 'sv-SE'], ['lattlast', 'sv', 'ltr', 'sv-SE'], ['en', 'en', 'ltr', 'en-GB'],
+  ['fi', 'fi', 'ltr', 'fi-FI'], ['ar', 'ar', 'rtl', 'ar'],
+];
+
+/** The language switch as layout.html renders it, so that initI18n wires its change; returns it. */
+function langSelect() {
+  const select = browser.document.add('lang-switch', 'select');
+  for (const [code, htmlLang, dir, locale] of OFFERED) {
+    const option = browser.document.createElement('option');
+    option.value = code;
+    option.setAttribute('lang', htmlLang);
+    option.setAttribute('dir', dir);
+    option.dataset.locale = locale;
+    select.append(option);
+  }
+  return select;
+}
+
+/** Chooses a language in the switch as a visitor would; waits for the page to follow. */
+function choose(select, code) {
+  select.value = code;
+  return Promise.all((select.listeners.change || []).slice(-1).map((fn) => fn({ type: 'change' })));
 }
 
 test('before any bundle is loaded a key stands for itself, placeholders still filled', () => {
@@ -134,25 +154,23 @@ test('today is the local calendar day, not the UTC one', () => {
   }
 });
 
-test('the language button switches to English, remembers it and tells the page', async () => {
-  const button = langButton();
+test('the language switch turns the page English, remembers it and tells the page', async () => {
+  const button = langSelect();
   serveBundles();
   await initI18n();
-  assert.equal(button.textContent, 'English');
-  assert.equal(button.getAttribute('lang'), 'en'); // the button's word is in the other language
+  assert.equal(button.value, 'sv');
 
   const told = [];
   browser.document.addEventListener('dk:lang', (e) => told.push(e.detail.lang));
   const heading = browser.document.add('heading', 'h1');
   heading.dataset.i18n = 'category.safety_concern';
-  await button.click();
+  await choose(button, 'en');
 
   assert.deepEqual(told, ['en']);
   assert.equal(browser.localStorage.getItem('dialogkarta.lang'), 'en');
   assert.equal(browser.document.documentElement.lang, 'en');
   assert.equal(heading.textContent, 'Feels unsafe'); // static markup translated again
-  assert.equal(button.textContent, 'Svenska');
-  assert.equal(button.getAttribute('lang'), 'sv');
+  assert.equal(browser.document.documentElement.dir, 'ltr');
   assert.equal(tn('walk.queued', 1, { place: 'the square' }), '1 pin waiting at the square');
   assert.equal(formatNumber(1234567.5), '1,234,567.5');
   assert.equal(formatDate('2026-03-05'), '5 March 2026');
@@ -167,7 +185,8 @@ test('a bundle that cannot be loaded leaves the current language as it was', asy
   const button = browser.document.getElementById('lang-switch');
   assert.equal(formatNumber(1000), `1${NBSP}000`);
   serveBundles({ failing: ['en'] });
-  await button.listeners.click.at(-1)(); // only the listener this initI18n added
+  await choose(button, 'en');
+  assert.equal(button.value, 'sv'); // the switch shows the language the page is still in
   assert.equal(formatNumber(1000), `1${NBSP}000`);
   assert.equal(t('lang.switch'), 'English');
   assert.equal(browser.localStorage.getItem('dialogkarta.lang'), null);
@@ -195,6 +214,7 @@ test('a Swedish bundle that cannot be loaded is an error for the page', async ()
 /** A page as the server renders it: its language on <html>, its messages inside it. */
 function renderedPage(lang, page = 'walk') {
   browser.document.documentElement.lang = lang;
+  browser.document.documentElement.dataset.lang = lang;
   browser.document.documentElement.dataset.page = page;
   const inline = browser.document.add('dk-messages', 'script');
   inline.textContent = JSON.stringify(BUNDLES[lang]);
@@ -216,11 +236,11 @@ test('a switch on a rendered page asks for the messages of that page and sets th
   browser.localStorage.clear();
   browser.document.cookie = '';
   renderedPage('sv', 'personal/walks');
-  const button = langButton();
+  const button = langSelect();
   serveBundles();
   await initI18n();
   browser.requests.length = 0;
-  await button.listeners.click.at(-1)();
+  await choose(button, 'en');
   assert.deepEqual(browser.requests.map((r) => r.url), ['/api/v1/messages/en?page=personal%2Fwalks']);
   assert.match(browser.document.cookie, /^dk-lang=en; path=\/; max-age=\d+; samesite=lax$/);
   assert.equal(t('category.safety_concern'), 'Feels unsafe');

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
+import org.dialogkarta.kernel.InvalidInputException;
+import org.dialogkarta.kernel.Language;
+import org.dialogkarta.kernel.Languages;
 import org.dialogkarta.kernel.Messages;
 import org.dialogkarta.kernel.NotFoundException;
 import org.springframework.http.CacheControl;
@@ -14,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The message bundle of a language (Swedish in messages.properties, English in
- * messages_en.properties): all of it, or with {@code ?page=personal/walks} the part that page
+ * The message bundle of an offered language (kernel.Languages; Swedish in messages.properties,
+ * the others in messages_{code}.properties, falling back to Swedish): all of it, or with {@code ?page=personal/walks} the part that page
  * needs, which is what the language switch asks for. A page's first texts come inside the page.
  */
 @RestController
@@ -30,8 +33,9 @@ class MessagesController {
   @GetMapping("/api/v1/messages/{lang}")
   ResponseEntity<Map<String, String>> messages(@PathVariable String lang,
       @RequestParam(required = false) String page) {
-    if (!Messages.LANGUAGES.contains(lang)) {
-      throw new NotFoundException("No messages in language '" + lang + "'; one of " + Messages.LANGUAGES);
+    if (Languages.offered(lang, false).isEmpty()) {
+      throw InvalidInputException.of("lang", "lang.unknown", "No messages in language '" + lang + "'; one of "
+          + Languages.offered().stream().map(Language::code).toList());
     }
     Map<String, String> messages;
     if (page == null) {

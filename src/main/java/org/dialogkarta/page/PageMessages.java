@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dialogkarta.kernel.Languages;
 import org.dialogkarta.kernel.Messages;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -61,14 +62,47 @@ public class PageMessages {
     return select(keysOf(page).all(), lang);
   }
 
+  /** The keys of every text the page can show (its template's, the layout's, its scripts'). */
+  public Set<String> keys(Page page) {
+    return keysOf(page).all();
+  }
+
+  /** The plural categories beyond Swedish's one and other that a language may add to a key. */
+  static final java.util.List<String> PLURAL_CATEGORIES = java.util.List.of("zero", "one", "two", "few", "many");
+
+  /**
+   * The texts of the keys in a language, with the plural forms the language has beyond Swedish's
+   * (Arabic's {@code .zero}, {@code .two}, ...) and, under {@code @sv}, the keys (space-separated)
+   * whose text is Swedish for want of a translation, which the page marks {@code lang="sv"}.
+   */
   private static Map<String, String> select(Set<String> keys, String lang) {
     ResourceBundle bundle = Messages.bundle(lang);
+    Map<String, String> own = Messages.own(lang);
     Map<String, String> out = new TreeMap<>();
+    Set<String> swedish = new TreeSet<>();
     for (String key : keys) {
       out.put(key, bundle.getString(key));
+      if (Languages.of(lang).marksSwedish() && Messages.fellBack(lang, key)) {
+        swedish.add(key);
+      }
+      if (key.endsWith(".other")) {
+        String stem = key.substring(0, key.length() - "other".length());
+        for (String category : PLURAL_CATEGORIES) {
+          String form = own.get(stem + category);
+          if (form != null) {
+            out.put(stem + category, form);
+          }
+        }
+      }
+    }
+    if (!swedish.isEmpty()) {
+      out.put(FALLBACK_KEY, String.join(" ", swedish));
     }
     return out;
   }
+
+  /** The entry listing the keys that are Swedish in another language; no message key starts with @. */
+  public static final String FALLBACK_KEY = "@sv";
 
   private PageKeys keysOf(Page page) {
     return keysByPage.computeIfAbsent(page.name(), name -> findKeys(page));

@@ -3,6 +3,8 @@ package org.dialogkarta.page;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Set;
+import org.dialogkarta.kernel.Language;
+import org.dialogkarta.kernel.Languages;
 import org.dialogkarta.kernel.Messages;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.ITemplateContext;
@@ -19,7 +21,8 @@ import org.unbescape.html.HtmlEscape;
  * Fills the texts of a page on the server, in the visitor's language: an element's
  * {@code data-i18n="key"} becomes its text, {@code data-i18n-attr="aria-label=key;title=key"} its
  * attributes. The attributes stay, so that the scripts can refill them after a switch of
- * language; the pages thus read the same keys on the server and in the browser.
+ * language; the pages thus read the same keys on the server and in the browser. A text the
+ * page's language lacks is the Swedish one, and its element gets {@code lang="sv"}.
  */
 @Component
 class PageTextDialect extends AbstractProcessorDialect {
@@ -34,12 +37,17 @@ class PageTextDialect extends AbstractProcessorDialect {
   }
 
   static String text(Locale locale, String key) {
-    String lang = Messages.LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "sv";
     try {
-      return Messages.bundle(lang).getString(key);
+      return Messages.get(Languages.of(locale.getLanguage()).code(), key);
     } catch (MissingResourceException e) {
       throw new IllegalStateException("A page names the message key '" + key + "', which no bundle has", e);
     }
+  }
+
+  /** Whether the text of the key is Swedish on a page in another language (then lang="sv"). */
+  static boolean swedishInstead(Locale locale, String key) {
+    Language language = Languages.of(locale.getLanguage());
+    return language.marksSwedish() && Messages.fellBack(language.code(), key);
   }
 
   private static final class TextProcessor extends AbstractAttributeTagProcessor {
@@ -51,6 +59,9 @@ class PageTextDialect extends AbstractProcessorDialect {
     protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName name,
         String key, IElementTagStructureHandler structure) {
       structure.setBody(HtmlEscape.escapeHtml4Xml(text(context.getLocale(), key.strip())), false);
+      if (swedishInstead(context.getLocale(), key.strip())) {
+        structure.setAttribute("lang", "sv");
+      }
     }
   }
 

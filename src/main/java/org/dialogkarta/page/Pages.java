@@ -53,7 +53,8 @@ public final class Pages {
       staff("walk-report", "walk.report.pageTitle", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-report-page"),
       staff("walk-method", "walkmethod.page.title", Set.of(MAP), List.of("walk-map", "walk-staff", "walk-method"), "walk-method-page"),
       staff("walk-actions", "walkmethod.body.title", Set.of(), List.of("walk-method"), "walk-actions-page"),
-      staff("accessibility", "a11y.staff.heading", Set.of(), List.of(), "accessibility-reports"));
+      staff("accessibility", "a11y.staff.heading", Set.of(), List.of(), "accessibility-reports"),
+      staff("languages", "languages.page.title", Set.of(), List.of("admin"), "languages-page"));
 
   private static final Map<String, Page> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Page::name, Function.identity()));

@@ -61,6 +61,7 @@ class SecurityConfig {
                 "/api/v1/staff/mail/**", "/api/v1/staff/mail",
                 // Open311 clients and their API keys (open311.Open311ClientController)
                 "/api/v1/staff/open311/**", "/api/v1/staff/open311",
+                "/api/v1/staff/audit/**", "/api/v1/staff/audit", "/api/v1/staff/languages",
                 "/api/v1/staff/dialogues/**", "/api/v1/staff/dialogues").hasRole("ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/v1/staff/departments").authenticated()
             .requestMatchers("/api/v1/staff/departments/**", "/api/v1/staff/departments").hasRole("ADMIN")

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem-details answer from a servlet filter, where {@link ProblemDetailsAdvice} cannot
- * reach (body size limit, sign-in required, access denied). Same shape as the advice's answers.
+ * reach (body size limit, sign-in required, access denied). Same shape as the advice's answers, and
+ * like them in the reader's language (ProblemTexts).
  */
 public final class ProblemWriter {
 
@@ -24,7 +25,7 @@ public final class ProblemWriter {
     body.put("type", "about:blank");
     body.put("title", title);
     body.put("status", status);
-    body.put("detail", detail);
+    body.put("detail", ProblemTexts.language(request).map(l -> ProblemTexts.text(l, code, detail)).orElse(detail));
     body.put("instance", request.getRequestURI());
     body.put("code", code);
     response.setStatus(status);

@@ -1,19 +1,18 @@
 package org.dialogkarta.web;
 
 import org.dialogkarta.kernel.DialogkartaProperties;
-import org.dialogkarta.kernel.Messages;
+import org.dialogkarta.kernel.Language;
+import org.dialogkarta.kernel.Languages;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the pages' scripts need before they draw a map: the basemap settings, the languages and
+ * What the pages' scripts need before they draw a map: the basemap settings, the offered languages (kernel.Languages) and
  * the longest text a pin may have. (The messages are page.MessagesController's.)
  */
 @RestController
 class SiteController {
-
-  static final List<String> LANGUAGES = Messages.LANGUAGES;
 
   record Site(DialogkartaProperties.Basemap basemap, List<String> languages, int textMaxLength) {}
 
@@ -25,6 +24,7 @@ class SiteController {
 
   @GetMapping("/api/v1/site")
   Site site() {
-    return new Site(properties.basemap(), LANGUAGES, org.dialogkarta.pin.PinText.MAX_LENGTH);
+    return new Site(properties.basemap(), Languages.offered().stream().map(Language::code).toList(),
+        org.dialogkarta.pin.PinText.MAX_LENGTH);
   }
 }

@@ -34,17 +34,19 @@ class MessagesControllerSliceTest {
     mvc.perform(get("/api/v1/messages/en").param("page", "walk"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$['walk.skip']").isString())
-        .andExpect(jsonPath("$['lang.switch']").value("Svenska"))
+        .andExpect(jsonPath("$['lang.label']").value("Language"))
         .andExpect(jsonPath("$['staff.accounts.heading']").doesNotExist());
   }
 
   @Test
-  void anUnknownLanguageOrPageIsA404Problem() throws Exception {
+  void anUnknownLanguageIsA422NamingItAndAnUnknownPageA404() throws Exception {
     mvc.perform(get("/api/v1/messages/de"))
-        .andExpect(status().isNotFound())
+        .andExpect(status().isUnprocessableContent())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-        .andExpect(jsonPath("$.code").value("not_found"))
-        .andExpect(jsonPath("$.detail").value("No messages in language 'de'; one of [sv, en]"));
+        .andExpect(jsonPath("$.code").value("validation"))
+        .andExpect(jsonPath("$.errors[0].field").value("lang"))
+        .andExpect(jsonPath("$.errors[0].code").value("lang.unknown"))
+        .andExpect(jsonPath("$.detail").value("No messages in language 'de'; one of [sv, lattlast, en, fi, ar]"));
     mvc.perform(get("/api/v1/messages/sv").param("page", "../layout"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.detail").value("No page '../layout'"));

@@ -91,6 +91,7 @@ class PagesTest {
     String english = get("/", "Cookie", "dk-lang=en").body();
     assertThat(swedish).contains("<html lang=\"sv\"", ">Hoppa till huvudinnehållet<", ">English<");
     assertThat(english).contains("<html lang=\"en\"", ">Svenska<").doesNotContain("Hoppa till huvudinnehållet");
+    // More languages, Accept-Language and staff pages: LanguagePagesTest.
     assertThat(get("/", "Cookie", "dk-lang=de").body()).as("no German: Swedish").contains("<html lang=\"sv\"");
   }
 
@@ -98,7 +99,7 @@ class PagesTest {
   void aPageCarriesOnlyTheMessagesItsScriptsUse() {
     JsonNode start = inlineMessages(get("/").body());
     JsonNode walk = inlineMessages(get("/walk.html").body());
-    assertThat(start.has("lang.switch")).as("the scripts' own texts").isTrue();
+    assertThat(start.has("dialogue.cta")).as("the scripts' own texts").isTrue();
     assertThat(start.has("staff.logout")).as("no staff texts on the start page").isFalse();
     assertThat(walk.has("walk.page.titleNamed")).isTrue();
     assertThat(walk.has("staff.logout")).isFalse();
@@ -133,7 +134,7 @@ class PagesTest {
     JsonNode en = api.get("/api/v1/messages/en").json();
     assertThat(sv.propertyNames()).isNotEmpty();
     assertThat(en.propertyNames()).containsAll(sv.propertyNames());
-    assertThat(api.get("/api/v1/messages/de").status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/messages/de").status()).isEqualTo(422);
   }
 
   @Test
@@ -141,7 +142,7 @@ class PagesTest {
     JsonNode site = new Api(port).get("/api/v1/site").json();
     assertThat(site.get("basemap").get("url").asString()).isEmpty(); // tests run with no tiles
     assertThat(site.get("basemap").get("attribution").asString()).isEqualTo("\u00a9 OpenStreetMap contributors");
-    assertThat(site.get("languages").toString()).isEqualTo("[\"sv\",\"en\"]");
+    assertThat(site.get("languages").toString()).isEqualTo("[\"sv\",\"lattlast\",\"en\",\"fi\",\"ar\"]");
     assertThat(site.get("textMaxLength").asInt()).isEqualTo(2000);
   }
 }

@@ -84,6 +84,7 @@ class AccessMatrixTest {
     RULES.put("GET /api/v1/staff/open311/clients", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/open311/clients", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/open311/clients/{id}/revoke", Rule.ADMIN);
+    RULES.put("GET /api/v1/staff/languages", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues", Rule.ADMIN);
     RULES.put("PUT /api/v1/staff/dialogues/{id}", Rule.ADMIN);
     RULES.put("POST /api/v1/staff/dialogues/{id}/status", Rule.ADMIN);

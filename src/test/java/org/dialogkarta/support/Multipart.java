@@ -30,12 +30,20 @@ public final class Multipart {
 
   /** POSTs the parts to {@code path} with the {@code Authorization} header given, none if null. */
   public Api.Response post(Api api, String path, String authorization) {
+    return post(api, path, authorization, new String[0]);
+  }
+
+  /** The same with more headers, as name, value, name, value, ... */
+  public Api.Response post(Api api, String path, String authorization, String... headers) {
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     return api.send(request);
   }

@@ -74,7 +74,7 @@ class ThemeController {
         "min", ThemeCount.MIN_FOR_SPLIT, "k", m.themes(), "minK", m.minK(), "maxK", m.maxK(),
         "silhouette", String.format(locale, "%.3f", m.silhouette()),
         "best", String.format(locale, "%.3f", m.bestSilhouette()), "sample", m.sampleSize());
-    String base = Messages.text(lang, m.themes() == 1 ? "analysis.themes.method.one" : "analysis.themes.method.other", vars);
+    String base = Messages.plural(lang, "analysis.themes.method", m.themes(), vars);
     String why = m.kGiven() ? "analysis.themes.method.given"
         : m.tooFewToSplit() ? "analysis.themes.method.tooFew" : "analysis.themes.method.silhouette";
     return base + " " + Messages.text(lang, why, vars);
