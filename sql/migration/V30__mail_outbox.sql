@@ -2,7 +2,7 @@
 -- row here in the same transaction as the change that caused it (a status change, a forwarding, a
 -- confirmation request); a worker sends it later over SMTP, with retries and backoff. Rows are
 -- claimed with FOR UPDATE SKIP LOCKED, so with two app nodes each message is sent by one of them.
--- With no SMTP configured the rows stay 'held' and an administrator reads them on a page, which is
+-- With no SMTP configured the rows stay 'queued' and an administrator reads them on a page, which is
 -- exactly what would have been sent.
 CREATE TABLE mail_outbox (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

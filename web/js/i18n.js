@@ -124,10 +124,15 @@ export function pluralCategory(n) {
   return new Intl.PluralRules(locale()).select(n);
 }
 
+/** The key of n's form: key.<category of n>, or key.other when the bundle lacks that form. */
+export function pluralKey(key, n) {
+  const form = `${key}.${pluralCategory(n)}`;
+  return has(form) ? form : `${key}.other`;
+}
+
 /** key.<category of n> (key.other when the bundle lacks that form), with {n} formatted. */
 export function tn(key, n, vars = {}) {
-  const form = `${key}.${pluralCategory(n)}`;
-  return t(has(form) ? form : `${key}.other`, { n: formatNumber(n), ...vars });
+  return t(pluralKey(key, n), { n: formatNumber(n), ...vars });
 }
 
 export function formatNumber(n) {
@@ -165,8 +170,11 @@ export function markLanguage(el, key) {
 export function translate(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) {
     const vars = el.dataset.i18nVars ? JSON.parse(el.dataset.i18nVars) : undefined;
-    el.textContent = t(el.dataset.i18n, vars);
-    markLanguage(el, el.dataset.i18n);
+    // data-i18n-count: the key has plural forms, chosen again for the new language
+    const count = el.dataset.i18nCount;
+    const key = count === undefined ? el.dataset.i18n : pluralKey(el.dataset.i18n, Number(count));
+    el.textContent = count === undefined ? t(key, vars) : tn(el.dataset.i18n, Number(count), vars);
+    markLanguage(el, key);
   }
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of el.dataset.i18nAttr.split(';')) {

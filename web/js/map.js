@@ -2,7 +2,7 @@
 // the three ways to choose a place (pointer, keyboard crosshair + Enter, or from outside).
 // Returns null when Leaflet did not load, and the page then works from the list alone.
 import { h } from './dom.js';
-import { t, label } from './i18n.js';
+import { t, tn, label } from './i18n.js';
 import { categoryClass, pinDetails } from './pins.js';
 import { outerRingsLatLng } from './geo.js';
 import { tiledPins } from './pin-tiles.js';
@@ -41,7 +41,7 @@ function clusterIcon(cluster) {
   const n = cluster.getChildCount();
   return L.divIcon({
     className: 'pin-cluster',
-    html: h('span', {}, h('span', { 'aria-hidden': 'true' }, String(n)), h('span', { class: 'visually-hidden' }, t('map.cluster', { n }))),
+    html: h('span', {}, h('span', { 'aria-hidden': 'true' }, String(n)), h('span', { class: 'visually-hidden' }, tn('map.cluster', n))),
     iconSize: [40, 40],
   });
 }

@@ -1,7 +1,7 @@
 // The pins as a list, for everyone who cannot or would rather not use the map, plus the
 // category filter that the map and the list share (it doubles as the map legend).
 import { h, announce } from './dom.js';
-import { t, has } from './i18n.js';
+import { t, tn, has, formatNumber } from './i18n.js';
 import { categoryMark, categoryClass, pinDetails, newestFirst } from './pins.js';
 import { supportControl } from './support.js';
 
@@ -46,9 +46,9 @@ export function createPinList(opts) {
   }
 
   function statusText() {
-    if (opts.pager && stale) return inView == null ? '' : t('filter.inView', { total: inView });
-    if (opts.pager) return t('filter.showingInView', { shown: features.length, total: inView ?? features.length });
-    return t('filter.showing', { shown: visible().length, total: features.length });
+    if (opts.pager && stale) return inView == null ? '' : tn('filter.inView', inView, { total: formatNumber(inView) });
+    if (opts.pager) return tn('filter.showingInView', inView ?? features.length, { shown: formatNumber(features.length), total: formatNumber(inView ?? features.length) });
+    return tn('filter.showing', features.length, { shown: formatNumber(visible().length), total: formatNumber(features.length) });
   }
 
   /**

@@ -3,7 +3,7 @@
 // view are asked for; the browser keeps each answer and revalidates it by its ETag, so panning
 // back costs a 304. A click on a cluster zooms to it; at the deepest zoom it lists its pins.
 import { h } from './dom.js';
-import { t, formatNumber } from './i18n.js';
+import { tn, formatNumber } from './i18n.js';
 
 const L = window.L;
 const TILE_PX = 256;
@@ -34,7 +34,7 @@ function clusterIcon(n) {
   return L.divIcon({
     className: 'pin-cluster pin-cluster--server',
     html: h('span', {}, h('span', { 'aria-hidden': 'true' }, formatNumber(n)),
-      h('span', { class: 'visually-hidden' }, t('map.cluster', { n: formatNumber(n) }))),
+      h('span', { class: 'visually-hidden' }, tn('map.cluster', n))),
     iconSize: [size, size],
   });
 }
@@ -70,7 +70,7 @@ export function tiledPins(map, { tileUrl, pinMarker, onCount, onListCell }) {
 
   function clusterMarker(c, z) {
     const marker = clickOnEnter(L.marker([c.lat, c.lon], { icon: clusterIcon(c.count), keyboard: true,
-      title: t('map.cluster', { n: formatNumber(c.count) }), riseOnHover: true }));
+      title: tn('map.cluster', c.count), riseOnHover: true }));
     marker.on('click', () => {
       const [w, s, e, n] = c.bbox;
       const bounds = L.latLngBounds([s, w], [n, e]);

@@ -2,7 +2,7 @@
 // sent (#walk-sent), the ones that failed with the reason (kept visible, with "try again"), what
 // the sync is doing, the recorded route's state and the receipt link to follow the pins.
 import { h } from './dom.js';
-import { t, has, label, formatNumber } from './i18n.js';
+import { t, tn, has, label, formatNumber } from './i18n.js';
 import { categoryMark } from './pins.js';
 
 const $ = (id) => document.getElementById(id);
@@ -55,15 +55,18 @@ export function renderOutbox(state, onRetry) {
   const tracksWaiting = state.tracks.filter((tr) => tr.state === 'waiting').length;
   let key;
   let vars;
+  let count; // set for a key with plural forms
   if (!records.length && !tracksWaiting) key = 'walk.sync.empty';
   else if (c.queued || tracksWaiting) {
     key = state.online ? 'walk.sync.sending' : 'walk.sync.offline';
     vars = { n: formatNumber(c.queued + tracksWaiting) };
+    if (!state.online) count = c.queued + tracksWaiting;
   } else key = c.failed ? 'walk.sync.doneFailed' : 'walk.sync.done';
   const status = $('walk-sync-status');
   status.dataset.i18n = key;
   if (vars) status.dataset.i18nVars = JSON.stringify(vars); else delete status.dataset.i18nVars;
-  status.textContent = t(key, vars);
+  if (count !== undefined) status.dataset.i18nCount = String(count); else delete status.dataset.i18nCount;
+  status.textContent = count === undefined ? t(key, vars) : tn(key, count);
   $('walk-send-now').hidden = !(c.queued || tracksWaiting);
 
   const receipt = [...records].reverse().find((r) => r.receipt)?.receipt;
@@ -78,8 +81,8 @@ export function renderTrack({ recording, points, tracks }) {
   const failed = tracks.filter((tr) => tr.state === 'failed');
   const waiting = tracks.filter((tr) => tr.state === 'waiting');
   const parts = [];
-  if (recording) parts.push(t('walk.track.recording', { n: formatNumber(points) }));
-  else if (points) parts.push(t('walk.track.kept', { n: formatNumber(points) }));
+  if (recording) parts.push(tn('walk.track.recording', points));
+  else if (points) parts.push(tn('walk.track.kept', points));
   if (waiting.length) parts.push(t('walk.track.waiting'));
   if (sent.length) {
     const kept = sent.reduce((s, tr) => s + (tr.kept || 0), 0);

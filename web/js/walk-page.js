@@ -6,7 +6,7 @@ import { boot } from './page.js';
 import { ApiError } from './api.js';
 import { h, announce, fill } from './dom.js';
 import { contentText, rememberLabelLangs } from './content-lang.js';
-import { t, formatDate, formatNumber, addLabels, currentLanguage } from './i18n.js';
+import { t, tn, formatDate, formatNumber, addLabels, currentLanguage } from './i18n.js';
 import { categoryMark, categoryClass } from './pins.js';
 import { createWalkMap } from './walk-map.js';
 import { createSheet } from './walk-sheet.js';
@@ -79,12 +79,14 @@ function setText(el, key, vars) {
 }
 
 /** Tells screen readers; shown on screen too when visible (a save), else the page already shows it. */
-function say(key, vars, visible = false) {
+/** Says key in the announcement box; count: the key has plural forms, chosen by count. */
+function say(key, vars, visible = false, count = undefined) {
   const box = $('walk-announce');
   box.classList.toggle('visually-hidden', !visible);
   box.dataset.i18n = key;
   if (vars) box.dataset.i18nVars = JSON.stringify(vars); else delete box.dataset.i18nVars;
-  announce(box, t(key, vars));
+  if (count !== undefined) box.dataset.i18nCount = String(count); else delete box.dataset.i18nCount;
+  announce(box, count === undefined ? t(key, vars) : tn(key, count));
 }
 
 function renderHeader() {
@@ -201,7 +203,9 @@ async function save(draft) {
   state.map?.setPick(null);
   renderPosition();
   await refresh();
-  say(navigator.onLine ? 'walk.saved.sending' : 'walk.saved.offline', { n: formatNumber(counts(state.records).queued) }, true);
+  const queued = counts(state.records).queued;
+  if (navigator.onLine) say('walk.saved.sending', null, true);
+  else say('walk.saved.offline', null, true, queued);
   state.sync.run();
 }
 

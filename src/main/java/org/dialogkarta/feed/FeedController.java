@@ -55,7 +55,7 @@ class FeedController {
   }
 
   private static String language(String lang) {
-    return Messages.LANGUAGES.contains(lang) ? lang : "sv";
+    return org.dialogkarta.kernel.Languages.forStaff().stream().anyMatch(l -> l.code().equals(lang)) ? lang : "sv";
   }
 
   private String base() {

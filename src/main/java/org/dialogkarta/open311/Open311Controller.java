@@ -203,7 +203,7 @@ class Open311Controller {
   }
 
   private static String language(String lang) {
-    return lang != null && Messages.LANGUAGES.contains(lang) ? lang : "sv";
+    return lang != null && org.dialogkarta.kernel.Languages.forStaff().stream().anyMatch(l -> l.code().equals(lang)) ? lang : "sv";
   }
 
   private static long number(String text, String field) {

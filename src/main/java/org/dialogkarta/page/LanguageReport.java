@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class LanguageReport {
 
   /** The pages a citizen sees. */
-  public static final List<String> CITIZEN_PAGES = List.of("index", "dialogue", "receipt", "walk");
+  public static final List<String> CITIZEN_PAGES = List.of("index", "dialogue", "receipt", "walk", "follow", "accessibility");
 
   /** One language's state. */
   public record Entry(String code, String nativeName, String htmlLang, String dir, String status,

@@ -99,6 +99,16 @@ class LanguagesInBrowserTest extends BrowserTest {
       page.navigate(url("/vandring/" + walk));
       page.locator("#walk-map.leaflet-container").waitFor();
       Axe.check(page, lang + " walk mode");
+
+      page.navigate(url("/folj"));
+      page.locator("#follow-form").waitFor();
+      page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+      Axe.check(page, lang + " following by e-mail");
+
+      page.navigate(url("/tillganglighet"));
+      page.locator("#a11y-report-text").waitFor();
+      page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+      Axe.check(page, lang + " accessibility statement");
     }
     assertThat(consoleErrors).isEmpty();
   }
@@ -119,7 +129,8 @@ class LanguagesInBrowserTest extends BrowserTest {
         "/personal/exporter", "/personal/neighbourhoods.html", "/personal/views.html", "/personal/report.html",
         "/personal/walks.html", "/personal/meeting.html", "/personal/dialoger/" + dialogue.id() + "/fragor",
         "/personal/vandring/" + walk + "/rapport", "/personal/walk-method.html?walk=" + walk,
-        "/personal/walk-actions.html", "/personal/languages.html");
+        "/personal/walk-actions.html", "/personal/languages.html", "/personal/utskick", "/personal/api-clients.html",
+        "/personal/accessibility.html");
     for (String lang : List.of("sv", "en")) {
       language(context, lang);
       for (String path : pages) {
