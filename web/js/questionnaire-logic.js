@@ -8,9 +8,14 @@ export function localText(texts, lang) {
   return (lang === 'en' && texts.en) ? texts.en : (texts.sv || texts.en || '');
 }
 
-/** Whether a text falls back to Swedish on an English page (its element then says lang="sv"). */
+/**
+ * Whether a question's text is shown in Swedish on a page in another language (its element then
+ * says lang="sv"): questions have Swedish and English texts only, so a Finnish or Arabic page
+ * shows the Swedish one, as does an English page without an English text.
+ */
 export function isFallback(texts, lang) {
-  return lang === 'en' && !!texts && !texts.en && !!texts.sv;
+  if (!texts || !texts.sv || lang === 'sv') return false;
+  return !(lang === 'en' && texts.en);
 }
 
 function isEmpty(value) {

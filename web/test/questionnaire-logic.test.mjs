@@ -37,6 +37,9 @@ test('texts fall back to Swedish', () => {
   assert.equal(localText({ sv: 'Hej' }, 'en'), 'Hej');
   assert.equal(isFallback({ sv: 'Hej' }, 'en'), true);
   assert.equal(isFallback({ sv: 'Hej' }, 'sv'), false);
+  assert.equal(isFallback({ sv: 'Hej', en: 'Hi' }, 'en'), false);
+  assert.equal(isFallback({ sv: 'Hej', en: 'Hi' }, 'fi'), true, 'a Finnish page shows the Swedish text');
+  assert.equal(isFallback({ sv: 'Hej', en: 'Hi' }, 'ar'), true);
 });
 
 test('a ranking item moves by one and stays at the ends', () => {

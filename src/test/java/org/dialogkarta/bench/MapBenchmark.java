@@ -142,7 +142,7 @@ class MapBenchmark {
       // One visit first, not counted: the server's first rendering of the page (template parsing,
       // class loading) and Chromium's first start are not what a citizen meets on a running site.
       // Each counted run is then a new context: an empty browser cache, as on a first visit.
-      BrowserContext warm = browser.newContext();
+      BrowserContext warm = browser.newContext(new Browser.NewContextOptions().setLocale("sv-SE"));
       warm.newPage().navigate("http://localhost:" + port + "/dialoger/" + slug);
       warm.close();
       for (int run = 0; run < 3; run++) {

@@ -95,7 +95,7 @@ class PlaceSearchInBrowserTest extends BrowserTest {
   void escapeClosesTheSuggestionsAndNothingFoundIsSaid() {
     page.navigate(url("/dialoger/" + SLUG));
     page.locator("#map.leaflet-container").waitFor();
-    Locator box = page.getByRole(AriaRole.COMBOBOX);
+    Locator box = page.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sök adress eller ort"));
     box.focus();
     page.keyboard().type("krokek");
     Locator list = page.getByRole(AriaRole.LISTBOX);

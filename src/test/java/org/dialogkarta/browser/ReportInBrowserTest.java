@@ -105,7 +105,7 @@ class ReportInBrowserTest extends BrowserTest {
     assertThat(section.locator("a.report-pdf")).hasAttribute("href", "/api/v1/dialogues/" + d.slug() + "/report/1.pdf");
 
     // The citizen's receipt: topic and position.
-    BrowserContext citizen = context.browser().newContext();
+    BrowserContext citizen = context.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("sv-SE"));
     Page receiptPage = citizen.newPage();
     receiptPage.navigate(url("/kvitto#" + receipt));
     var outcome = receiptPage.locator("li.receipt-pin");
