@@ -102,6 +102,7 @@ class DemoData implements ApplicationRunner {
     insertPins(demo.pins(), dialogueIds, walkIds, insertReceipts(demo.pins()));
     DemoSafetyWalk.add(jdbc);
     DemoShapes.add(jdbc, dialogueIds.get(DemoMunicipality.VILLAGES));
+    DemoTranslations.add(jdbc, dialogueIds);
     demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst()
         .ifPresent(d -> {
           DemoFeedback.add(jdbc, dialogueIds.get(d.slug()));

@@ -24,6 +24,17 @@ final class DemoFeedback {
           ('Östgötatrafiken', 'external'),
           ('Trafikverket', 'external')
         ON CONFLICT (name) DO NOTHING""").update();
+    // Contact addresses (fictional, .example), so that forwarding a pin in the demo queues a message
+    // that administrators read at /personal/utskick (no SMTP under make run).
+    jdbc.sql("""
+        INSERT INTO department_contact (department_id, address)
+        SELECT d.id, c.address FROM department d
+        JOIN (VALUES ('Stadsbyggnadskontoret', 'stadsbyggnad@demo-kommun.example'),
+                     ('Gatukontoret', 'gatukontoret@demo-kommun.example'),
+                     ('Park och natur', 'parkochnatur@demo-kommun.example'),
+                     ('Hyresbostäder (bostadsbolaget)', 'felanmalan@hyresbostader.example')) AS c (name, address)
+          ON c.name = d.name
+        ON CONFLICT DO NOTHING""").update();
     // The sub-tag says more than the category about who can act on it.
     jdbc.sql("""
         UPDATE pin p SET department_id = d.id
