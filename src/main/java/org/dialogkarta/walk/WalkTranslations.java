@@ -1,18 +1,12 @@
 package org.dialogkarta.walk;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.dialogue.ContentLanguage;
-import org.dialogkarta.kernel.Coded;
-import org.dialogkarta.kernel.FieldViolation;
-import org.dialogkarta.kernel.InvalidInputException;
+import org.dialogkarta.dialogue.TranslationRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class WalkTranslations {
 
-  static final Set<String> FIELDS = Set.of("title", "meetingPointName");
-  private static final int MAX = 200;
+  /** The texts a walk has translated, as long as the walk's own (title, meeting point's name). */
+  static final Map<String, TranslationRules.Limit> FIELDS = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+      "meetingPointName", new TranslationRules.Limit(200, true), "title", new TranslationRules.Limit(200, true))));
 
   private final JdbcClient jdbc;
   private final Walks walks;
@@ -61,32 +56,13 @@ class WalkTranslations {
     return out;
   }
 
-  /** Replaces one language's texts; every fault at once, nothing stored when any. */
+  /** Replaces one language's texts ({@code dialogue.TranslationRules}: nothing stored when any is wrong). */
   @Transactional
   Map<String, String> replace(long walkId, String languageCode, Map<String, String> raw) {
     walks.get(walkId);
-    List<FieldViolation> faults = new ArrayList<>();
-    ContentLanguage language = languageCode == null ? null : Coded.fromCode(ContentLanguage.class, languageCode).orElse(null);
-    if (language == null || language == ContentLanguage.SV) {
-      faults.add(FieldViolation.of("language", "language.unknown", "'" + languageCode + "' is not a translation language: one of "
-          + ContentLanguage.translations().stream().map(ContentLanguage::code).toList()));
-    }
-    Map<String, String> texts = new TreeMap<>();
-    (raw == null ? Map.<String, String>of() : raw).forEach((field, value) -> {
-      String text = value == null ? "" : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
-      if (!FIELDS.contains(field)) {
-        faults.add(FieldViolation.of("texts." + field, "translation.field_unknown", "One of " + new TreeMap<>(Map.of("title", 1, "meetingPointName", 1)).keySet()));
-      } else if (text.codePointCount(0, text.length()) > MAX) {
-        faults.add(FieldViolation.of("texts." + field, "text.too_long", "At most " + MAX + " characters"));
-      } else if (text.chars().anyMatch(Character::isISOControl)) {
-        faults.add(FieldViolation.of("texts." + field, "text.one_line", "One line, without control characters"));
-      } else if (!text.isEmpty()) {
-        texts.put(field, text);
-      }
-    });
-    if (!faults.isEmpty()) {
-      throw new InvalidInputException(faults);
-    }
+    TranslationRules.Checked checked = TranslationRules.check(languageCode, raw, FIELDS, "one of " + FIELDS.keySet());
+    ContentLanguage language = checked.language();
+    Map<String, String> texts = checked.texts();
     Map<String, String> before = new TreeMap<>(in(walkId, language));
     jdbc.sql("DELETE FROM walk_translation WHERE walk_id = :w AND language = :l")
         .param("w", walkId).param("l", language.code()).update();
