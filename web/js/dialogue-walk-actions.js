@@ -4,6 +4,7 @@
 import { request } from './api.js';
 import { h } from './dom.js';
 import { t, formatDate } from './i18n.js';
+import { inLanguage } from './content-lang.js';
 
 const ORDER = ['in_progress', 'agreed', 'done'];
 
@@ -23,7 +24,8 @@ export function walkActionsSection(actions) {
     h('h2', { id: 'dialogue-walk-actions-heading', i18n: 'walkmethod.public.heading' }),
     h('p', { class: 'hint', i18n: 'walkmethod.public.intro' }),
     h('ul', { class: 'dialogue-walk-actions__list' }, sorted.map((a) => h('li', { 'data-status': a.status },
-      h('p', {}, h('strong', { class: 'user-text' }, a.what), ' – ', h('span', { class: `walk-action-status walk-action-status--${a.status}` }, t(`walkmethod.status.${a.status}`))),
+      // The action is the planners' Swedish text (never translated): marked so a screen reader reads it as Swedish.
+      h('p', {}, inLanguage(h('strong', { class: 'user-text' }, a.what), 'sv'), ' – ', h('span', { class: `walk-action-status walk-action-status--${a.status}` }, t(`walkmethod.status.${a.status}`))),
       h('p', { class: 'hint' }, [
         t('walkmethod.public.body', { body: a.responsibleBody }),
         a.dueOn ? t('walkmethod.public.due', { date: formatDate(a.dueOn) }) : null,

@@ -296,6 +296,12 @@ class SafetyWalkBrowserTest extends BrowserTest {
     assertThat(page.locator("#dialogue-walk-actions")).containsText("Gångtunneln");
     assertThat(page.locator("#dialogue-walk-actions li[data-status=done]")).hasCount(1);
     assertThat(page.locator("#dialogue-walk-actions")).not().containsText("Trygghetssamordnaren");
+    assertThat(page.locator("#dialogue-walk-actions strong.user-text").first()).not().hasAttribute("lang", "sv");
+    // On an English page the planners' Swedish action is marked Swedish (screen readers), with the note.
+    context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("dk-lang", "en").setUrl(url("/"))));
+    page.navigate(url("/dialoger/" + dialogue.slug()));
+    assertThat(page.locator("#dialogue-walk-actions strong.user-text").first()).hasAttribute("lang", "sv");
+    assertThat(page.locator("#dialogue-walk-actions")).containsText("(in Swedish)");
     assertThat(consoleErrors).isEmpty();
   }
 
