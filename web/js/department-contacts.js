@@ -7,8 +7,9 @@ import { busy } from './staff-forms.js';
 
 /** The editor for department id; status is the page's live region for "saved". */
 export function contactsEditor(id, status) {
+  // Read-only until the saved addresses have arrived, so nothing typed is overwritten by the load.
   const area = h('textarea', { id: `department-contacts-${id}`, rows: '3', autocomplete: 'off', spellcheck: 'false',
-    'aria-describedby': `department-contacts-${id}-hint department-contacts-${id}-error` });
+    readonly: true, 'aria-busy': 'true', 'aria-describedby': `department-contacts-${id}-hint department-contacts-${id}-error` });
   const error = h('p', { id: `department-contacts-${id}-error`, class: 'field-error', role: 'alert' });
   const save = h('button', { id: `department-contacts-save-${id}`, type: 'submit', class: 'button button--small' },
     h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { i18n: 'admin.contacts.save' }));
@@ -17,7 +18,12 @@ export function contactsEditor(id, status) {
     h('p', { id: `department-contacts-${id}-hint`, class: 'hint', i18n: 'admin.contacts.hint' }),
     area, error, h('div', { class: 'form-actions' }, save));
   const path = `/api/v1/staff/departments/${encodeURIComponent(id)}/contacts`;
-  staffApi(path).then((c) => { area.value = c.addresses.join('\n'); }).catch((e) => { error.textContent = errorText(e); });
+  save.disabled = true;
+  staffApi(path).then((c) => {
+    area.value = c.addresses.join('\n');
+    area.readOnly = false;
+    save.disabled = false;
+  }).catch((e) => { error.textContent = errorText(e); }).finally(() => area.removeAttribute('aria-busy'));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     error.textContent = '';
