@@ -135,6 +135,7 @@ function createTranslationSection(after, { texts: textsOf, path }) {
       stored = {};
       status.textContent = '';
       formError.textContent = '';
+      fill(fields); // no fields of the previous dialogue to type into while this one's texts load
       if (dialogue) load();
     },
   };
