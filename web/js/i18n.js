@@ -256,8 +256,12 @@ export async function initI18n() {
   }
   const select = document.getElementById('lang-switch');
   if (!select) return;
+  // A language picked before this module ran (a slow phone, a quick hand) is still honoured: the
+  // server marked the page's own language selected, so a different value is the reader's choice.
+  const rendered = [...(select.options || [])].find((o) => o.defaultSelected)?.value;
+  const pickedEarly = rendered !== undefined && select.value !== rendered && Object.hasOwn(languages, select.value) ? select.value : null;
   select.value = lang;
-  select.addEventListener('change', async () => {
+  async function change() {
     const next = select.value;
     if (next === lang) return;
     try {
@@ -269,5 +273,10 @@ export async function initI18n() {
     remember(next);
     translate();
     document.dispatchEvent(new CustomEvent('dk:lang', { detail: { lang: next } }));
-  });
+  }
+  select.addEventListener('change', change);
+  if (pickedEarly && pickedEarly !== lang) {
+    select.value = pickedEarly;
+    await change();
+  }
 }

@@ -246,6 +246,24 @@ test('a switch on a rendered page asks for the messages of that page and sets th
   assert.equal(t('category.safety_concern'), 'Feels unsafe');
 });
 
+test('a language picked in the switch before the module ran is honoured, not reset', async () => {
+  browser.localStorage.clear();
+  browser.document.cookie = '';
+  renderedPage('sv', 'index');
+  const select = langSelect();
+  select.options = select.querySelectorAll('option');
+  select.options[0].defaultSelected = true; // the server marked the page's Swedish selected
+  select.value = 'en'; // a quick hand on a slow phone
+  serveBundles();
+  browser.requests.length = 0;
+  await initI18n();
+  assert.deepEqual(browser.requests.map((r) => r.url), ['/api/v1/messages/en?page=index']);
+  assert.equal(browser.document.documentElement.lang, 'en');
+  assert.equal(select.value, 'en');
+  assert.equal(t('category.safety_concern'), 'Feels unsafe');
+  select.options = undefined; // the fake document outlives the test: no "early pick" for the next one
+});
+
 test('a language chosen before the cookie existed is taken over once', async () => {
   browser.localStorage.setItem('dialogkarta.lang', 'en');
   browser.document.cookie = '';
