@@ -78,22 +78,34 @@ export function tiledPins(map, { tileUrl, pinMarker, onCount, onListCell }) {
         onListCell?.(bounds);
         return;
       }
+      // Towards the cluster's own centre (the mean of its pins), not the cell's: zoomed deeper than
+      // the cell fits (at least two steps, or a cluster chosen before a slow answer replaced it),
+      // the middle of a cell whose pins lie along one edge would show an empty map.
       const target = Math.max(map.getBoundsZoom(bounds), Math.floor(map.getZoom()) + 2);
-      map.setView(bounds.getCenter(), Math.min(target, map.getMaxZoom()));
+      map.setView([c.lat, c.lon], Math.min(target, map.getMaxZoom()));
     });
     return marker;
   }
 
+  // aria-busy on the map from the start of a move until the tiles of the new view are drawn: what
+  // is shown meanwhile (the clusters of the view before) is stale, and assistive technology and
+  // tests can tell.
+  const box = map.getContainer();
+  const busy = (on) => (on ? box.setAttribute('aria-busy', 'true') : box.removeAttribute('aria-busy'));
+
   async function refresh() {
     const mine = ++generation;
+    busy(true);
     const tiles = tilesInView();
     let answers;
     try {
       answers = await Promise.all(tiles.map(fetchTile));
     } catch {
+      if (mine === generation) busy(false);
       return; // the next move asks again; what is drawn stays
     }
     if (mine !== generation) return;
+    busy(false);
     const seenPins = new Set();
     const seenClusters = new Set();
     const markers = [];
@@ -119,6 +131,7 @@ export function tiledPins(map, { tileUrl, pinMarker, onCount, onListCell }) {
   }
 
   let timer = null;
+  map.on('movestart', () => busy(true));
   map.on('moveend', () => {
     clearTimeout(timer);
     timer = setTimeout(refresh, 120);
