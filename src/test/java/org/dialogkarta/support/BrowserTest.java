@@ -38,8 +38,17 @@ public abstract class BrowserTest {
   protected Page page;
   protected final List<String> consoleErrors = new ArrayList<>();
 
+  /**
+   * How long an assertion and an action wait for the page. Generous, because a loaded machine (two
+   * cores, the whole suite) can take seconds for what is instant on a quiet one; a failure still
+   * fails, only later.
+   */
+  private static final int ASSERT_MS = 15_000;
+  private static final int ACTION_MS = 30_000;
+
   @BeforeAll
   static void launch() {
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(ASSERT_MS);
     playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -62,7 +71,7 @@ public abstract class BrowserTest {
   @BeforeEach
   void openContext() {
     context = browser.newContext(contextOptions());
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(ACTION_MS);
     page = context.newPage();
     page.onConsoleMessage(m -> {
       if ("error".equals(m.type())) {
