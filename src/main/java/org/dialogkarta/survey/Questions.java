@@ -112,7 +112,8 @@ public class Questions {
 
   /**
    * Changes a question. While its current version has no answers it is changed in place; once it
-   * has, the change becomes the next version and the answered one stays as it was.
+   * has, the change becomes the next version and the answered one stays as it was. Either way the
+   * version's translations whose Swedish source did not change are carried to the changed one.
    */
   @Transactional
   public Question update(String dialogueRef, long questionId, QuestionDraft draft) {
