@@ -18,7 +18,7 @@ import { createConfirmation } from './confirmation.js';
 import { addPlaceFinder } from './place-finder.js';
 import { createShapeInput } from './pin-shapes.js';
 import { tiledShapes } from './tiled-shapes.js';
-import { loadQuestionnaire, createSurvey } from './questionnaire-section.js';
+import { loadQuestionnaire, relanguageQuestionnaire, createSurvey } from './questionnaire-section.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { site: null, dialogue: null, features: [], map: null, form: null, list: null, confirmation: null };
@@ -384,6 +384,7 @@ boot(render, async () => {
   if (!state.dialogue) return;
   // the dialogue's own texts in the new language, where staff translated them
   state.dialogue = await api.dialogue(slug()).catch(() => state.dialogue);
+  await relanguageQuestionnaire(state.questionnaire, state.dialogue.slug); // the questions' texts too
   renderHeader();
   renderClosedNote();
   state.list?.refreshLanguage();

@@ -1,22 +1,25 @@
 // One question as form controls, by kind: radio buttons, check boxes, a scale as a radio group,
 // a ranking with up/down buttons (keyboard, not drag), text, number, map answers. Each field is
 // a fieldset with its legend (or a label), its help and its fault, and gives its value.
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import { t } from './i18n.js';
-import { localText, isFallback, moved } from './questionnaire-logic.js';
+import { contentText } from './content-lang.js';
+import { localText, textLang, moved } from './questionnaire-logic.js';
 import { mapAnswerField } from './questionnaire-map.js';
 
 const lang = () => document.documentElement.lang || 'sv';
 
-/** An element whose text is one of the data's {sv, en} texts, kept for a switch of language. */
+/** A question's text (label, help, option) in the page's language, else Swedish marked lang="sv" with the note. */
+function textIn(texts) {
+  return contentText(localText(texts, lang()), textLang(texts, lang()));
+}
+
+/** An element holding one of the questionnaire's texts, filled again after a switch of language. */
 function dataText(tag, props, texts, registry) {
   const el = h(tag, props);
-  const fill = () => {
-    el.textContent = localText(texts, lang());
-    if (isFallback(texts, lang())) el.setAttribute('lang', 'sv'); else el.removeAttribute('lang');
-  };
-  fill();
-  registry.push(fill);
+  const refill = () => fill(el, textIn(texts));
+  refill();
+  registry.push(refill);
   return el;
 }
 
@@ -145,7 +148,7 @@ function rankingControl(q, id, describedBy, onChange) {
         'aria-label': t('survey.ranking.up', { option: name }), onclick: () => move(i, -1, code, 'up') }, '↑');
       const down = h('button', { type: 'button', class: 'button button--small', 'data-move': 'down', disabled: i === order.length - 1,
         'aria-label': t('survey.ranking.down', { option: name }), onclick: () => move(i, 1, code, 'down') }, '↓');
-      return h('li', { class: 'q-ranking__item', 'data-code': code }, h('span', { class: 'q-ranking__label' }, name), up, down);
+      return h('li', { class: 'q-ranking__item', 'data-code': code }, h('span', { class: 'q-ranking__label' }, textIn(option(code))), up, down);
     }));
     if (focusCode) {
       const item = list.querySelector(`[data-code="${CSS.escape(focusCode)}"]`);

@@ -1,21 +1,54 @@
 // The questionnaire's rules in the browser, without DOM: which questions are shown for the
 // answers given so far (the same rule as survey.AnswerRules on the server), which answers are
-// sent, and which question a fault from the server names.
+// sent, which question a fault from the server names, and each text in the page's language.
 
-/** The text of {sv, en} in the page's language; Swedish when there is no English. */
+/**
+ * The text to show of a question's text. The public questionnaire gives it ready: text in the
+ * language asked for where staff translated it, else the Swedish one (lang, fallback say which).
+ * Staff pages' {sv, en}: English on an English page when there is one, else Swedish.
+ */
 export function localText(texts, lang) {
   if (!texts) return '';
+  if (texts.text != null) return texts.text;
   return (lang === 'en' && texts.en) ? texts.en : (texts.sv || texts.en || '');
 }
 
 /**
  * Whether a question's text is shown in Swedish on a page in another language (its element then
- * says lang="sv"): questions have Swedish and English texts only, so a Finnish or Arabic page
- * shows the Swedish one, as does an English page without an English text.
+ * says lang="sv"): the questionnaire's flag when it has one, else for {sv, en} texts whether the
+ * page is not Swedish and has no English text.
  */
 export function isFallback(texts, lang) {
   if (!texts || !texts.sv || lang === 'sv') return false;
+  if (texts.fallback != null) return texts.fallback;
   return !(lang === 'en' && texts.en);
+}
+
+/** The language localText's text is in (content-lang.js marks it when it is not the page's). */
+export function textLang(texts, lang) {
+  if (texts?.lang) return texts.lang;
+  return isFallback(texts, lang) ? 'sv' : lang;
+}
+
+/**
+ * Puts the texts of fresh (the questionnaire read again in another language) into the question
+ * objects of questions, in place: the fields shown hold these objects and refresh from them.
+ */
+export function applyLanguage(questions, fresh) {
+  const byId = new Map((fresh || []).map((q) => [q.id, q]));
+  for (const q of questions || []) {
+    const f = byId.get(q.id);
+    if (!f || f.version !== q.version) continue;
+    if (q.label && f.label) Object.assign(q.label, f.label);
+    if (q.help && f.help) Object.assign(q.help, f.help);
+    for (const o of q.options || []) {
+      const fo = f.options?.find((x) => x.code === o.code);
+      if (fo) Object.assign(o, fo);
+    }
+    (q.scaleLabels || []).forEach((s, i) => {
+      if (f.scaleLabels?.[i]) Object.assign(s, f.scaleLabels[i]);
+    });
+  }
 }
 
 function isEmpty(value) {

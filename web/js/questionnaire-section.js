@@ -5,7 +5,8 @@ import { h } from './dom.js';
 import { t, tn } from './i18n.js';
 import { request, ApiError, savedReceipt, saveReceipt } from './api.js';
 import { createQuestionSet, faultMessage } from './questionnaire-form.js';
-import { newKey } from './questionnaire-logic.js';
+import { newKey, applyLanguage } from './questionnaire-logic.js';
+import { contentLanguage } from './content-lang.js';
 
 const answeredKey = (dialogueId) => `dialogkarta.survey.${dialogueId}`;
 
@@ -25,13 +26,23 @@ function rememberAnswered(dialogueId) {
   }
 }
 
-/** The questionnaire of a dialogue, or null when it has none or it could not be read. */
+/**
+ * The questionnaire of a dialogue, its texts in the page's language where staff translated them
+ * (else Swedish, flagged), or null when it has none or it could not be read.
+ */
 export async function loadQuestionnaire(slug) {
   try {
-    return await request(`/api/v1/dialogues/${encodeURIComponent(slug)}/questionnaire`);
+    return await request(`/api/v1/dialogues/${encodeURIComponent(slug)}/questionnaire?lang=${encodeURIComponent(contentLanguage())}`);
   } catch {
     return null;
   }
+}
+
+/** After a switch of language: the same questions' texts in the new language, put in place. */
+export async function relanguageQuestionnaire(questionnaire, slug) {
+  if (!questionnaire?.questions?.length) return;
+  const fresh = await loadQuestionnaire(slug);
+  if (fresh) applyLanguage(questionnaire.questions, fresh.questions);
 }
 
 /**

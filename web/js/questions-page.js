@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { t, tn, label } from './i18n.js';
 import { busy } from './staff-forms.js';
 import { createQuestionEditor } from './questions-editor.js';
+import { createQuestionTranslations } from './question-translations.js';
 
 const $ = (id) => document.getElementById(id);
 const dialogueId = /^\/personal\/dialoger\/(\d+)\/fragor\/?$/.exec(location.pathname)?.[1]
@@ -55,7 +56,8 @@ function renderList(focus) {
           onclick: () => edit(q) }),
         move(-1, 'up'), move(1, 'down'),
         h('button', { type: 'button', class: 'button button--small button--danger', i18n: 'questions.delete', 'aria-describedby': headingId,
-          onclick: (e) => remove(q, e.currentTarget) })));
+          onclick: (e) => remove(q, e.currentTarget) })),
+      createQuestionTranslations(q, base, headingId));
   }));
   if (focus) list.querySelector(focus)?.focus();
 }

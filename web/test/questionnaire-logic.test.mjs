@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shownQuestions, answersToSend, questionOfFault, localText, isFallback, moved } from '../js/questionnaire-logic.js';
+import { shownQuestions, answersToSend, questionOfFault, localText, isFallback, textLang, applyLanguage, moved } from '../js/questionnaire-logic.js';
 
 const questions = [
   { id: 1, kind: 'single_choice' },
@@ -40,6 +40,38 @@ test('texts fall back to Swedish', () => {
   assert.equal(isFallback({ sv: 'Hej', en: 'Hi' }, 'en'), false);
   assert.equal(isFallback({ sv: 'Hej', en: 'Hi' }, 'fi'), true, 'a Finnish page shows the Swedish text');
   assert.equal(isFallback({ sv: 'Hej', en: 'Hi' }, 'ar'), true);
+});
+
+test('the questionnaire gives each text in the page language or Swedish, flagged', () => {
+  const fi = { sv: 'Hur ofta?', text: 'Kuinka usein?', lang: 'fi', fallback: false };
+  const sv = { sv: 'Aldrig', text: 'Aldrig', lang: 'sv', fallback: true };
+  assert.equal(localText(fi, 'fi'), 'Kuinka usein?');
+  assert.equal(textLang(fi, 'fi'), 'fi');
+  assert.equal(isFallback(fi, 'fi'), false);
+  assert.equal(localText(sv, 'fi'), 'Aldrig');
+  assert.equal(textLang(sv, 'fi'), 'sv');
+  assert.equal(isFallback(sv, 'fi'), true);
+  assert.equal(textLang({ sv: 'Hej', en: 'Hi' }, 'en'), 'en', 'staff pages’ {sv, en} texts');
+  assert.equal(textLang({ sv: 'Hej' }, 'ar'), 'sv');
+});
+
+test('a switch of language puts the new texts into the same question objects', () => {
+  const label = { sv: 'Hur ofta?', text: 'Hur ofta?', lang: 'sv', fallback: true };
+  const option = { code: 'daily', sv: 'Varje dag', text: 'Varje dag', lang: 'sv', fallback: true };
+  const scale = { sv: 'Inte alls', text: 'Inte alls', lang: 'sv', fallback: true };
+  const questions = [{ id: 1, version: 2, label, help: {}, options: [option], scaleLabels: [scale] },
+    { id: 2, version: 1, label: { sv: 'Gammal', text: 'Gammal', lang: 'sv' } }];
+  applyLanguage(questions, [
+    { id: 1, version: 2, label: { sv: 'Hur ofta?', text: 'Kuinka usein?', lang: 'fi', fallback: false }, help: {},
+      options: [{ code: 'daily', sv: 'Varje dag', text: 'Joka päivä', lang: 'fi', fallback: false }],
+      scaleLabels: [{ sv: 'Inte alls', text: 'Ei lainkaan', lang: 'fi', fallback: false }] },
+    { id: 2, version: 2, label: { sv: 'Ny', text: 'Uusi', lang: 'fi' } }]);
+  assert.equal(questions[0].label, label, 'the same object');
+  assert.equal(label.text, 'Kuinka usein?');
+  assert.equal(label.lang, 'fi');
+  assert.equal(option.text, 'Joka päivä');
+  assert.equal(scale.text, 'Ei lainkaan');
+  assert.equal(questions[1].label.text, 'Gammal', 'another version meanwhile: left as it was');
 });
 
 test('a ranking item moves by one and stays at the ends', () => {

@@ -55,6 +55,8 @@ final class DemoQuestionnaire {
          {"code": "to_2000", "sv": "500 meter – 2 km", "en": "500 metres – 2 km"},
          {"code": "over_2000", "sv": "Mer än 2 km", "en": "More than 2 km"}]""", "[]", null);
 
+    DemoTranslations.addQuestions(jdbc, slug, dialogue);
+
     // Answers: a fixed seed, so every demo has the same ones.
     Random random = new Random(26);
     String[] oftens = {"daily", "weekly", "weekly", "monthly", "never", "never", "never"};

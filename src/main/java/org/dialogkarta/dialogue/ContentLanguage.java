@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.dialogkarta.kernel.Coded;
+import org.dialogkarta.kernel.InvalidInputException;
 
 /**
  * The languages a dialogue's own texts (title, summary, lifecycle texts, sub-tag labels) may be
@@ -57,6 +58,20 @@ public enum ContentLanguage implements Coded {
   /** Whether {@code code} names a page language a pin may carry (content languages and lattlast). */
   public static boolean isPageLanguage(String code) {
     return code != null && (SWEDISH_PAGES.contains(code) || Coded.fromCode(ContentLanguage.class, code).isPresent());
+  }
+
+  /**
+   * The content language a public API answers in: {@code lang} when given (422 naming {@code lang}
+   * when it is not a page language), else the page language the visitor chose (cookie
+   * {@code dk-lang}), else Accept-Language.
+   */
+  public static ContentLanguage ofRequest(String lang, String pageLang, String accept) {
+    if (lang == null || lang.isBlank()) {
+      return ofPage(pageLang).orElseGet(() -> ofAcceptLanguage(accept));
+    }
+    return ofPage(lang).orElseThrow(() -> InvalidInputException.of("lang", "language.unknown",
+        "'" + lang + "' is not a page language: one of sv, lattlast, "
+            + translations().stream().map(ContentLanguage::code).toList()));
   }
 
   /**

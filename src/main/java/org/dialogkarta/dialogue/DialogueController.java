@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dialogkarta.kernel.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -73,12 +72,7 @@ class DialogueController {
    * offline use), else Accept-Language.
    */
   private static ContentLanguage language(String lang, String pageLang, String accept) {
-    if (lang == null || lang.isBlank()) {
-      return ContentLanguage.ofPage(pageLang).orElseGet(() -> ContentLanguage.ofAcceptLanguage(accept));
-    }
-    return ContentLanguage.ofPage(lang).orElseThrow(() -> InvalidInputException.of("lang", "language.unknown",
-        "'" + lang + "' is not a page language: one of sv, lattlast, "
-            + ContentLanguage.translations().stream().map(ContentLanguage::code).toList()));
+    return ContentLanguage.ofRequest(lang, pageLang, accept);
   }
 
   private Map<Long, Long> publishedPinCounts() {

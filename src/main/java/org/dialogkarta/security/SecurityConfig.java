@@ -44,6 +44,7 @@ class SecurityConfig {
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     http.authorizeHttpRequests(rules -> rules
             // The questionnaire builder (survey): administrators, like the dialogue's other settings.
+            .requestMatchers("/api/v1/staff/dialogues/*/questions/*/translations", "/api/v1/staff/dialogues/*/questions/*/translations/*").hasRole("ADMIN")
             .requestMatchers("/api/v1/staff/dialogues/*/questions", "/api/v1/staff/dialogues/*/questions/**").hasRole("ADMIN")
             // Forwarding (issue 18): planners forward and follow forwardings and keep reply templates.
             .requestMatchers("/api/v1/staff/forwardings", "/api/v1/staff/forwardings/**",

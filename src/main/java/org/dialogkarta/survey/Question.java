@@ -29,12 +29,6 @@ public record Question(
     Long answers,
     Long totalAnswers) {
 
-  /** The same question without the staff's counts, for the public questionnaire. */
-  Question forPublic() {
-    return new Question(id, version, versionId, position, kind, required, label, help, options, scaleLabels,
-        min, max, category, condition, null, null);
-  }
-
   boolean hasOption(String code) {
     return options.stream().anyMatch(o -> o.code().equals(code));
   }

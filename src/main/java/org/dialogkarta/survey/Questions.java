@@ -3,6 +3,7 @@ package org.dialogkarta.survey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -52,12 +53,15 @@ public class Questions {
   private final JsonMapper json;
   private final DialogueRepository dialogues;
   private final AuditLog audit;
+  private final QuestionTranslationTable translations;
 
-  Questions(JdbcClient jdbc, JsonMapper json, DialogueRepository dialogues, AuditLog audit) {
+  Questions(JdbcClient jdbc, JsonMapper json, DialogueRepository dialogues, AuditLog audit,
+      QuestionTranslationTable translations) {
     this.jdbc = jdbc;
     this.json = json;
     this.dialogues = dialogues;
     this.audit = audit;
+    this.translations = translations;
   }
 
   /** The dialogue's questions at their current versions, in order. */
@@ -108,7 +112,8 @@ public class Questions {
 
   /**
    * Changes a question. While its current version has no answers it is changed in place; once it
-   * has, the change becomes the next version and the answered one stays as it was.
+   * has, the change becomes the next version and the answered one stays as it was. Either way the
+   * version's translations whose Swedish source did not change are carried to the changed one.
    */
   @Transactional
   public Question update(String dialogueRef, long questionId, QuestionDraft draft) {
@@ -119,6 +124,7 @@ public class Questions {
     List<Question> earlier = all.stream().takeWhile(x -> x.id() != questionId).toList();
     CheckedQuestion q = QuestionRules.check(draft, categories(dialogue), earlier);
     refuseBreakingLaterConditions(all, now, q);
+    Map<String, Map<String, String>> translated = translations.of(now.versionId());
     if (now.answers() > 0) {
       insertVersion(questionId, now.version() + 1, q);
       jdbc.sql("UPDATE question SET current_version = :v WHERE id = :q")
@@ -128,6 +134,7 @@ public class Questions {
       insertVersion(questionId, now.version(), q);
     }
     Question changed = get(dialogue.id(), questionId);
+    translations.carryForward(now, changed, translated);
     audit.record("question.change", "question", questionId, Audited.of(dialogue.id(), now), Audited.of(dialogue.id(), changed));
     return changed;
   }
@@ -210,8 +217,8 @@ public class Questions {
     return dialogue.categories().stream().map(Category::code).toList();
   }
 
-  /** Staff changes to one questionnaire go one at a time (positions, conditions, versions). */
-  private void lockQuestionnaire(long dialogueId) {
+  /** Staff changes to one questionnaire go one at a time (positions, conditions, versions, translations). */
+  void lockQuestionnaire(long dialogueId) {
     jdbc.sql("SELECT pg_advisory_xact_lock(26, :d)").param("d", (int) dialogueId).query((rs, n) -> 1).list();
   }
 

@@ -40,6 +40,25 @@ class DemoTranslationsTest {
   }
 
   @Test
+  void theRuralDialoguesQuestionsAreInFinnishAndArabic() {
+    Api api = new Api(port);
+    JsonNode fi = api.get("/api/v1/dialogues/service-pa-landsbygden/questionnaire?lang=fi").json().get("questions");
+    assertThat(fi.get(0).get("label").get("text").asString()).isEqualTo("Kuinka usein matkustat bussilla?");
+    assertThat(fi.get(0).get("label").get("lang").asString()).isEqualTo("fi");
+    assertThat(fi.get(0).get("options").get(3).get("text").asString()).isEqualTo("En koskaan");
+    assertThat(fi.get(2).get("scaleLabels").get(1).get("text").asString()).isEqualTo("Erittäin tyytyväinen");
+    JsonNode ar = api.get("/api/v1/dialogues/service-pa-landsbygden/questionnaire?lang=ar").json().get("questions");
+    assertThat(ar.get(0).get("label").get("text").asString()).isEqualTo("كم مرة تركب الحافلة؟");
+    assertThat(ar.get(0).get("help").get("fallback").asBoolean()).isFalse();
+    long untranslated = jdbc.sql("""
+            SELECT count(*) FROM question q JOIN dialogue d ON d.id = q.dialogue_id
+            WHERE d.slug = 'service-pa-landsbygden' AND NOT EXISTS (SELECT 1 FROM question_translation t
+              JOIN question_version v ON v.id = t.question_version_id WHERE v.question_id = q.id AND t.field = 'label')""")
+        .query(Long.class).single();
+    assertThat(untranslated).as("every question's label is translated").isZero();
+  }
+
+  @Test
   void theDepartmentsAPlannerForwardsToHaveContactAddresses() {
     assertThat(jdbc.sql("""
             SELECT count(DISTINCT d.name) FROM department_contact c JOIN department d ON d.id = c.department_id

@@ -174,7 +174,7 @@ class AccessMatrixTest {
       RULES.put(survey, Rule.PUBLIC);
     }
     for (String questions : List.of("GET", "POST", "PUT /{questionId}", "DELETE /{questionId}", "GET /{questionId}/versions",
-        "PUT /order")) {
+        "PUT /order", "GET /{questionId}/translations", "PUT /{questionId}/translations/{language}")) {
       String[] parts = questions.split(" ", 2);
       RULES.put(parts[0] + " /api/v1/staff/dialogues/{id}/questions" + (parts.length > 1 ? parts[1] : ""), Rule.ADMIN);
     }
