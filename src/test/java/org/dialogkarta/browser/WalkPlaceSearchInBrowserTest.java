@@ -88,6 +88,8 @@ class WalkPlaceSearchInBrowserTest extends BrowserTest {
       Locator first = list.getByRole(AriaRole.OPTION).first();
       assertThat(first).containsText("Vandringsgläntan");
       assertThat(first).containsText("Plats");
+      // For a person to look at (target/ is not kept): the search above the walk map on a phone.
+      p.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "walk-place-search.png")));
       p.keyboard().press("ArrowDown");
       assertThat(first).hasAttribute("aria-selected", "true");
       p.keyboard().press("Enter");
@@ -152,6 +154,7 @@ class WalkPlaceSearchInBrowserTest extends BrowserTest {
       assertThat(p.getByRole(AriaRole.LISTBOX)).isHidden();
       assertThat(box).hasAttribute("aria-expanded", "false");
       assertThat(placeRequests).isEmpty();
+      p.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "walk-place-search-offline.png")));
 
       // Nothing else broke: a pin is still saved on the phone, waiting for the network.
       p.locator("#walk-map").tap();
