@@ -19,13 +19,14 @@ export function studyAreaParts(studyArea) {
 }
 
 /**
- * map: createMap's object; dialogue: { slug, studyArea }; searchBox, partsBox: empty elements;
+ * map: createMap's or createWalkMap's object (leaflet, focus); dialogue: { slug, studyArea };
+ * searchBox, partsBox: empty elements (partsBox may be left out: walk mode has no "Välj ort");
  * canPlace(): whether a pin can be placed now (the message after a pick says how).
  */
 export function addPlaceFinder({ map, dialogue, searchBox, partsBox, canPlace }) {
   if (!map) {
     searchBox.hidden = true;
-    partsBox.hidden = true;
+    if (partsBox) partsBox.hidden = true;
     return null;
   }
   const leaflet = map.leaflet;
@@ -40,7 +41,7 @@ export function addPlaceFinder({ map, dialogue, searchBox, partsBox, canPlace })
       map.focus({ crosshair: true });
     },
   });
-  showParts(leaflet, dialogue, partsBox, search.status);
+  if (partsBox) showParts(leaflet, dialogue, partsBox, search.status);
   return search;
 }
 

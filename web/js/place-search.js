@@ -2,6 +2,8 @@
 // listbox of suggestions from the gazetteer (GET /api/v1/places). Typing asks the server after a
 // short pause; arrow keys move through the suggestions, Enter picks one, Escape closes the list
 // (and empties the box when it is closed already). The number of suggestions is announced.
+// Without a connection (walk mode is used offline) it asks nothing and says, on screen too, that
+// the search needs one; the map still works as before.
 // Picking calls onPick({ lon, lat, zoom, label, kind }); the page moves its map there.
 import { h, announce, codeLabel } from './dom.js';
 import { t, tn } from './i18n.js';
@@ -20,6 +22,9 @@ export function placesUrl(q, dialogue) {
   if (dialogue) params.set('dialogue', dialogue);
   return `/api/v1/places?${params}`;
 }
+
+/** Whether the browser knows it is offline (navigator.onLine is only trusted when false). */
+const offline = () => globalThis.navigator?.onLine === false;
 
 /** A suggestion as the page needs it, from one GeoJSON feature of the answer. */
 export function suggestionOf(feature) {
@@ -50,12 +55,18 @@ export function createPlaceSearch(container, { dialogue, onPick, fetchPlaces = (
   const list = h('ul', { id: `${id}-list`, class: 'place-search__list', role: 'listbox',
     i18nAttr: { 'aria-label': 'placeSearch.listLabel' } });
   list.hidden = true;
-  const status = h('p', { id: `${id}-status`, class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const status = h('p', { id: `${id}-status`, class: 'visually-hidden place-search__status', role: 'status', 'aria-live': 'polite' });
   container.replaceChildren(
     h('label', { for: input.id, class: 'place-search__label', i18n: 'placeSearch.label' }),
     h('p', { id: `${id}-hint`, class: 'hint place-search__hint', i18n: 'placeSearch.hint' }),
     h('div', { class: 'place-search__box' }, input, list),
     status);
+
+  /** Says text in the status; shown on screen too when it is a fault the user must see. */
+  function say(text, visible = false) {
+    status.className = visible ? 'place-search__status place-search__status--shown' : 'visually-hidden place-search__status';
+    announce(status, text);
+  }
 
   function setExpanded(open) {
     list.hidden = !open;
@@ -83,11 +94,24 @@ export function createPlaceSearch(container, { dialogue, onPick, fetchPlaces = (
     }, h('span', { class: 'place-search__name' }, s.label), ' ',
     h('span', { class: 'place-search__kind' }, codeLabel('placeSearch.kind', s.kind)))));
     setExpanded(found.length > 0);
-    announce(status, found.length ? tn('placeSearch.results', found.length) : t('placeSearch.none'));
+    say(found.length ? tn('placeSearch.results', found.length) : t('placeSearch.none'));
+  }
+
+  function clearList() {
+    suggestions = [];
+    list.replaceChildren();
+    setExpanded(false);
   }
 
   async function search(q) {
     pending?.abort();
+    if (offline()) {
+      pending = null;
+      asked = '';
+      clearList();
+      say(t('placeSearch.offline'), true);
+      return;
+    }
     const controller = new AbortController();
     pending = controller;
     asked = q;
@@ -97,10 +121,8 @@ export function createPlaceSearch(container, { dialogue, onPick, fetchPlaces = (
       show((answer?.features || []).map(suggestionOf));
     } catch (e) {
       if (e?.name === 'AbortError' || pending !== controller) return;
-      suggestions = [];
-      list.replaceChildren();
-      setExpanded(false);
-      announce(status, t('placeSearch.error'));
+      clearList();
+      say(t(e?.network && offline() ? 'placeSearch.offline' : 'placeSearch.error'), true);
     }
   }
 
@@ -123,12 +145,10 @@ export function createPlaceSearch(container, { dialogue, onPick, fetchPlaces = (
       pending?.abort();
       pending = null;
       asked = '';
-      suggestions = [];
-      list.replaceChildren();
-      setExpanded(false);
+      clearList();
       return;
     }
-    timer = setTimeout(() => search(q), DEBOUNCE_MS);
+    timer = setTimeout(() => search(q), offline() ? 0 : DEBOUNCE_MS);
   });
 
   input.addEventListener('keydown', (e) => {

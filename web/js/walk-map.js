@@ -105,6 +105,12 @@ export function createWalkMap(container, opts) {
         else map.setView(at, Math.max(map.getZoom(), 17));
       }
     },
+    /** Focus on the map (after a place search): the GPS's first fix no longer moves it. */
+    focus({ crosshair = false } = {}) {
+      centred = true;
+      container.focus({ preventScroll: true });
+      if (crosshair) showCrosshair(true);
+    },
     centreOn(fix) {
       if (fix) map.setView([fix.lat, fix.lon], Math.max(map.getZoom(), 17));
     },

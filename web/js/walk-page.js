@@ -15,6 +15,7 @@ import { createTrack } from './walk-track.js';
 import { renderOutbox, renderTrack, counts } from './walk-outbox-view.js';
 import { addPin, pinsOf, tracksOf, updatePin, newKey, askToPersist } from './walk-store.js';
 import { createChecklist } from './walk-checklist.js';
+import { addPlaceFinder } from './place-finder.js';
 
 const $ = (id) => document.getElementById(id);
 const walkId = /^\/vandring\/(\d+)\/?$/.exec(location.pathname)?.[1] || new URLSearchParams(location.search).get('id') || '';
@@ -223,6 +224,9 @@ function setUp() {
     setText($('walk-map-note'), 'walk.map.noBasemap');
     $('walk-map-note').hidden = false;
   }
+  // Find a stop or the meeting point by name (the dialogue page's search; says so when offline).
+  addPlaceFinder({ map: state.map, dialogue: { slug: w.dialogue.slug || w.dialogue.id, studyArea: state.studyArea },
+    searchBox: $('walk-place-search'), canPlace: () => !isOver() && !notYet() });
   state.sheet = createSheet({
     walk: w, studyArea: state.studyArea,
     here: () => state.fix, pick: () => state.pick,

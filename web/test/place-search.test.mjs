@@ -15,6 +15,7 @@ browser.fetchHandler = async () => jsonResponse(200, {
   'placeSearch.results.other': '{n} förslag',
   'placeSearch.none': 'Inga platser hittades',
   'placeSearch.error': 'Sökningen fungerar inte just nu',
+  'placeSearch.offline': 'Sökningen behöver en anslutning',
   'placeSearch.kind.village': 'By',
   'placeSearch.kind.address': 'Adress',
   'placeSearch.label': 'Sök adress eller ort',
@@ -136,6 +137,34 @@ test('nothing found and a failing server are said, not shown as an empty list', 
   browser.fetchHandler = async () => jsonResponse(503, { status: 503, code: 'busy' });
   await type('zzqxy');
   assert.equal(status().textContent, 'Sökningen fungerar inte just nu');
+});
+
+test('offline: nothing is asked, and the need of a connection is said on screen too', async () => {
+  globalThis.navigator.onLine = false;
+  try {
+    await type('skarblacka');
+    assert.equal(browser.requests.length, 0);
+    assert.equal(list().hidden, true);
+    assert.equal(input().getAttribute('aria-expanded'), 'false');
+    assert.equal(status().textContent, 'Sökningen behöver en anslutning');
+    assert.doesNotMatch(status().className, /visually-hidden/);
+  } finally {
+    delete globalThis.navigator.onLine;
+  }
+  // A request that fails on the network after the browser went offline says the same.
+  browser.fetchHandler = async () => { globalThis.navigator.onLine = false; throw new TypeError('Failed to fetch'); };
+  try {
+    await type('krokek');
+    assert.equal(browser.requests.length, 1);
+    assert.equal(status().textContent, 'Sökningen behöver en anslutning');
+  } finally {
+    delete globalThis.navigator.onLine;
+  }
+  // Back online, a search works again and its count is not shown as a fault.
+  browser.fetchHandler = async () => jsonResponse(200, { type: 'FeatureCollection', features: [SKARBLACKA] });
+  await type('skarblacka');
+  assert.equal(list().hidden, false);
+  assert.match(status().className, /visually-hidden/);
 });
 
 test('a late answer to an older question is ignored', async () => {

@@ -33,7 +33,7 @@ public final class Pages {
       new Page("answer", RECEIPT, "forward.page.title", Set.of(), List.of("receipt", "forwarding"), "answer-page"),
       new Page("login", LOGIN, "staff.page.login", Set.of(), List.of("staff"), "login-page"),
       new Page("follow", PUBLIC, "follow.page.title", Set.of(MAP), List.of("questionnaire", "follow"), "follow-page"),
-      new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk", "walk-checklist"), "walk-page"),
+      new Page("walk", WALK, "walk.page.title", Set.of(MAP), List.of("walk-map", "walk", "walk-checklist", "place-search"), "walk-page"),
       staff("index", "staff.page.start", Set.of(), List.of(), "staff-start"),
       staff("accounts", "staff.page.accounts", Set.of(), List.of(), "accounts-page"),
       staff("audit", "staff.page.audit", Set.of(), List.of(), "audit-page"),

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dialogkarta.geo.ShapeCheck;
 import org.dialogkarta.geo.Wgs84;
 import org.dialogkarta.kernel.FieldViolation;
 import org.dialogkarta.kernel.InvalidInputException;
@@ -31,7 +32,7 @@ final class AnswerRules {
   static final int SHORT_TEXT_MAX = 200;
   static final int LONG_TEXT_MAX = 2000;
   static final int MAX_ANSWERS = 200;
-  static final int MAX_VERTICES = 500;
+  static final int MAX_VERTICES = ShapeCheck.MAX_VERTICES;
   private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -2,17 +2,21 @@ package org.dialogkarta.survey;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dialogkarta.geo.MetricCrs;
+import org.dialogkarta.dialogue.Dialogue;
+import org.dialogkarta.dialogue.DialogueRepository;
+import org.dialogkarta.geo.ShapeCheck;
 import org.dialogkarta.kernel.FieldViolation;
 import org.dialogkarta.kernel.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks of map answers that PostGIS makes: a valid, simple geometry; a point inside the
- * study area; a line or area that touches the study area and stays within {@link #MARGIN_METRES}
- * of it (so an area over the whole country is refused); without a study area, at most
- * {@link #MAX_AREA_KM2} km² or {@link #MAX_LENGTH_KM} km.
+ * The map answers' checks in PostGIS, by the rules pins drawn as lines and areas pass too
+ * ({@link ShapeCheck}): a valid geometry (an area crossing itself is refused, not repaired); a
+ * simple line; a point inside the study area; a line or area that touches the study area and stays
+ * within {@link #MARGIN_METRES} of it (so an area over the whole country is refused); without a
+ * study area, at most {@link #MAX_AREA_KM2} km² or {@link #MAX_LENGTH_KM} km. A fault names the
+ * answer ({@code answers[i]}) with an {@code answer.*} code.
  */
 @Component
 class MapAnswerChecks {
@@ -21,56 +25,48 @@ class MapAnswerChecks {
   static final double MAX_AREA_KM2 = 100;
   static final double MAX_LENGTH_KM = 100;
 
-  private final JdbcClient jdbc;
-  private final MetricCrs metric;
+  /** With a study area, its margin is the limit; answers are never repaired. */
+  static final ShapeCheck.Limits NEAR_THE_AREA = new ShapeCheck.Limits(0, Double.POSITIVE_INFINITY, 0,
+      Double.POSITIVE_INFINITY, MARGIN_METRES, false);
+  static final ShapeCheck.Limits WITHOUT_AN_AREA = new ShapeCheck.Limits(0, MAX_LENGTH_KM * 1_000, 0,
+      MAX_AREA_KM2 * 1_000_000, null, false);
 
-  MapAnswerChecks(JdbcClient jdbc, MetricCrs metric) {
-    this.jdbc = jdbc;
-    this.metric = metric;
+  private final ShapeCheck check;
+  private final DialogueRepository dialogues;
+
+  MapAnswerChecks(ShapeCheck check, DialogueRepository dialogues) {
+    this.check = check;
+    this.dialogues = dialogues;
   }
 
   void check(long dialogueId, List<CheckedAnswer> answers) {
+    if (answers.stream().allMatch(a -> a.geometry() == null)) {
+      return;
+    }
+    // In the caller's transaction the dialogue is already loaded: no second query.
+    Geometry studyArea = dialogues.findById(dialogueId).flatMap(Dialogue::studyArea).orElse(null);
+    ShapeCheck.Limits limits = studyArea == null ? WITHOUT_AN_AREA : NEAR_THE_AREA;
     List<FieldViolation> faults = new ArrayList<>();
     for (CheckedAnswer a : answers) {
       if (a.geometry() == null) {
         continue;
       }
-      record Found(boolean valid, String reason, boolean simple, boolean hasArea, boolean inside, boolean near,
-          double areaKm2, double lengthKm) {}
-      Found f = jdbc.sql("""
-              SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason, ST_IsSimple(g) AS simple,
-                     d.study_area IS NOT NULL AS has_area,
-                     d.study_area IS NULL OR (CASE WHEN GeometryType(g) = 'POINT' THEN ST_Covers(d.study_area, g)
-                                                   ELSE ST_Intersects(d.study_area, g) END) AS inside,
-                     d.study_area IS NULL OR ST_CoveredBy(g,
-                         ST_Transform(ST_Buffer(ST_Transform(d.study_area, :srid), :margin), 4326)) AS near,
-                     coalesce(ST_Area(g::geography), 0) / 1e6 AS area_km2,
-                     coalesce(ST_Length(g::geography), 0) / 1e3 AS length_km
-              FROM (SELECT ST_GeomFromText(:wkt, 4326) AS g) x, dialogue d WHERE d.id = :d""")
-          .param("wkt", a.geometry().toText())
-          .param("srid", metric.srid())
-          .param("margin", MARGIN_METRES)
-          .param("d", dialogueId)
-          .query(Found.class)
-          .single();
-      String q = "Question " + a.question().id() + ": ";
-      if (!f.valid()) {
-        faults.add(FieldViolation.of(a.field(), "answer.geometry_invalid", q + "the shape is not valid (" + f.reason()
-            + "); draw it again without crossing its own edges"));
-      } else if (a.question().kind() == QuestionKind.MAP_LINE && !f.simple()) {
-        faults.add(FieldViolation.of(a.field(), "answer.geometry_not_simple", q + "the line crosses itself; draw it again"));
-      } else if (!f.inside()) {
-        faults.add(FieldViolation.of(a.field(), "answer.outside_study_area", q + "the place is outside the dialogue's area"));
-      } else if (!f.near()) {
-        faults.add(FieldViolation.of(a.field(), "answer.too_large", q + "the shape reaches more than "
-            + (int) MARGIN_METRES + " m beyond the dialogue's area"));
-      } else if (!f.hasArea() && (f.areaKm2() > MAX_AREA_KM2 || f.lengthKm() > MAX_LENGTH_KM)) {
-        faults.add(FieldViolation.of(a.field(), "answer.too_large", q + "at most " + (int) MAX_AREA_KM2 + " km² or "
-            + (int) MAX_LENGTH_KM + " km"));
+      ShapeCheck.Verdict v = check.check(a.geometry(), studyArea, limits);
+      if (!v.passed()) {
+        faults.add(FieldViolation.of(a.field(), code(v.fault()), "Question " + a.question().id() + ": " + v.message()));
       }
     }
     if (!faults.isEmpty()) {
       throw new InvalidInputException(faults);
     }
+  }
+
+  private static String code(ShapeCheck.Fault fault) {
+    return switch (fault) {
+      case INVALID, DEGENERATE -> "answer.geometry_invalid";
+      case NOT_SIMPLE -> "answer.geometry_not_simple";
+      case OUTSIDE_STUDY_AREA -> "answer.outside_study_area";
+      case TOO_LONG, TOO_LARGE, BEYOND_MARGIN -> "answer.too_large";
+    };
   }
 }
