@@ -3,7 +3,7 @@
 // filters is no longer wanted and must not be drawn over the new one.
 import { request } from './api.js';
 import { toSignIn, errorText } from './staff.js';
-import { t, formatNumber } from './i18n.js';
+import { t, tn, formatNumber } from './i18n.js';
 
 /** GET of an analysis path; a 401 (session ended) goes to the sign-in page and never settles. */
 export async function analysisGet(path, query, signal) {
@@ -25,6 +25,14 @@ export async function analysisGet(path, query, signal) {
  */
 export function countText(n) {
   return n === null ? t('analysis.masked') : formatNumber(n ?? 0);
+}
+
+/**
+ * key.one / key.other for a count, a masked count (null: fewer than five) in the plural form
+ * ("färre än 5 synpunkter").
+ */
+export function countTn(key, n, vars = {}) {
+  return n === null ? t(`${key}.other`, { ...vars, n: t('analysis.masked') }) : tn(key, n ?? 0, vars);
 }
 
 export function isAbort(e) {

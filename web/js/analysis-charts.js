@@ -4,7 +4,7 @@
 // saying them), so the numbers reach screen readers and can be copied.
 import { h } from './dom.js';
 import { t, label, formatNumber, formatDate } from './i18n.js';
-import { analysisGet, isAbort, problemText, countText } from './analysis-api.js';
+import { analysisGet, isAbort, problemText, countText, countTn } from './analysis-api.js';
 import { CATEGORY_CODES } from './analysis-filters.js';
 
 const $ = (id) => document.getElementById(id);
@@ -64,7 +64,7 @@ export function createCharts() {
 
   function draw(s) {
     last = s;
-    $('charts-total').textContent = t('analysis.charts.total', { n: countText(s.pinCount) });
+    $('charts-total').textContent = countTn('analysis.charts.total', s.pinCount);
     const cats = Object.entries(s.categories || {}).filter(([, n]) => n > 0).sort((a, b) => CATEGORY_CODES.indexOf(a[0]) - CATEGORY_CODES.indexOf(b[0]));
     bar('chart-categories', cats.map(([c]) => label('category', c)), cats.map(([, n]) => n), cats.map(([c]) => categoryColour(c)));
     $('chart-categories-table').replaceChildren(table('analysis.chart.categories', ['analysis.table.category', 'analysis.table.pins'],

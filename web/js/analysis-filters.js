@@ -2,7 +2,7 @@
 // source of truth; its values go into the page address (so a planner can send a colleague the
 // same view) and are read back from it. The same names are the API's query parameters.
 import { h } from './dom.js';
-import { t, label } from './i18n.js';
+import { t, tn, label } from './i18n.js';
 import { STATUSES } from './moderation-common.js';
 import { fieldErrorText, errorText } from './staff.js';
 
@@ -148,7 +148,7 @@ export function createFilters(opts) {
   function summarise() {
     const v = values();
     const n = FILTER_NAMES.filter((name) => (name === 'category' ? v.category.length : v[name])).length;
-    $('filter-summary').textContent = n ? t('analysis.filter.active', { n }) : t('analysis.filter.none');
+    $('filter-summary').textContent = n ? tn('analysis.filter.active', n) : t('analysis.filter.none');
   }
 
   function clearErrors() {

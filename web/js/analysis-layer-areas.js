@@ -3,7 +3,7 @@
 // list under the layer's switch, for keyboard users) opens its pins in the side panel.
 import { h } from './dom.js';
 import { t, tn, label, formatNumber } from './i18n.js';
-import { analysisGet, countText } from './analysis-api.js';
+import { analysisGet, countText, countTn } from './analysis-api.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -52,7 +52,7 @@ export function clustersLayer(ctx) {
     const p = f.properties;
     ctx.onSelect({
       kind: 'cluster',
-      title: t('analysis.selection.cluster', { id: p.clusterId, n: countText(p.pinCount) }),
+      title: countTn('analysis.selection.cluster', p.pinCount, { id: p.clusterId }),
       detail: categoriesText(p.categories),
       pinIds: p.pinIds || [],
     });
@@ -66,12 +66,12 @@ export function clustersLayer(ctx) {
       pane: ctx.pane('clusters'),
       style: () => ({ className: 'analysis-cluster', color: '#5b2a86', weight: 3, fillColor: '#8e5cc2', fillOpacity: 0.18 }),
       onEachFeature: (f, layer) => {
-        layer.bindTooltip(() => h('span', {}, t('analysis.selection.cluster', { id: f.properties.clusterId, n: countText(f.properties.pinCount) })), { sticky: true });
+        layer.bindTooltip(() => h('span', {}, countTn('analysis.selection.cluster', f.properties.pinCount, { id: f.properties.clusterId })), { sticky: true });
         layer.on('click', () => select(f));
       },
     }).addTo(group);
     renderList('clusters', features.slice(0, LIST_MAX).map((f) => ({
-      text: t('analysis.selection.cluster', { id: f.properties.clusterId, n: countText(f.properties.pinCount) }),
+      text: countTn('analysis.selection.cluster', f.properties.pinCount, { id: f.properties.clusterId }),
       open: () => select(f),
     })), 'analysis.clusters.list');
   }
@@ -89,10 +89,10 @@ export function clustersLayer(ctx) {
     clear() { group.clearLayers(); clearList('clusters'); last = null; },
     bounds: () => (group.getLayers().length ? group.getBounds() : null),
     summary(data) {
-      if (!data.features?.length) return t('analysis.clusters.none', { pins: countText(data.pinCount) });
+      if (!data.features?.length) return countTn('analysis.clusters.none', data.pinCount);
       return t('analysis.clusters.summary', {
-        clusters: formatNumber(data.clusterCount ?? data.features.length),
-        pins: countText(data.pinCount),
+        clusters: tn('analysis.count.clusters', data.clusterCount ?? data.features.length),
+        pins: countTn('analysis.count.pins', data.pinCount),
         noise: countText(data.noise?.count),
       });
     },
@@ -114,7 +114,7 @@ export function hotspotsLayer(ctx) {
     const p = f.properties;
     ctx.onSelect({
       kind: 'cell',
-      title: t('analysis.selection.cell', { cls: className(p.class), n: countText(p.count) }),
+      title: countTn('analysis.selection.cell', p.count, { cls: className(p.class) }),
       detail: t('analysis.selection.cellStats', { z: Number(p.zScore ?? 0).toFixed(2), p: Number(p.pValue ?? 1).toPrecision(2) }),
       pinIds: p.pinIds || [],
     });
@@ -170,7 +170,7 @@ export function hotspotsLayer(ctx) {
         fillOpacity: f.properties.class === 'not_significant' ? 0.35 : 0.75,
       }),
       onEachFeature: (f, layer) => {
-        layer.bindTooltip(() => h('span', {}, t('analysis.selection.cell', { cls: className(f.properties.class), n: countText(f.properties.count) })), { sticky: true });
+        layer.bindTooltip(() => h('span', {}, countTn('analysis.selection.cell', f.properties.count, { cls: className(f.properties.class) })), { sticky: true });
         layer.on('click', () => select(f));
       },
     }).addTo(group);
@@ -180,7 +180,7 @@ export function hotspotsLayer(ctx) {
     const hot = features.filter((f) => f.properties.class?.startsWith('hot'))
       .sort((a, b) => (b.properties.count ?? 0) - (a.properties.count ?? 0) || (b.properties.zScore ?? 0) - (a.properties.zScore ?? 0));
     renderList('hotspots', hot.slice(0, LIST_MAX).map((f) => ({
-      text: t('analysis.selection.cell', { cls: className(f.properties.class), n: countText(f.properties.count) }),
+      text: countTn('analysis.selection.cell', f.properties.count, { cls: className(f.properties.class) }),
       open: () => select(f),
     })), 'analysis.hotspots.list');
   }
@@ -201,7 +201,8 @@ export function hotspotsLayer(ctx) {
       const hot = (data.features || []).filter((f) => f.properties.class?.startsWith('hot')).length;
       const cold = (data.features || []).filter((f) => f.properties.class?.startsWith('cold')).length;
       return t('analysis.hotspots.summary', { places: tn('analysis.hotspots.places', data.hotPlaces ?? 0),
-        hot: formatNumber(hot), cold: formatNumber(cold), pins: countText(data.pinsAnalysed !== undefined ? data.pinsAnalysed : data.pinCount) });
+        hot: tn('analysis.count.hotHexagons', hot), cold: tn('analysis.count.coldHexagons', cold),
+        pins: countTn('analysis.count.pins', data.pinsAnalysed !== undefined ? data.pinsAnalysed : data.pinCount) });
     },
     refreshLanguage() { if (last) draw(last); },
   };

@@ -3,8 +3,8 @@
 // or area also counts at its representative point in the pin layers). The legend says what a
 // shade means, with the counts as text in a table.
 import { h } from './dom.js';
-import { t, formatNumber } from './i18n.js';
-import { analysisGet, countText } from './analysis-api.js';
+import { tn } from './i18n.js';
+import { analysisGet, countText, countTn } from './analysis-api.js';
 
 const $ = (id) => document.getElementById(id);
 const SHADES = ['#edf8fb', '#b3cde3', '#8c96c6', '#8856a7', '#810f7c'];
@@ -25,7 +25,7 @@ export function drawnAreasLayer(ctx) {
     $('legend-drawnAreas-list').replaceChildren(...(max
       ? steps.map((n) => h('li', { class: 'legend__item' },
         h('span', { class: 'legend__swatch', style: `background:${shade(n, max)}`, 'aria-hidden': 'true' }),
-        h('span', { class: 'legend__label' }, t('analysis.drawnAreas.upTo', { n: formatNumber(n) }))))
+        h('span', { class: 'legend__label' }, tn('analysis.drawnAreas.upTo', n))))
       : [h('li', { class: 'hint', i18n: 'analysis.drawnAreas.none' })]));
   }
 
@@ -38,7 +38,7 @@ export function drawnAreasLayer(ctx) {
       L.rectangle([[lat - dy / 2, lon - dx / 2], [lat + dy / 2, lon + dx / 2]], {
         pane: ctx.pane('drawnAreas'), className: 'analysis-drawn-area', stroke: false,
         fillColor: shade(n, max), fillOpacity: 0.65,
-      }).bindTooltip(() => h('span', {}, t('analysis.drawnAreas.cell', { n: formatNumber(n) })), { sticky: true }).addTo(group);
+      }).bindTooltip(() => h('span', {}, tn('analysis.drawnAreas.cell', n)), { sticky: true }).addTo(group);
     }
     legend(data);
   }
@@ -57,7 +57,7 @@ export function drawnAreasLayer(ctx) {
     clear() { group.clearLayers(); last = null; },
     bounds: () => (group.getLayers().length ? group.getBounds() : null),
     summary(data) {
-      return data.areas === null ? countText(null) : t('analysis.drawnAreas.summary', { n: countText(data.areas) });
+      return data.areas === null ? countText(null) : countTn('analysis.drawnAreas.summary', data.areas);
     },
     refreshLanguage() { if (last) draw(last); },
   };

@@ -4,8 +4,8 @@
 // outside the selection's study area is only outlined, "not part of this dialogue" (never a 0).
 // The legend lists the classes and how they were made, and a table gives every figure as text.
 import { h } from './dom.js';
-import { t, formatNumber } from './i18n.js';
-import { analysisGet, countText } from './analysis-api.js';
+import { t, tn, formatNumber } from './i18n.js';
+import { analysisGet, countText, countTn } from './analysis-api.js';
 
 const $ = (id) => document.getElementById(id);
 const SHADES = ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'];
@@ -61,7 +61,7 @@ export function neighbourhoodsLayer(ctx) {
         h('span', { class: 'legend__label', i18n: 'analysis.neighbourhoods.outside' })));
     }
     if (!features.length) items.push(h('li', { class: 'hint', i18n: 'analysis.neighbourhoods.none' }));
-    else if (limits.length) items.push(h('li', { class: 'hint', i18n: 'analysis.neighbourhoods.classes', vars: { n: limits.length } }));
+    else if (limits.length) items.push(h('li', { class: 'hint' }, tn('analysis.neighbourhoods.classes', limits.length)));
     $('legend-neighbourhoods-list').replaceChildren(...items);
     const rows = [...features].sort((a, b) => (b.properties.per1000 ?? -1) - (a.properties.per1000 ?? -1));
     $('neighbourhood-table').replaceChildren(h('table', { class: 'data-table' },
@@ -82,8 +82,7 @@ export function neighbourhoodsLayer(ctx) {
   function popup(p) {
     return h('div', { class: 'pin-popup' },
       h('p', {}, h('strong', {}, p.name ?? p.code ?? '')),
-      h('p', {}, t('analysis.neighbourhoods.popup', {
-        pins: countText(p.pinCount),
+      h('p', {}, countTn('analysis.neighbourhoods.popup', p.pinCount, {
         per1000: p.inStudyArea === false ? t('analysis.neighbourhoods.outsideShort') : p.per1000 != null ? one(p.per1000) : '–',
         population: p.population != null ? formatNumber(p.population) : '–',
       })));
@@ -120,7 +119,7 @@ export function neighbourhoodsLayer(ctx) {
     bounds: () => (group.getLayers().length ? group.getBounds() : null),
     summary(data) {
       const n = data.features?.length ?? 0;
-      return n ? t('analysis.neighbourhoods.summary', { n: formatNumber(n) }) : t('analysis.neighbourhoods.none');
+      return n ? tn('analysis.neighbourhoods.summary', n) : t('analysis.neighbourhoods.none');
     },
     refreshLanguage() { if (last) draw(last); },
   };

@@ -40,9 +40,9 @@ async function pinsInView(map, query, signal) {
 }
 
 function countText(data) {
-  if (data.mode === 'groups') return t('analysis.pins.grouped', { n: formatNumber(data.total ?? 0) });
+  if (data.mode === 'groups') return tn('analysis.pins.grouped', data.total ?? 0);
   const shown = data.features?.length ?? 0;
-  if (data.truncated) return t('analysis.pins.truncated', { shown: formatNumber(shown), total: formatNumber(data.total ?? shown) });
+  if (data.truncated) return tn('analysis.pins.truncated', data.total ?? shown, { shown: formatNumber(shown) });
   return tn('analysis.pins.count', shown);
 }
 
@@ -77,7 +77,7 @@ export function pinsLayer(ctx) {
 
   function drawGroups(data) {
     const markers = (data.cells || []).map(([lon, lat, n]) => {
-      const title = t('analysis.pins.group', { n: formatNumber(n) });
+      const title = tn('analysis.pins.group', n);
       const marker = clickOnEnter(L.marker([lat, lon], { icon: groupIcon(n), title, keyboard: true, pane: ctx.pane('pins') }));
       marker.on('click', () => map.setView([lat, lon], Math.min(map.getZoom() + 2, 19)));
       return marker;

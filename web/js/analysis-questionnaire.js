@@ -3,7 +3,7 @@
 // ranking's mean place per option, a number's mean), the free texts as text, and the answers to a
 // map question as a layer of the analysis map (GET /api/v1/analysis/questionnaire/map).
 import { h } from './dom.js';
-import { t, formatNumber } from './i18n.js';
+import { t, tn } from './i18n.js';
 import { analysisGet, isAbort, problemText, countText } from './analysis-api.js';
 import { localText } from './questionnaire-logic.js';
 
@@ -56,7 +56,7 @@ export function createQuestionnaireResults(section, map) {
         style: (f) => ({ className: f.geometry.type === 'Point' ? 'answer-marker' : 'answer-shape', weight: 3, interactive: false }),
       }).addTo(map.leaflet);
       layers.set(q.id, layer);
-      status.textContent = t('survey.results.onMap', { n: formatNumber(collection.features.length) });
+      status.textContent = tn('survey.results.onMap', collection.features.length);
     } catch (e) {
       status.textContent = problemText(e);
     }

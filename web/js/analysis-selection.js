@@ -73,7 +73,7 @@ export function createSelection(opts) {
       if (mine.signal.aborted) return;
       renderPins(data.features || []);
       $('selection-status').textContent = current.pinIds.length > LIST_MAX
-        ? t('analysis.selection.first', { shown: formatNumber(ids.length), total: formatNumber(current.pinIds.length) })
+        ? tn('analysis.selection.first', current.pinIds.length, { shown: formatNumber(ids.length) })
         : tn('analysis.pins.count', data.features?.length ?? 0);
       $('selection-status').classList.remove('is-error');
     } catch (e) {

@@ -53,7 +53,7 @@ export function createThemes(opts) {
       button.setAttribute('aria-pressed', String(Number(button.dataset.theme) === shownTheme));
     }
     $('themes-show-all').hidden = shownTheme == null;
-    status($('themes-map-status'), theme ? t('analysis.themes.onMap', { label: theme.label, n: formatNumber(theme.count) }) : '');
+    status($('themes-map-status'), theme ? tn('analysis.themes.onMap', theme.count, { label: theme.label }) : '');
   }
 
   function render(data) {
@@ -84,7 +84,7 @@ export function createThemes(opts) {
       if (mine.signal.aborted) return;
       render(data);
       status($('themes-status'), data.masked ? t('analysis.themes.masked')
-        : data.themes?.length ? tn('analysis.themes.found', data.themes.length, { comments: formatNumber(data.commentCount) })
+        : data.themes?.length ? tn('analysis.themes.found', data.themes.length, { comments: tn('analysis.count.pins', data.commentCount ?? 0) })
           : t('analysis.themes.none'));
     } catch (e) {
       if (isAbort(e) || mine.signal.aborted) return;
@@ -112,7 +112,7 @@ export function createThemes(opts) {
       if (mine.signal.aborted) return;
       const top = (data.themes || []).slice(0, HERE_THEMES);
       result.replaceChildren(...top.map((theme) => h('li', { class: 'theme' }, ...themeHead(theme), examples(theme))));
-      status($('selection-themes-status'), top.length ? t('analysis.themes.here', { n: formatNumber(top.length), total: formatNumber(data.themes.length) })
+      status($('selection-themes-status'), top.length ? tn('analysis.themes.here', data.themes.length, { shown: formatNumber(top.length) })
         : t('analysis.themes.none'));
     } catch (e) {
       if (isAbort(e) || mine.signal.aborted) return;

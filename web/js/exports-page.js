@@ -5,7 +5,7 @@
 import { staffBoot, staffApi, errorText } from './staff.js';
 import { api } from './api.js';
 import { h, announce } from './dom.js';
-import { t, has, formatNumber } from './i18n.js';
+import { t, tn, has, formatNumber } from './i18n.js';
 import { busy } from './staff-forms.js';
 import { LAYERS, FORMATS, CRS, format } from './exports-choices.js';
 
@@ -114,10 +114,10 @@ function showJob(job) {
     download.href = job.file;
     download.setAttribute('download', job.fileName);
   }
-  const text = job.state === 'done' ? t('export.job.done', { n: formatNumber(job.written) })
+  const text = job.state === 'done' ? tn('export.job.done', job.written)
     : job.state === 'failed' ? `${t('export.job.failed')}${job.error ? ` ${job.error}` : ''}`
       : job.total == null ? t('export.job.preparing')
-        : t('export.job.running', { written: formatNumber(job.written), total: formatNumber(job.total), percent: job.percent });
+        : tn('export.job.running', job.total, { written: formatNumber(job.written), percent: job.percent });
   $('export-job-status').textContent = text;
 }
 
@@ -128,7 +128,7 @@ async function poll() {
     const job = await staffApi(`/api/v1/exports/jobs/${encodeURIComponent(state.job.id)}`);
     showJob(job);
     if (job.state === 'done') {
-      announce($('export-job-status'), t('export.job.done', { n: formatNumber(job.written) }));
+      announce($('export-job-status'), tn('export.job.done', job.written));
       $('export-download').focus();
     }
   } catch (e) {

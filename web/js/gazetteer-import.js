@@ -5,7 +5,7 @@
 import { staffApi, currentStaff, errorText } from './staff.js';
 import { request } from './api.js';
 import { h } from './dom.js';
-import { t, has, formatNumber } from './i18n.js';
+import { t, tn, has } from './i18n.js';
 import { busy } from './staff-forms.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,7 +14,7 @@ const PATH = '/api/v1/staff/places';
 async function showCount() {
   try {
     const summary = await staffApi(PATH);
-    $('places-count').textContent = t('gazetteer.count', { n: formatNumber(summary.total) });
+    $('places-count').textContent = tn('gazetteer.count', summary.total);
   } catch (e) {
     $('places-count').textContent = errorText(e);
   }
@@ -43,8 +43,8 @@ async function upload(event) {
       const answer = await request(PATH, {
         method: 'POST', body, headers: { [csrf.headerName]: csrf.token, 'X-Requested-With': 'XMLHttpRequest' },
       });
-      result.replaceChildren(h('p', { class: 'notice' }, t('gazetteer.done', {
-        n: formatNumber(answer.imported), total: formatNumber(answer.total),
+      result.replaceChildren(h('p', { class: 'notice' }, tn('gazetteer.done', answer.imported, {
+        total: tn('gazetteer.places', answer.total),
       })));
       await showCount();
     } catch (e) {

@@ -119,9 +119,13 @@ export function label(prefix, code) {
   return dataLabels[prefix]?.[code] ?? code;
 }
 
+const pluralRules = new Map(); // locale → its Intl.PluralRules, made once (maps ask per marker)
+
 /** The plural category of n in the current language (Intl.PluralRules: Arabic has six). */
 export function pluralCategory(n) {
-  return new Intl.PluralRules(locale()).select(n);
+  const at = locale();
+  if (!pluralRules.has(at)) pluralRules.set(at, new Intl.PluralRules(at));
+  return pluralRules.get(at).select(n);
 }
 
 /** The key of n's form: key.<category of n>, or key.other when the bundle lacks that form. */

@@ -11,7 +11,7 @@ let entries = null;
 
 function count(list, of) {
   if (of === 0) return '–';
-  return list.length ? tn('languages.missing', list.length) : t('languages.complete', { n: formatNumber(of) });
+  return list.length ? tn('languages.missing', list.length) : tn('languages.complete', of);
 }
 
 function row(e) {

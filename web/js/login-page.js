@@ -3,7 +3,7 @@
 // The server answers a failure with a redirect to /logga-in?fel=1, a success with /personal/,
 // and an account or client locked after too many failures with ?fel=spärrad&sekunder=N.
 import { boot } from './page.js';
-import { t } from './i18n.js';
+import { t, pluralKey } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let errorKey = null;
@@ -60,7 +60,8 @@ function wire() {
 function render() {
   const params = new URLSearchParams(location.search);
   if (params.get('fel') === 'spärrad') {
-    showError('staff.login.locked', false, { seconds: Number(params.get('sekunder')) || 30 });
+    const seconds = Number(params.get('sekunder')) || 30;
+    showError(pluralKey('staff.login.locked', seconds), false, { n: seconds });
     $('username').setAttribute('aria-describedby', 'login-error');
   } else if (params.has('fel')) {
     showError('staff.login.failed', false);

@@ -3,7 +3,7 @@
 // "revoke" and "send again"), what the body answered, and the body's replies waiting for a
 // planner, each with "approve" (it becomes a public reply) and "reject".
 import { h } from './dom.js';
-import { t, formatDate } from './i18n.js';
+import { t, tn, formatDate } from './i18n.js';
 import { staffApi, errorText } from './staff.js';
 import { busy } from './staff-forms.js';
 
@@ -41,8 +41,8 @@ export function forwardingSection(pinId, { onChanged }) {
     const to = f.recipients.length ? f.recipients.join(', ') : t('staff.forward.noAddress');
     return h('li', { class: 'forwarding-item', 'data-forwarding-id': String(f.id) },
       h('p', {}, h('strong', {}, f.departmentName), ' ', h('span', { class: 'tag' }, t(`staff.forward.state.${f.state}`))),
-      h('p', { class: 'hint' }, t('staff.forward.sent', {
-        who: f.createdBy, date: formatDate(f.sentAt ?? f.createdAt, true), to, until: formatDate(f.expiresAt), n: f.sentCount,
+      h('p', { class: 'hint' }, tn('staff.forward.sent', f.sentCount, {
+        who: f.createdBy, date: formatDate(f.sentAt ?? f.createdAt, true), to, until: formatDate(f.expiresAt),
       })),
       h('div', { class: 'form-actions' },
         f.state === 'active' ? h('button', { type: 'button', class: 'button button--small', 'data-action': 'revoke',

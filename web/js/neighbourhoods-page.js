@@ -5,7 +5,7 @@
 import { staffBoot, staffApi, currentStaff, errorText, showPageProblem } from './staff.js';
 import { request } from './api.js';
 import { h, announce } from './dom.js';
-import { t, has, formatNumber } from './i18n.js';
+import { t, tn, has, formatNumber } from './i18n.js';
 import { busy } from './staff-forms.js';
 import { setUpGazetteerImport } from './gazetteer-import.js';
 
@@ -27,7 +27,9 @@ function renderList(list) {
       h('th', { scope: 'row' }, n.name),
       h('td', { class: 'number' }, n.population == null ? t('area.list.unknown') : formatNumber(n.population)),
       h('td', {}, groups == null ? t('area.list.noGroups')
-        : t('area.list.groupsCounted', { n: formatNumber(groups), bands: Object.keys(n.populationByGroup).length })));
+        : t('area.list.groupsCounted', {
+          people: tn('area.count.people', groups), bands: tn('area.count.bands', Object.keys(n.populationByGroup).length),
+        })));
   }));
   $('area-table').hidden = list.length === 0;
   $('area-empty').hidden = list.length > 0;
@@ -47,8 +49,8 @@ function fault(e) {
 }
 
 function showResult(result) {
-  const parts = [h('p', { class: 'notice' }, t('area.upload.done', {
-    n: formatNumber(result.imported), pins: formatNumber(result.assignedPins),
+  const parts = [h('p', { class: 'notice' }, tn('area.upload.done', result.imported, {
+    pins: tn('area.count.pins', result.assignedPins),
   }))];
   if (result.repaired.length) {
     parts.push(h('p', {}, t('area.upload.repaired')),

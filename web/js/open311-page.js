@@ -4,7 +4,7 @@
 import { staffBoot, staffApi, errorText } from './staff.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { h, fill } from './dom.js';
-import { t, formatDate } from './i18n.js';
+import { t, tn, formatDate } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = {
@@ -31,7 +31,7 @@ function clientItem(client) {
   });
   return h('li', { class: 'open311-client', 'data-client-id': String(client.id) },
     h('strong', { class: 'open311-client__name user-text' }, client.name), ' · ',
-    h('span', {}, t('open311.perHour', { n: client.postsPerHour })), ' · ',
+    h('span', {}, tn('open311.perHour', client.postsPerHour)), ' · ',
     h('span', { class: 'open311-client__state' }, client.enabled
       ? t('open311.active', { date: formatDate(client.createdAt) })
       : t('open311.revoked', { date: formatDate(client.revokedAt) })),

@@ -4,7 +4,7 @@
 // Everything from the server is inserted as text.
 import { staffBoot, staffApi, errorText, showPageProblem } from './staff.js';
 import { h, fill, announce } from './dom.js';
-import { t, has, formatDate } from './i18n.js';
+import { t, tn, has, formatDate } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const SIZE = 25;
@@ -71,7 +71,7 @@ function render() {
   $('outbox-no-smtp').hidden = listing.smtpConfigured;
   fill($('outbox-list'), listing.items.map(messageItem));
   const pages = Math.max(1, Math.ceil(listing.total / listing.size));
-  $('outbox-summary').textContent = listing.total ? t('mail.outbox.count', { n: listing.total }) : t('mail.outbox.empty');
+  $('outbox-summary').textContent = listing.total ? tn('mail.outbox.count', listing.total) : t('mail.outbox.empty');
   $('outbox-page').textContent = t('mail.outbox.pageOf', { page: listing.page + 1, pages });
   $('outbox-prev').disabled = listing.page === 0;
   $('outbox-next').disabled = listing.page + 1 >= pages;

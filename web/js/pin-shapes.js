@@ -4,7 +4,7 @@
 // neighbourhoods from a list (the path without a map). The published lines and areas of the pins
 // in view are drawn under the clustered points (the points are where they are counted).
 import { h, announce } from './dom.js';
-import { t, tn } from './i18n.js';
+import { t, tn, has } from './i18n.js';
 import { request } from './api.js';
 import { createShapeTool } from './shape-draw.js';
 import { categoryClass } from './pins.js';
@@ -52,10 +52,13 @@ export function createShapeInput({ dialogue, map, onShape, onStarted, popupDetai
   if (accepted.length === 1 && accepted[0] === 'point') return api;
 
   const status = h('p', { id: 'shape-status', class: 'map-status', role: 'status', 'aria-live': 'polite' });
-  const say = (key, vars) => {
+  // count: the key has plural forms (key.one, key.other), chosen again after a switch of language
+  const say = (key, vars, count) => {
     status.dataset.i18n = key;
     status.dataset.i18nVars = JSON.stringify(vars || {});
-    announce(status, t(key, vars));
+    if (count === undefined) delete status.dataset.i18nCount;
+    else status.dataset.i18nCount = String(count);
+    announce(status, count === undefined ? t(key, vars) : tn(key, count, vars));
   };
 
   const choices = h('fieldset', { id: 'shape-kind', class: 'shape-kind' },
@@ -126,6 +129,7 @@ export function createShapeInput({ dialogue, map, onShape, onStarted, popupDetai
         const what = tool.kind();
         if (state === 'started') say(`shape.state.started.${what}`);
         else if (state === 'vertex') announce(status, tn('shape.state.vertices', n));
+        else if (state === 'done' && has(`shape.state.done.${what}.other`)) say(`shape.state.done.${what}`, {}, n);
         else if (state === 'done') say(`shape.state.done.${what}`, { n });
         else if (state === 'cancelled') say('shape.state.cancelled');
         else if (state === 'tooFew') say(`shape.state.tooFew.${what}`);

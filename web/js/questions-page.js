@@ -24,7 +24,7 @@ function describe(q) {
     q.category ? t('questions.scope.category', { category: label('category', q.category) }) : t('questions.scope.dialogue'),
     q.required ? t('questions.isRequired') : t('questions.isOptional'),
     t('questions.version', { n: q.version }),
-    q.totalAnswers ? (q.totalAnswers !== q.answers ? t('questions.answers.versions', { n: q.answers, total: q.totalAnswers })
+    q.totalAnswers ? (q.totalAnswers !== q.answers ? tn('questions.answers.versions', q.answers, { total: q.totalAnswers })
       : tn('questions.answers', q.totalAnswers)) : t('questions.answers.none')];
   return parts.join(' · ');
 }

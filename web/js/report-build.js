@@ -3,7 +3,7 @@
 // files. Publishing asks once more in place, naming the version number.
 import { staffApi, errorText } from './staff.js';
 import { h } from './dom.js';
-import { t, formatDate } from './i18n.js';
+import { t, tn, has, formatDate } from './i18n.js';
 import { busy } from './staff-forms.js';
 import { reportPath, say, sayError } from './report-context.js';
 
@@ -24,7 +24,9 @@ export function reportBuilds({ onPublished }) {
     $('report-versions-none').hidden = list.length > 0;
     $('report-versions').replaceChildren(...list.map((v) => h('li', { class: 'report-version' },
       h('h3', {}, t('report.page.versions.item', { number: v.number, date: formatDate(v.publishedAt, true) })),
-      h('p', { class: 'hint' }, t('report.page.versions.counts', { views: v.viewCount, topics: v.topicCount })),
+      h('p', { class: 'hint' }, t('report.page.versions.counts', {
+        views: tn('report.page.count.views', v.viewCount), topics: tn('report.page.count.topics', v.topicCount),
+      })),
       h('ul', { class: 'report-files' }, ...['pdf', 'docx', 'html'].map((f) => h('li', {},
         h('a', { href: v.files[f], download: '' }, t(`report.page.file.${f}`))))))));
   }
@@ -33,7 +35,9 @@ export function reportBuilds({ onPublished }) {
     $('report-progress-box').hidden = false;
     $('report-progress').value = build.percent;
     $('report-progress').setAttribute('aria-valuetext', `${build.percent} %`);
-    $('report-progress-label').textContent = t(`report.page.step.${build.step}`, { done: build.done, total: build.total })
+    const step = `report.page.step.${build.step}`; // html, pdf and docx count views: plural forms
+    $('report-progress-label').textContent = (has(`${step}.other`) ? tn(step, build.total, { done: build.done })
+      : t(step, { done: build.done, total: build.total }))
       + ` (${build.percent} %)`;
   }
 

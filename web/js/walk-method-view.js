@@ -3,7 +3,7 @@
 // comparison of a repeat walk. Scores and trends are written out in words and signs, never told
 // by colour alone.
 import { h } from './dom.js';
-import { t, formatDate, formatNumber } from './i18n.js';
+import { t, tn, formatDate, formatNumber } from './i18n.js';
 
 /** A mean score at or below this is a problem (as walk.WalkMethods.POOR). */
 export const POOR = 2.5;
@@ -26,7 +26,7 @@ export function scoreTable(method, onMakeAction) {
   return h('div', { class: 'method-stops' }, method.stops.map((s, n) => h('section', { class: 'method-stop', 'data-stop': String(s.stop.id) },
     h('h3', {}, t('walkmethod.scores.stop', { n: n + 1, name: s.stop.name })),
     h('p', { class: 'method-stop__average' }, s.average == null ? t('walkmethod.scores.unrated')
-      : t('walkmethod.scores.average', { average: score(s.average), groups: formatNumber(s.ratingSets) })),
+      : tn('walkmethod.scores.average', s.ratingSets, { average: score(s.average) })),
     s.items.length ? table(null, [t('walkmethod.scores.question'), t('walkmethod.scores.mean'), t('walkmethod.scores.count'), onMakeAction ? t('walkmethod.actions.heading') : null].filter(Boolean),
       s.items.map((is) => {
         const item = items.get(is.itemId);

@@ -87,7 +87,7 @@ export function renderTrack({ recording, points, tracks }) {
   if (sent.length) {
     const kept = sent.reduce((s, tr) => s + (tr.kept || 0), 0);
     const dropped = sent.reduce((s, tr) => s + (tr.dropped || 0), 0);
-    parts.push(t(dropped ? 'walk.track.sentDropped' : 'walk.track.sent', { kept: formatNumber(kept), dropped: formatNumber(dropped) }));
+    parts.push(tn(dropped ? 'walk.track.sentDropped' : 'walk.track.sent', kept, { dropped: formatNumber(dropped) }));
   }
   if (failed.length) parts.push(t('walk.track.failed', { reason: reasonText(failed[failed.length - 1].error) }));
   $('walk-track-status').textContent = parts.join(' ');

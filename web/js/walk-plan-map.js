@@ -2,7 +2,7 @@
 // (undo the last point, clear, Enter finishes). Keyboard: arrows move the map; in route mode
 // Space adds the crosshair's place and Enter finishes; in meeting mode Enter or Space sets it;
 // Backspace takes the last route point back, Escape stops.
-import { t } from './i18n.js';
+import { t, pluralKey } from './i18n.js';
 import { baseMap, studyAreaLayer, plannedRouteLayer, meetingMarker, frame, latLng } from './walk-staff-map.js';
 
 const L = window.L;
@@ -63,7 +63,7 @@ export function createPlanMap(container, opts) {
     if (e.key === 'Enter' && mode === 'route') {
       e.preventDefault();
       setMode(null);
-      opts.say('walk.plan.routeDone', { n: route.length });
+      opts.say(pluralKey('walk.plan.routeDone', route.length), { n: route.length });
     } else if (e.key === ' ' || e.key === 'Enter') {
       e.preventDefault();
       showCrosshair(true);
@@ -116,7 +116,7 @@ export function createPlanMap(container, opts) {
       if (!route.length) return;
       route.pop();
       draw();
-      opts.say('walk.plan.pointRemoved', { n: route.length });
+      opts.say(pluralKey('walk.plan.pointRemoved', route.length), { n: route.length });
     },
     clearRoute() {
       route = [];

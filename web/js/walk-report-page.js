@@ -37,8 +37,9 @@ function facts() {
     ['walk.report.facilitator', w.facilitator],
     ['walk.report.conditions', [w.light ? label('walk.light', w.light) : null, w.weather].filter(Boolean).join(', ')],
     ['walk.report.pins', formatNumber(state.report.stops.length)],
-    ['walk.report.tracks', w.trackCount ? t(trackPointsDropped ? 'walk.report.tracksDropped' : 'walk.report.tracksCount',
-      { n: formatNumber(w.trackCount), dropped: formatNumber(trackPointsDropped) }) : null],
+    ['walk.report.tracks', w.trackCount ? (trackPointsDropped
+      ? tn('walk.report.tracksDropped', trackPointsDropped, { tracks: formatNumber(w.trackCount) })
+      : t('walk.report.tracksCount', { n: formatNumber(w.trackCount) })) : null],
     ['walk.report.closed', w.closedAt ? formatDate(w.closedAt, true) : null],
   ];
   const items = rows.filter(([, v]) => v).flatMap(([key, v]) => [h('dt', { i18n: key }), h('dd', {}, v)]);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.dialogkarta.kernel.Messages;
 import org.dialogkarta.mail.Mail;
 import org.dialogkarta.mail.Outbox;
 import org.dialogkarta.pin.PublicPins;
@@ -123,13 +124,13 @@ public class Digests {
           body.item(FollowMails.t(lang, "follow.mail.digest.newDialogue", Map.of("name", c.title())));
         }
         if (c.newPins() > 0) {
-          body.item(FollowMails.t(lang, "follow.mail.digest.newPins", Map.of("count", c.newPins())));
+          body.item(Messages.plural(lang, "follow.mail.digest.newPins", c.newPins(), Map.of()));
         }
         if (c.replies() > 0) {
-          body.item(FollowMails.t(lang, "follow.mail.digest.replies", Map.of("count", c.replies())));
+          body.item(Messages.plural(lang, "follow.mail.digest.replies", c.replies(), Map.of()));
         }
         if (c.statuses() > 0) {
-          body.item(FollowMails.t(lang, "follow.mail.digest.statuses", Map.of("count", c.statuses())));
+          body.item(Messages.plural(lang, "follow.mail.digest.statuses", c.statuses(), Map.of()));
         }
         if (c.reportNumber() != null) {
           body.item(FollowMails.t(lang, "follow.mail.digest.report", Map.of("number", c.reportNumber())));

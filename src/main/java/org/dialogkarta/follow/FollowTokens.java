@@ -80,17 +80,6 @@ class FollowTokens {
     return MessageDigest.isEqual(given, mac(id, all)) ? Optional.of(new Unsubscribe(id, all)) : Optional.empty();
   }
 
-  /** The key a client is counted under on {@code day}: keyed with the secret, so no address can be read back. */
-  byte[] clientKey(java.time.LocalDate day, String client) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-      return mac.doFinal(("client:" + day + ":" + client).getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
-  }
-
   private byte[] mac(long id, boolean all) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,8 +1,6 @@
 package org.dialogkarta.follow;
 
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,8 @@ import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.kernel.FieldViolation;
 import org.dialogkarta.kernel.InvalidInputException;
 import org.dialogkarta.kernel.TooManyRequestsException;
+import org.dialogkarta.ratelimit.RateBudget;
+import org.dialogkarta.ratelimit.RateLimiter;
 import org.dialogkarta.receipt.Receipts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,18 +28,26 @@ class Follows {
 
   private final JdbcClient jdbc;
   private final FollowRules rules;
-  private final FollowRate rate;
+  private final RateLimiter limiter;
+  /** Confirmation and receipt-link messages one address may cause in a (UTC) day. */
+  private final RateBudget perAddress;
+  /** Subscriptions and resends one client may ask for in a (UTC) day. */
+  private final RateBudget perClient;
   private final FollowMails mails;
   private final FollowTokens tokens;
   private final Receipts receipts;
   private final AuditLog audit;
   private final Duration confirmFor;
 
-  Follows(JdbcClient jdbc, FollowRules rules, FollowRate rate, FollowMails mails, FollowTokens tokens,
-      Receipts receipts, AuditLog audit, @Value("${dialogkarta.follow.confirm-within:PT48H}") Duration confirmFor) {
+  Follows(JdbcClient jdbc, FollowRules rules, RateLimiter limiter, FollowMails mails, FollowTokens tokens,
+      Receipts receipts, AuditLog audit, @Value("${dialogkarta.follow.confirm-within:PT48H}") Duration confirmFor,
+      @Value("${dialogkarta.follow.messages-per-address-per-day:5}") int perAddress,
+      @Value("${dialogkarta.follow.requests-per-client-per-day:30}") int perClient) {
     this.jdbc = jdbc;
     this.rules = rules;
-    this.rate = rate;
+    this.limiter = limiter;
+    this.perAddress = new RateBudget("follow.address", Duration.ofDays(1), perAddress);
+    this.perClient = new RateBudget("follow.client", Duration.ofDays(1), perClient);
     this.mails = mails;
     this.tokens = tokens;
     this.receipts = receipts;
@@ -122,7 +130,7 @@ class Follows {
   }
 
   private void send(long id, String address, String token) {
-    if (rate.addressAllows(address)) {
+    if (addressAllows(address)) {
       mails.confirmation(subscription(id), token);
     }
   }
@@ -180,7 +188,7 @@ class Follows {
             WHERE s.kind = 'receipt' AND s.confirmed_at IS NOT NULL AND lower(s.address) = lower(:address)
             ORDER BY s.id""")
         .param("address", address).query(Subscription::read).list();
-    if (following.isEmpty() || !rate.addressAllows(address)) {
+    if (following.isEmpty() || !addressAllows(address)) {
       return;
     }
     for (Subscription s : following) {
@@ -189,11 +197,16 @@ class Follows {
     }
   }
 
+  /** Counts one message to {@code address}, under its SHA-256; false when the address has had its day's share. */
+  private boolean addressAllows(String address) {
+    return limiter.allowsKey(perAddress, FollowTokens.addressHash(address));
+  }
+
   private void limitClient(String client) {
-    if (!rate.clientAllows(client)) {
-      int secondsToMidnight = 86_400 - LocalTime.now(ZoneOffset.UTC).toSecondOfDay();
+    if (!limiter.allows(perClient, client)) {
       throw new TooManyRequestsException("follow.rate_limited",
-          "Too many subscriptions or resends from this device today; try again tomorrow", secondsToMidnight);
+          "Too many subscriptions or resends from this device today; try again tomorrow",
+          (int) limiter.secondsLeft(perClient));
     }
   }
 

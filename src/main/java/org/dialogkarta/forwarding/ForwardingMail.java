@@ -42,10 +42,10 @@ class ForwardingMail {
     ResourceBundle b = Messages.bundle(LANGUAGE);
     String link = answerLink(token);
     String until = LocalDate.ofInstant(expires, ZONE).toString();
-    String subject = Messages.text(LANGUAGE, "forward.mail.subject", Map.of("n", pins.size()));
+    String subject = Messages.plural(LANGUAGE, "forward.mail.subject", pins.size(), Map.of());
     StringBuilder text = new StringBuilder();
     StringBuilder html = new StringBuilder("<!doctype html><html lang=\"sv\"><body>");
-    String greeting = Messages.text(LANGUAGE, "forward.mail.intro", Map.of("department", departmentName, "n", pins.size()));
+    String greeting = Messages.plural(LANGUAGE, "forward.mail.intro", pins.size(), Map.of("department", departmentName));
     text.append(greeting).append("\n\n");
     html.append("<p>").append(esc(greeting)).append("</p>");
     String answer = Messages.text(LANGUAGE, "forward.mail.answer", Map.of("until", until));
@@ -89,7 +89,7 @@ class ForwardingMail {
     }
     html.append("</ol>");
     if (pins.size() > MAX_LISTED) {
-      String more = Messages.text(LANGUAGE, "forward.mail.more", Map.of("n", pins.size() - MAX_LISTED));
+      String more = Messages.plural(LANGUAGE, "forward.mail.more", pins.size() - MAX_LISTED, Map.of());
       text.append(more).append('\n');
       html.append("<p>").append(esc(more)).append("</p>");
     }

@@ -45,7 +45,7 @@ class ReportMaps {
     List<MapFigure.MapView> dots = dots(views);
     List<MapFigure> maps = new ArrayList<>();
     maps.add(new MapFigure(Words.of("report.map.views.caption"),
-        Words.of("report.map.views.alt", Map.of("n", dots.size(), "where", busiest(views))),
+        Words.plural("report.map.views.alt", dots.size(), Map.of("where", busiest(views))),
         dialogue.studyArea(), neighbourhoods, dots, List.of(), List.of()));
     AnalysisFilter filter = filterOf(dialogue.id());
     ClusterAnalysis.Result found = clusters.clusters(filter, ClusterAnalysis.DEFAULT_EPS,
@@ -53,10 +53,11 @@ class ReportMaps {
     Function<Geometry, Geometry> toSweref = toSweref(found.srid());
     List<Geometry> hulls = found.clusters().stream().map(Cluster::hull).map(toSweref).toList();
     int largest = found.clusters().stream().mapToInt(Cluster::pinCount).max().orElse(0);
-    maps.add(new MapFigure(Words.of("report.map.clusters.caption", Map.of("eps", (int) found.eps(),
-            "minPoints", found.minPoints())),
-        hulls.isEmpty() ? Words.of("report.map.clusters.none", Map.of("n", dots.size()))
-            : Words.of("report.map.clusters.alt", Map.of("clusters", hulls.size(), "largest", largest)),
+    maps.add(new MapFigure(Words.plural("report.map.clusters.caption", found.minPoints(),
+            Map.of("eps", (int) found.eps())),
+        hulls.isEmpty() ? Words.plural("report.map.clusters.none", dots.size(), Map.of())
+            : Words.of("report.map.clusters.alt", Map.of("clusters", Words.count("clusters", hulls.size()),
+                "largest", Words.count("views", largest))),
         dialogue.studyArea(), neighbourhoods, dots, List.of(), hulls));
     maps.add(hotspotMap(dialogue, neighbourhoods, dots, filter));
     return maps;
@@ -72,14 +73,15 @@ class ReportMaps {
     }
     if (result == null || !result.tested()) {
       return new MapFigure(Words.of("report.map.hotspots.caption"),
-          Words.of("report.map.hotspots.untested", Map.of("n", dots.size())),
+          Words.plural("report.map.hotspots.untested", dots.size(), Map.of()),
           dialogue.studyArea(), neighbourhoods, dots, List.of(), List.of());
     }
     Function<Geometry, Geometry> toSweref = toSweref(result.srid());
     List<Geometry> hot = result.cells().stream().filter(c -> c.hotspotClass().isHot())
         .map(c -> toSweref.apply(c.hexagon())).toList();
     return new MapFigure(Words.of("report.map.hotspots.caption"),
-        Words.of("report.map.hotspots.alt", Map.of("cells", hot.size(), "places", result.hotPlaces(),
+        Words.of("report.map.hotspots.alt", Map.of("cells", Words.count("hotCells", hot.size()),
+            "places", Words.count("hotPlaces", result.hotPlaces()),
             "size", Math.round(result.cellSize()))),
         dialogue.studyArea(), neighbourhoods, dots, hot, List.of());
   }
@@ -92,7 +94,7 @@ class ReportMaps {
       return null;
     }
     return new MapFigure(Words.of("report.map.topic.caption", Map.of("topic", title)),
-        Words.of("report.map.topic.alt", Map.of("topic", title, "n", dots.size(), "where", busiest(views))),
+        Words.plural("report.map.topic.alt", dots.size(), Map.of("topic", title, "where", busiest(views))),
         dialogue.studyArea(), neighbourhoods, dots, List.of(), List.of());
   }
 

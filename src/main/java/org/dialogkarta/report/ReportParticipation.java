@@ -39,7 +39,7 @@ class ReportParticipation {
             v -> Words.label("views.senderType.", v.senderType())),
         heard,
         Words.of("report.heard.note", Map.of("min", ProfileDisclosure.MIN_GROUP,
-            "unanswered", stats.heard().unanswered())));
+            "unanswered", Words.count("views", stats.heard().unanswered()))));
   }
 
   private static List<Participation.CountRow> counts(List<ReportView> views, Function<ReportView, String> label) {

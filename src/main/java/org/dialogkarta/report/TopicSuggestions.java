@@ -95,7 +95,7 @@ class TopicSuggestions {
           .orElse(Words.of("report.suggestion.place.unnamed"));
       Set<String> categories = members.stream().map(v -> Words.label("category.", v.category()))
           .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-      out.add(new Suggestion("place", Words.of("report.suggestion.place", Map.of("place", place, "n", members.size())),
+      out.add(new Suggestion("place", Words.plural("report.suggestion.place", members.size(), Map.of("place", place)),
           List.copyOf(categories), members.size(),
           members.stream().filter(v -> v.text() != null).sorted(Comparator.comparingInt(ReportView::supports).reversed())
               .limit(3).map(ReportView::text).toList(),

@@ -20,6 +20,21 @@ final class Words {
     return Messages.text("sv", key, vars);
   }
 
+  /**
+   * The plural form of {@code key} for the count {@code n} ({@code key.one} or {@code key.other}),
+   * {@code {n}} written the Swedish way (20 000).
+   */
+  static String plural(String key, long n, Map<String, ?> vars) {
+    Map<String, Object> all = new java.util.HashMap<>(vars);
+    all.put("n", java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("sv-SE")).format(n));
+    return Messages.plural("sv", key, n, all);
+  }
+
+  /** A count with its noun, "1 synpunkt" or "3 synpunkter": {@code report.count.<what>}. */
+  static String count(String what, long n) {
+    return plural("report.count." + what, n, Map.of());
+  }
+
   /** The label of a code under {@code prefix}, or the code itself when the bundle has none. */
   static String label(String prefix, String code) {
     if (code == null) {

@@ -115,7 +115,7 @@ class WalkReportPdf {
     for (WalkMethod.StopScores s : m.stops()) {
       h.append("<h3>").append(e(text("stop", Map.of("n", n++, "name", s.stop().name())))).append("</h3>\n");
       h.append("<p>").append(e(s.average() == null ? text("unrated", Map.of())
-          : text("average", Map.of("average", score(s.average()), "groups", s.ratingSets())))).append("</p>\n");
+          : plural("average", s.ratingSets(), Map.of("average", score(s.average()))))).append("</p>\n");
       if (!s.items().isEmpty()) {
         h.append("<table><thead><tr><th scope=\"col\">").append(e(text("col.question", Map.of())))
             .append("</th><th scope=\"col\">").append(e(text("col.score", Map.of()))).append("</th><th scope=\"col\">")
@@ -148,7 +148,7 @@ class WalkReportPdf {
         h.append(": ").append(e(p.text()));
       }
       if (!p.photos().isEmpty()) {
-        h.append(" ").append(e(text("photos", Map.of("n", p.photos().size()))));
+        h.append(" ").append(e(plural("photos", p.photos().size(), Map.of())));
         List<byte[]> pinPhotos = pinThumbnails(p.photos());
         for (int i = 0; i < pinPhotos.size(); i++) {
           photo(h, pinPhotos.get(i), text("pinPhotoAlt", Map.of("i", i + 1, "count", pinPhotos.size(), "n", p.sequence(),
@@ -279,8 +279,8 @@ class WalkReportPdf {
     if (area == null && views.isEmpty()) {
       return null;
     }
-    return new MapFigure(text("mapCaption", Map.of()), text("mapAlt", Map.of("stops", r.method().stops().size(),
-        "pins", r.stops().size())), area, List.of(), views, List.of(), List.of());
+    return new MapFigure(text("mapCaption", Map.of()), text("mapAlt", Map.of("stops", plural("count.stops", r.method().stops().size(), Map.of()),
+        "pins", plural("count.pins", r.stops().size(), Map.of()))), area, List.of(), views, List.of(), List.of());
   }
 
   private static void fact(StringBuilder h, String key, String value) {
@@ -297,6 +297,11 @@ class WalkReportPdf {
 
   private static String text(String key, Map<String, ?> vars) {
     return Messages.text("sv", "walkmethod.pdf." + key, vars);
+  }
+
+  /** {@code walkmethod.pdf.<key>.one} or {@code .other} for the count {@code n}. */
+  private static String plural(String key, long n, Map<String, ?> vars) {
+    return Messages.plural("sv", "walkmethod.pdf." + key, n, vars);
   }
 
   private static String e(String s) {

@@ -31,7 +31,7 @@ class FollowInBrowserTest extends BrowserTest {
   @BeforeEach
   void setUp() {
     dialogue = new TestData(jdbc).openDialogue();
-    jdbc.sql("DELETE FROM follow_rate").update();
+    jdbc.sql("DELETE FROM rate_count WHERE budget LIKE 'follow.%'").update();
   }
 
   @Test

@@ -58,7 +58,7 @@ class NeighbourhoodsInBrowserTest extends BrowserTest {
     assertThat(page.locator("#area-upload")).isFocused();
     page.keyboard().press("Enter");
 
-    assertThat(page.locator("#area-result")).containsText("1 stadsdelar inlästa");
+    assertThat(page.locator("#area-result")).containsText("1 stadsdel inläst");
     assertThat(page.locator("#area-result")).isFocused();
     assertThat(page.locator("#area-rows tr[data-code='BRW-1']")).containsText("Webbstaden");
     assertThat(page.locator("#area-rows tr[data-code='BRW-1']")).containsText(java.util.regex.Pattern.compile("1.180 personer"));

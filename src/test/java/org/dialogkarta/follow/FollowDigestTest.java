@@ -96,7 +96,7 @@ class FollowDigestTest extends FollowTestSupport {
     List<Sent> sent = sentTo(to, "follow_digest");
     assertThat(sent).hasSize(1);
     Sent digest = sent.getFirst();
-    assertThat(digest.text()).contains("1 nya synpunkter", "1 nya svar", "1 synpunkter har fått ny status",
+    assertThat(digest.text()).contains("1 ny synpunkt", "1 nytt svar", "1 synpunkt har fått ny status",
         "/dialoger/" + dialogue.slug(), "ett område du ritat");
     assertThat(digest.text()).doesNotContain("2 nya synpunkter").doesNotContain("Reklam");
     assertThat(digest.unsubscribeUrl()).contains("/api/v1/follow/unsubscribe?token=").contains(".all.");
@@ -136,7 +136,7 @@ class FollowDigestTest extends FollowTestSupport {
     digests.send(inDays(1.1));
     List<Sent> second = sentTo(to, "follow_digest");
     assertThat(second).hasSize(2);
-    assertThat(second.getLast().text()).contains("1 nya synpunkter").doesNotContain("2 nya synpunkter");
+    assertThat(second.getLast().text()).contains("1 ny synpunkt").doesNotContain("2 nya synpunkter");
   }
 
   @Test

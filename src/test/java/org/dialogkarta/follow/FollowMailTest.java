@@ -98,7 +98,7 @@ class FollowMailTest extends FollowTestSupport {
 
     digests.send(OffsetDateTime.now(ZoneOffset.UTC).plusHours(25));
     MimeMessage digest = TestMail.server().await(to, 2).get(1);
-    assertThat(TestMail.text(digest)).contains("2 nya synpunkter", "1 synpunkter har fått ny status",
+    assertThat(TestMail.text(digest)).contains("2 nya synpunkter", "1 synpunkt har fått ny status",
         "/dialoger/" + dialogue.slug());
     assertThat(header(digest, "List-Unsubscribe")).contains(".all.");
   }

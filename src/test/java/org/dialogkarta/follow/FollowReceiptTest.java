@@ -220,7 +220,7 @@ class FollowReceiptTest extends FollowTestSupport {
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.json().get("code").asString()).isEqualTo("follow.rate_limited");
     assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
-    assertThat(jdbc.sql("SELECT count(*) FROM follow_rate WHERE count > 0").query(Long.class).single())
+    assertThat(jdbc.sql("SELECT count(*) FROM rate_count WHERE budget = 'follow.client' AND count > 0").query(Long.class).single())
         .as("counted under keyed hashes, no address in clear").isPositive();
   }
 

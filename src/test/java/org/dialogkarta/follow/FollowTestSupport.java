@@ -57,7 +57,7 @@ abstract class FollowTestSupport {
     planner = StaffAccounts.basic(accounts.create(StaffRole.PLANNER));
     moderator = StaffAccounts.basic(accounts.create(StaffRole.MODERATOR));
     // Every test request comes from 127.0.0.1: the per-client count starts afresh per test.
-    jdbc.sql("DELETE FROM follow_rate").update();
+    jdbc.sql("DELETE FROM rate_count WHERE budget LIKE 'follow.%'").update();
   }
 
   static String address() {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.dialogkarta.ratelimit.RateLimiter;
 import org.dialogkarta.support.Api;
 import org.dialogkarta.support.IntegrationTest;
 import org.dialogkarta.support.TestData;
@@ -34,8 +35,8 @@ class CitizenRateLimitTest {
   /** Counts are shared by every node and outlive a test run: each test starts from none. */
   @BeforeEach
   void forgetEarlierCounts() {
-    jdbc.sql("DELETE FROM citizen_rate_count").update();
-    jdbc.sql("DELETE FROM citizen_rate_secret").update();
+    jdbc.sql("DELETE FROM rate_count WHERE budget = 'citizen.writes'").update();
+    jdbc.sql("DELETE FROM rate_secret").update();
   }
 
   @Test
@@ -60,22 +61,22 @@ class CitizenRateLimitTest {
   @Test
   void countsAreKeptPerClientAndStartAgainInTheNextWindow() {
     MutableClock clock = new MutableClock();
-    CitizenRateLimit limit = new CitizenRateLimit(jdbc, 2, clock);
+    CitizenRateLimit limit = new CitizenRateLimit(new RateLimiter(jdbc, clock), 2);
     assertThat(limit.count("10.0.0.1")).isEqualTo(1);
     assertThat(limit.count("10.0.0.1")).isEqualTo(2);
     assertThat(limit.count("10.0.0.2")).isEqualTo(1);
     assertThat(limit.count("10.0.0.1")).isEqualTo(3);
     clock.advance(CitizenRateLimit.WINDOW);
     assertThat(limit.count("10.0.0.1")).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT count(*) FROM citizen_rate_count").query(Integer.class).single())
+    assertThat(jdbc.sql("SELECT count(*) FROM rate_count WHERE budget = 'citizen.writes'").query(Integer.class).single())
         .as("the earlier window is gone with the first write in the next").isEqualTo(1);
   }
 
   @Test
   void twoNodesShareOneQuota() {
     MutableClock clock = new MutableClock();
-    CitizenRateLimit nodeA = new CitizenRateLimit(jdbc, 4, clock);
-    CitizenRateLimit nodeB = new CitizenRateLimit(jdbc, 4, clock);
+    CitizenRateLimit nodeA = new CitizenRateLimit(new RateLimiter(jdbc, clock), 4);
+    CitizenRateLimit nodeB = new CitizenRateLimit(new RateLimiter(jdbc, clock), 4);
     List<Integer> counts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       counts.add(nodeA.count("10.0.0.7"));
@@ -90,7 +91,7 @@ class CitizenRateLimitTest {
   @Test
   void writesAtTheSameMomentOnTwoNodesAreEachCountedOnce() throws Exception {
     MutableClock clock = new MutableClock();
-    List<CitizenRateLimit> nodes = List.of(new CitizenRateLimit(jdbc, 300, clock), new CitizenRateLimit(jdbc, 300, clock));
+    List<CitizenRateLimit> nodes = List.of(new CitizenRateLimit(new RateLimiter(jdbc, clock), 300), new CitizenRateLimit(new RateLimiter(jdbc, clock), 300));
     int threads = 6;
     int each = 50;
     List<Callable<List<Integer>>> work = new ArrayList<>();
@@ -117,30 +118,30 @@ class CitizenRateLimitTest {
   @Test
   void aNewDayMakesANewSecretAndKeepsNoOldOne() {
     MutableClock clock = new MutableClock();
-    CitizenRateLimit nodeA = new CitizenRateLimit(jdbc, 2, clock);
-    CitizenRateLimit nodeB = new CitizenRateLimit(jdbc, 2, clock);
+    CitizenRateLimit nodeA = new CitizenRateLimit(new RateLimiter(jdbc, clock), 2);
+    CitizenRateLimit nodeB = new CitizenRateLimit(new RateLimiter(jdbc, clock), 2);
     nodeA.count("10.0.0.1");
     byte[] first = secret();
     clock.advance(Duration.ofDays(1));
     assertThat(nodeB.count("10.0.0.1")).as("a new day counts afresh").isEqualTo(1);
     assertThat(nodeA.count("10.0.0.1")).as("and the other node takes the same new secret").isEqualTo(2);
-    assertThat(jdbc.sql("SELECT count(*) FROM citizen_rate_secret").query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT count(*) FROM rate_secret").query(Integer.class).single()).isEqualTo(1);
     assertThat(secret()).isNotEqualTo(first);
-    assertThat(jdbc.sql("SELECT day FROM citizen_rate_secret").query(String.class).single()).isEqualTo("2026-11-23");
+    assertThat(jdbc.sql("SELECT day FROM rate_secret").query(String.class).single()).isEqualTo("2026-11-23");
   }
 
   @Test
   void aWriteGoesOnWhenTheDatabaseCannotBeReached() {
     // Nothing listens on port 1: the write goes on and meets the advice's 503, not a filter's 500.
     JdbcClient gone = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "x", "x"));
-    assertThat(new CitizenRateLimit(gone, 3).allowed("10.0.0.1")).isTrue();
-    CitizenRateLimit reachable = new CitizenRateLimit(jdbc, 1, new MutableClock());
+    assertThat(new CitizenRateLimit(new RateLimiter(gone), 3).allowed("10.0.0.1")).isTrue();
+    CitizenRateLimit reachable = new CitizenRateLimit(new RateLimiter(jdbc, new MutableClock()), 1);
     assertThat(reachable.allowed("10.0.0.1")).isTrue();
     assertThat(reachable.allowed("10.0.0.1")).isFalse();
   }
 
   private byte[] secret() {
-    return jdbc.sql("SELECT secret FROM citizen_rate_secret").query(byte[].class).single();
+    return jdbc.sql("SELECT secret FROM rate_secret").query(byte[].class).single();
   }
 
   /** Windows start at whole ten minutes: a test of a few requests waits out the last seconds of one. */

@@ -70,10 +70,11 @@ class ThemeController {
   static String method(ThemeResult.Method m, String lang) {
     Locale locale = "sv".equals(lang) ? Locale.forLanguageTag("sv") : Locale.ROOT;
     Map<String, Object> vars = Map.of(
-        "terms", m.terms(), "minDocuments", m.minDocuments(), "themes", m.themes(),
+        "terms", m.terms(), "minDocuments", Messages.plural(lang, "analysis.count.comments", m.minDocuments(), Map.of()),
         "min", ThemeCount.MIN_FOR_SPLIT, "k", m.themes(), "minK", m.minK(), "maxK", m.maxK(),
         "silhouette", String.format(locale, "%.3f", m.silhouette()),
-        "best", String.format(locale, "%.3f", m.bestSilhouette()), "sample", m.sampleSize());
+        "best", String.format(locale, "%.3f", m.bestSilhouette()),
+        "sample", Messages.plural(lang, "analysis.count.comments", m.sampleSize(), Map.of()));
     String base = Messages.plural(lang, "analysis.themes.method", m.themes(), vars);
     String why = m.kGiven() ? "analysis.themes.method.given"
         : m.tooFewToSplit() ? "analysis.themes.method.tooFew" : "analysis.themes.method.silhouette";

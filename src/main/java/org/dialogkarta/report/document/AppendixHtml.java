@@ -18,8 +18,7 @@ final class AppendixHtml {
 
   static void write(Markup html, List<AppendixEntry> entries, ReportWriter.Progress progress) {
     html.raw("<section id=\"bilaga\">\n").element("h2", "5 Bilaga: alla synpunkter")
-        .element("p", "Alla " + SwedishFormat.count(entries.size()) + " synpunkter i nummerordning. "
-            + "En synpunkt som har dolts av moderering står med, men utan sin text.");
+        .element("p", SwedishFormat.plural("report.appendix.intro", entries.size()));
     String caption = "Alla synpunkter";
     html.raw("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=" + Markup.attribute(caption) + ">\n")
         .raw("<table class=\"appendix\">\n").element("caption", caption).raw("<thead><tr>");

@@ -69,9 +69,7 @@ final class DocxContent {
 
   private void participation(Participation participation) {
     heading(2, "2 Vem deltog");
-    paragraph("Det kom in " + SwedishFormat.count(participation.views()) + " synpunkter. "
-        + "Deltagarna markerade " + SwedishFormat.count(participation.supports())
-        + " gånger att de höll med om någon annans synpunkt.");
+    paragraph(SwedishFormat.participation(participation));
     countTable("Synpunkter per kanal", "Kanal", participation.byChannel());
     countTable("Synpunkter per kategori", "Kategori", participation.byCategory());
     countTable("Synpunkter per avsändare", "Avsändare", participation.bySenderType());

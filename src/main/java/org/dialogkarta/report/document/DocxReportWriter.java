@@ -37,8 +37,7 @@ public final class DocxReportWriter implements ReportWriter {
       DocxContent content = new DocxContent(document, painter);
       content.write(report);
       content.heading(2, "5 Bilaga: alla synpunkter");
-      content.paragraph("Alla " + SwedishFormat.count(report.appendix().size()) + " synpunkter i nummerordning. "
-          + "En synpunkt som har dolts av moderering står med, men utan sin text.");
+      content.paragraph(SwedishFormat.plural("report.appendix.intro", report.appendix().size()));
       content.caption("Alla synpunkter");
       content.paragraph(DocxAppendix.MARKER);
       document.write(withoutAppendix);

@@ -63,8 +63,7 @@ final class PdfAppendix {
     pages.endArtifact();
     y -= 8;
     y = block(pages, child(section, StandardStructureTypes.P), fonts.regular, 9.5f,
-        "Alla " + SwedishFormat.count(entries.size()) + " synpunkter i nummerordning. "
-            + "En synpunkt som har dolts av moderering står med, men utan sin text.", y);
+        SwedishFormat.plural("report.appendix.intro", entries.size()), y);
     y -= 6;
 
     PDStructureElement table = child(section, StandardStructureTypes.TABLE);

@@ -112,9 +112,7 @@ final class ReportHtml {
 
   private static void participationSection(Markup html, Participation participation) {
     html.raw("<section id=\"vem-deltog\">\n").element("h2", "2 Vem deltog")
-        .element("p", "Det kom in " + SwedishFormat.count(participation.views()) + " synpunkter. "
-            + "Deltagarna markerade " + SwedishFormat.count(participation.supports())
-            + " gånger att de höll med om någon annans synpunkt.");
+        .element("p", SwedishFormat.participation(participation));
     countTable(html, "Synpunkter per kanal", "Kanal", participation.byChannel());
     countTable(html, "Synpunkter per kategori", "Kategori", participation.byCategory());
     countTable(html, "Synpunkter per avsändare", "Avsändare", participation.bySenderType());

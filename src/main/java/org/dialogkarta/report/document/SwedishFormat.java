@@ -28,6 +28,22 @@ final class SwedishFormat {
     return masked ? FEWER_THAN_FIVE : count(n);
   }
 
+  /** A count with its noun, "1 synpunkt" or "3 synpunkter": the bundle's {@code report.count.<what>}. */
+  static String counted(String what, long n) {
+    return plural("report.count." + what, n);
+  }
+
+  /** The plural form of {@code key} for {@code n} ({@code key.one}, {@code key.other}), {@code {n}} as {@link #count}. */
+  static String plural(String key, long n) {
+    return org.dialogkarta.kernel.Messages.plural("sv", key, n, java.util.Map.of("n", count(n)));
+  }
+
+  /** "Det kom in 1 synpunkt. Deltagarna markerade 3 gånger att de höll med …" */
+  static String participation(Participation participation) {
+    return org.dialogkarta.kernel.Messages.text("sv", "report.participation.intro", java.util.Map.of(
+        "views", counted("views", participation.views()), "times", counted("times", participation.supports())));
+  }
+
   /** 12,5 % (one decimal); "uppgift saknas" for null. */
   static String percent(Double value) {
     if (value == null) {
