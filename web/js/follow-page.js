@@ -5,6 +5,7 @@ import { boot } from './page.js';
 import { api, request } from './api.js';
 import { h, fill } from './dom.js';
 import { t } from './i18n.js';
+import { langAttr } from './content-lang.js';
 import { mapAnswerField } from './questionnaire-map.js';
 import { emailField, languageField, errorText, receiptLinkForm } from './follow-form.js';
 
@@ -74,8 +75,10 @@ function clearErrors() {
 
 function build(dialogues, neighbourhoods, contact) {
   const wanted = new URLSearchParams(location.search).get('dialog');
-  fill($('follow-dialogue'), dialogues.map((d) => h('option', { value: d.slug, selected: d.slug === wanted }, d.title)));
-  fill($('follow-neighbourhood'), neighbourhoods.map((n) => h('option', { value: String(n.id) }, n.name)));
+  // Titles in the page's language where staff translated them, else Swedish marked lang="sv";
+  // neighbourhood names are Swedish.
+  fill($('follow-dialogue'), dialogues.map((d) => h('option', { value: d.slug, selected: d.slug === wanted, lang: langAttr(d.titleLang || 'sv'), dir: 'auto' }, d.title)));
+  fill($('follow-neighbourhood'), neighbourhoods.map((n) => h('option', { value: String(n.id), lang: langAttr('sv'), dir: 'auto' }, n.name)));
   // The drawing map starts on the chosen (or first) dialogue's study area, at a scale to draw at.
   const around = dialogues.find((d) => d.slug === wanted) || dialogues.find((d) => d.status === 'ongoing') || dialogues[0];
   state.area = mapAnswerField(null, 'area', { site: state.site, studyArea: around?.studyArea || null }, () => { $('follow-area-error').textContent = ''; },
