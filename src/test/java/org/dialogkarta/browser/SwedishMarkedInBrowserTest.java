@@ -59,7 +59,7 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
   @Autowired StaffAccountRepository accounts;
   @Autowired PasswordEncoder encoder;
 
-  record Seeded(TestData.Dialogue dialogue, long pin, String receipt, long walk) {}
+  record Seeded(TestData.Dialogue dialogue, long pin, String receipt, long walk, String answerLink) {}
 
   Seeded seed() {
     TestData data = new TestData(jdbc);
@@ -76,7 +76,7 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
     jdbc.sql("""
         INSERT INTO neighbourhood (code, name, boundary)
         VALUES (:code, :name, ST_Multi(ST_GeomFromText(:area, 4326)))""")
-        .param("code", "oxa-" + suffix).param("name", "Öxabäcks centrum " + suffix).param("area", TestData.NORRKOPING_CENTRE)
+        .param("code", "oxa-" + suffix).param("name", "Öxabäcks centrum " + suffix).param("area", "POLYGON((16.17 58.58, 16.19 58.58, 16.19 58.59, 16.17 58.59, 16.17 58.58))") // under the 10 km² an area may be
         .update();
 
     Api api = new Api(port);
@@ -109,7 +109,9 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
         INSERT INTO walk_checklist_item (walk_id, lineage, position, wording)
         VALUES (:w, 990001, 99, 'Känns Öxabäcks gångtunnel trygg?')""").param("w", walk).update();
     String receipt = created.json().get("receipt").asString();
-    return new Seeded(d, pin, receipt, walk);
+    String plannerName = new StaffAccounts(accounts, encoder).create(StaffRole.PLANNER);
+    String answerLink = SvarLink.forwarded(port, jdbc, d, plannerName, "Öxabäcks bostäder");
+    return new Seeded(d, pin, receipt, walk, answerLink);
   }
 
   /** Every unmarked element the sweeps found, named with its page and language. */
@@ -152,7 +154,9 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
       seen.put(lang + " neighbourhoods", sweep(page, lang, "dialogue page's neighbourhoods for an area"));
       page.navigate(url("/dialoger/" + s.dialogue().slug()));
       page.locator("#map.leaflet-container").waitFor();
-      page.locator("#map").click();
+      // Off the centre, where the one pin sits after the map fitted it.
+      var box = page.locator("#map").boundingBox();
+      page.locator("#map").click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(box.width * 0.3, box.height * 0.7));
       page.locator("input[name=category][value=safety_concern]").waitFor();
       page.locator("label[for=category-safety_concern]").click();
       page.waitForLoadState(LoadState.NETWORKIDLE);
@@ -187,6 +191,10 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
           new com.microsoft.playwright.Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
       seen.put(lang + " follow", sweep(page, lang, "following by e-mail"));
 
+      page.navigate(url(s.answerLink()));
+      page.locator("li.answer-pin").first().waitFor();
+      seen.put(lang + " answer", sweep(page, lang, "the department's answer page"));
+
       page.navigate(url("/tillganglighet"));
       page.locator("#a11y-report-text").waitFor();
       page.waitForLoadState(LoadState.NETWORKIDLE);
@@ -200,8 +208,67 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
       assertThat(seen.get(lang + " neighbourhoods")).as(lang + " neighbourhoods").isGreaterThanOrEqualTo(1);
       assertThat(seen.get(lang + " receipt")).as(lang + " receipt").isGreaterThanOrEqualTo(2);
       assertThat(seen.get(lang + " walk")).as(lang + " walk").isGreaterThanOrEqualTo(4);
+      assertThat(seen.get(lang + " answer")).as(lang + " answer").isGreaterThanOrEqualTo(2);
       assertThat(seen.get(lang + " follow")).as(lang + " follow").isGreaterThanOrEqualTo(2);
     }
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  /**
+   * A planner answers a pin written on an English page in English (the detail's "Svarets språk"),
+   * another in Swedish: the English page shows the English reply plainly and the Swedish one
+   * marked lang="sv" with "(in Swedish)"; a Swedish page marks the English one lang="en".
+   */
+  @Test
+  void aPlannerAnswersInEnglishAndThePagesMarkEachReplyByItsLanguage() {
+    TestData.Dialogue d = new TestData(jdbc).openDialogue();
+    Api api = new Api(port);
+    Api.Response created = api.postJson("/api/v1/dialogues/" + d.id() + "/pins",
+        "{\"category\": \"suggestion\", \"text\": \"More benches by the river\", \"language\": \"en\","
+            + " \"location\": {\"type\": \"Point\", \"coordinates\": [16.195, 58.597]}}",
+        "Idempotency-Key", UUID.randomUUID().toString());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long pin = created.json().get("id").asLong();
+    String planner = new StaffAccounts(accounts, encoder).create(StaffRole.PLANNER);
+    page.navigate(url("/logga-in"));
+    page.locator("#username").fill(planner);
+    page.locator("#password").fill(StaffAccounts.PASSWORD);
+    page.locator("#login-submit").click();
+    page.waitForURL("**/personal/");
+    page.navigate(url("/personal/moderation.html"));
+    page.locator("#dialogue-select").selectOption(String.valueOf(d.id()));
+    page.locator("#state-filter").selectOption("published");
+    page.locator("li.queue-item[data-pin-id='" + pin + "'] .queue-item__open").click();
+    assertThat(page.locator("#pin-detail")).containsText("#" + pin);
+    assertThat(page.locator("#reply-language")).hasValue("sv");
+    assertThat(page.locator("#reply-language-hint")).containsText("Engelska");
+    page.locator("#reply-text").fill("Thank you: three new benches come in May.");
+    page.locator("#reply-language").selectOption("en");
+    page.locator("#reply-save").click();
+    assertThat(page.locator("#reply-language")).hasValue("sv"); // the form starts again in Swedish
+    page.locator("#reply-text").fill("Vi ställer ut bänkarna i maj.");
+    page.locator("#reply-save").click();
+    eventually(() -> jdbc.sql("SELECT count(*) FROM pin_reply WHERE pin_id = :p").param("p", pin).query(Long.class).single() == 2,
+        "both replies stored");
+    assertThat(jdbc.sql("SELECT r.language FROM reply r JOIN pin_reply pr ON pr.reply_id = r.id WHERE pr.pin_id = :p ORDER BY r.id")
+        .param("p", pin).query(String.class).list()).containsExactly("en", "sv");
+
+    language(context, "en");
+    page.navigate(url("/dialoger/" + d.slug()));
+    page.locator("#list-toggle").click();
+    var replies = page.locator("#pin-list .pin-reply__text");
+    assertThat(replies).hasCount(2);
+    assertThat(replies.nth(0)).hasText("Thank you: three new benches come in May.");
+    assertThat(replies.nth(0)).not().hasAttribute("lang", "sv");
+    assertThat(replies.nth(1)).hasAttribute("lang", "sv");
+    assertThat(page.locator("#pin-list .pin-replies")).containsText("(in Swedish)");
+
+    language(context, "sv");
+    page.navigate(url("/dialoger/" + d.slug()));
+    page.locator("#list-toggle").click();
+    assertThat(replies).hasCount(2);
+    assertThat(replies.nth(0)).hasAttribute("lang", "en");
+    assertThat(replies.nth(1)).not().hasAttribute("lang", "sv");
     assertThat(consoleErrors).isEmpty();
   }
 }
