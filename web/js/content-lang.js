@@ -75,11 +75,12 @@ export function swedishName(text, { tag = 'span', className = 'content-text' } =
  * split at its placeholders, each filled with its value, which may be an element (swedishName),
  * so the name keeps its own lang= inside the page's language. Returns an array for h().
  */
-export function sentence(key, vars = {}) {
+export function sentence(key, vars) {
+  const values = vars || {};
   const parts = t(key).split(/\{(\w+)\}/);
   return parts.map((part, i) => {
     if (i % 2 === 0) return part;
-    return part in vars ? vars[part] : `{${part}}`;
+    return part in values ? values[part] : `{${part}}`;
   }).filter((part) => part !== '');
 }
 
