@@ -6,6 +6,7 @@ import { t, tn, label, formatNumber } from './i18n.js';
 import { staffApi, can } from './staff.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { STATUSES } from './moderation-common.js';
+import { replyLanguageField, chosenReplyLanguage } from './reply-language.js';
 import { analysisGet, isAbort, problemText } from './analysis-api.js';
 import { pinSummary } from './analysis-layer-pins.js';
 
@@ -21,7 +22,12 @@ export function createSelection(opts) {
     text: { input: 'selection-reply-text', error: 'selection-reply-error' },
     status: { input: 'selection-reply-status', error: 'selection-reply-error' },
     pinIds: { error: 'selection-reply-error' },
+    language: { input: 'selection-reply-language', error: 'selection-reply-language-error' },
   };
+  // The reply's language, after the text (Swedish unless chosen).
+  if ($('selection-reply-text') && !$('selection-reply-language')) {
+    $('selection-reply-text').closest('.field').after(replyLanguageField('selection-reply-language'));
+  }
 
   function fillStatus() {
     const select = $('selection-reply-status');
@@ -104,11 +110,12 @@ export function createSelection(opts) {
       $('selection-reply-text').focus();
       return;
     }
-    const body = { pinIds: current.pinIds, text };
+    const body = { pinIds: current.pinIds, text, language: chosenReplyLanguage('selection-reply-language') };
     if ($('selection-reply-status').value) body.status = $('selection-reply-status').value;
     try {
       const answer = await busy($('selection-reply-send'), () => staffApi('/api/v1/staff/pins/replies', { method: 'POST', body }));
       $('selection-reply-text').value = '';
+      $('selection-reply-language').value = 'sv';
       $('selection-reply-status').value = '';
       opts.onReplied(tn('staff.done.bulkReply', answer?.pinIds?.length ?? current.pinIds.length));
     } catch (err) {

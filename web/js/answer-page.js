@@ -7,6 +7,7 @@ import { request } from './api.js';
 import { h, announce } from './dom.js';
 import { t, tn, label, has, formatDate, today } from './i18n.js';
 import { categoryMark, subtagList } from './pins.js';
+import { swedishName, sentence } from './content-lang.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -37,7 +38,7 @@ function answerLine(a) {
       : a.kind === 'reply' ? t(`forward.answer.reply.${a.replyState}`)
         : t('forward.answer.accepted');
   return h('li', {}, h('span', { class: 'timeline__date' }, when), ' ', what,
-    a.kind === 'reply' ? h('span', { class: 'user-text' }, ` ”${a.text}”`) : null);
+    a.kind === 'reply' ? [' ”', swedishName(a.text, { className: 'user-text' }), '”'] : null); // a department answers in Swedish
 }
 
 function choice(pinId, action) {
@@ -132,7 +133,7 @@ function pinItem({ pin, answers }) {
   const item = h('li', { class: 'answer-pin', 'data-pin-id': String(id) },
     h('h2', { id: `answer-${id}-heading`, class: 'pin-category', tabindex: '-1' },
       categoryMark(pin.category), label('category', pin.category), ` #${id}`),
-    h('p', { class: 'hint' }, pin.dialogueTitle),
+    h('p', { class: 'hint' }, swedishName(pin.dialogueTitle)),
     subtagList(pin.subtags),
     pin.text == null
       ? h('p', { class: 'hint', i18n: 'forward.page.textHidden' })
@@ -153,9 +154,13 @@ function pinItem({ pin, answers }) {
 function render() {
   const summary = $('answer-summary');
   summary.hidden = false;
-  summary.textContent = view.pins.length
-    ? `${t('forward.page.for', { department: view.department, until: formatDate(view.expiresAt) })} ${tn('forward.page.count', view.pins.length)}`
-    : t('forward.page.empty');
+  // The department's name is Swedish: marked lang="sv" inside the sentence on a page in another language.
+  if (view.pins.length) {
+    summary.replaceChildren(...sentence('forward.page.for', { department: swedishName(view.department), until: formatDate(view.expiresAt) }),
+      ` ${tn('forward.page.count', view.pins.length)}`);
+  } else {
+    summary.textContent = t('forward.page.empty');
+  }
   $('answer-pins').replaceChildren(...view.pins.map(pinItem));
 }
 

@@ -54,3 +54,41 @@ export function contentText(text, textLang) {
   el.textContent = text;
   return inLanguage(el, textLang);
 }
+
+/**
+ * A name staff wrote in Swedish that has no translations (a department, a neighbourhood, a walk's
+ * stop): in an element of its own with dir="auto", and lang="sv" on a page in another language,
+ * without the note (a name is not read differently in "(in Swedish)"). props go to h-like
+ * attributes: { class }.
+ */
+export function swedishName(text, { tag = 'span', className = 'content-text' } = {}) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  el.textContent = text ?? '';
+  el.setAttribute('dir', 'auto');
+  if (contentLanguage() !== 'sv' && contentLanguage() !== 'lattlast') el.setAttribute('lang', 'sv');
+  return el;
+}
+
+/**
+ * A sentence of ours with a staff text inside it ("Forwarded to {department}"): the bundle's text
+ * split at its placeholders, each filled with its value, which may be an element (swedishName),
+ * so the name keeps its own lang= inside the page's language. Returns an array for h().
+ */
+export function sentence(key, vars) {
+  const values = vars || {};
+  const parts = t(key).split(/\{(\w+)\}/);
+  return parts.map((part, i) => {
+    if (i % 2 === 0) return part;
+    return part in values ? values[part] : `{${part}}`;
+  }).filter((part) => part !== '');
+}
+
+/**
+ * The lang= an element holding only a text in textLang needs on this page (null when none): for
+ * elements that hold text alone, such as a select's options, which cannot carry a note.
+ */
+export function langAttr(textLang) {
+  if (!textLang || textLang === contentLanguage() || (textLang === 'sv' && contentLanguage() === 'lattlast')) return null;
+  return textLang;
+}

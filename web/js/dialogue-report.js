@@ -2,6 +2,7 @@
 // händer nu?" from the latest version, and its files. Drafts are never public.
 import { h } from './dom.js';
 import { t, formatDate } from './i18n.js';
+import { inLanguage } from './content-lang.js';
 
 /** The report section, or null when no version is published. */
 export function reportSection(report) {
@@ -12,9 +13,9 @@ export function reportSection(report) {
     h('p', { class: 'hint' }, t('dialogue.report.version', { number: v.number, date: formatDate(v.publishedAt),
       views: v.viewCount, topics: v.topicCount })),
     v.conclusions ? h('h3', { i18n: 'dialogue.report.conclusions' }) : null,
-    v.conclusions ? h('p', { class: 'user-text' }, v.conclusions) : null,
+    v.conclusions ? inLanguage(h('p', { class: 'user-text' }, v.conclusions), 'sv') : null, // the report is Swedish
     v.nextSteps ? h('h3', { i18n: 'dialogue.report.nextSteps' }) : null,
-    v.nextSteps ? h('p', { class: 'user-text' }, v.nextSteps) : null,
+    v.nextSteps ? inLanguage(h('p', { class: 'user-text' }, v.nextSteps), 'sv') : null,
     h('ul', { class: 'dialogue-report-files' },
       h('li', {}, h('a', { href: v.files.pdf, class: 'report-pdf' }, t('dialogue.report.pdf', { number: v.number }))),
       h('li', {}, h('a', { href: v.files.html }, t('dialogue.report.html'))),

@@ -5,6 +5,7 @@ import { boot } from './page.js';
 import { api, request } from './api.js';
 import { h, fill } from './dom.js';
 import { t } from './i18n.js';
+import { langAttr, sentence, swedishName } from './content-lang.js';
 import { mapAnswerField } from './questionnaire-map.js';
 import { emailField, languageField, errorText, receiptLinkForm } from './follow-form.js';
 
@@ -27,7 +28,7 @@ function answer(headingKey, textKey, vars, ...actions) {
   const box = $('follow-answer');
   $('follow-answer-heading').dataset.i18n = headingKey;
   $('follow-answer-heading').textContent = t(headingKey);
-  $('follow-answer-text').textContent = textKey ? t(textKey, vars) : '';
+  fill($('follow-answer-text'), textKey ? sentence(textKey, vars || {}) : null); // a name in vars may be an element (swedishName)
   fill($('follow-answer-actions'), actions);
   box.hidden = false;
   box.focus();
@@ -38,7 +39,8 @@ async function confirm(token) {
     const done = await request('/api/v1/follow/confirm', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ token }) });
     const key = done.kind === 'receipt' ? 'follow.confirmed.receipt' : 'follow.confirmed.digest';
-    answer('follow.confirmed.heading', key, { name: done.dialogue || done.neighbourhood || t('follow.target.area') });
+    const name = done.dialogue || done.neighbourhood; // staff's Swedish names
+    answer('follow.confirmed.heading', key, { name: name ? swedishName(name) : t('follow.target.area') });
   } catch (error) {
     answer('follow.error.heading', null, null, h('p', { text: errorText(error) }));
   }
@@ -74,8 +76,10 @@ function clearErrors() {
 
 function build(dialogues, neighbourhoods, contact) {
   const wanted = new URLSearchParams(location.search).get('dialog');
-  fill($('follow-dialogue'), dialogues.map((d) => h('option', { value: d.slug, selected: d.slug === wanted }, d.title)));
-  fill($('follow-neighbourhood'), neighbourhoods.map((n) => h('option', { value: String(n.id) }, n.name)));
+  // Titles in the page's language where staff translated them, else Swedish marked lang="sv";
+  // neighbourhood names are Swedish.
+  fill($('follow-dialogue'), dialogues.map((d) => h('option', { value: d.slug, selected: d.slug === wanted, lang: langAttr(d.titleLang || 'sv'), dir: 'auto' }, d.title)));
+  fill($('follow-neighbourhood'), neighbourhoods.map((n) => h('option', { value: String(n.id), lang: langAttr('sv'), dir: 'auto' }, n.name)));
   // The drawing map starts on the chosen (or first) dialogue's study area, at a scale to draw at.
   const around = dialogues.find((d) => d.slug === wanted) || dialogues.find((d) => d.status === 'ongoing') || dialogues[0];
   state.area = mapAnswerField(null, 'area', { site: state.site, studyArea: around?.studyArea || null }, () => { $('follow-area-error').textContent = ''; },

@@ -7,6 +7,7 @@ import { t, tn, label } from './i18n.js';
 import { staffApi, can, errorText } from './staff.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { STATUSES, departmentOptions } from './moderation-common.js';
+import { replyLanguageField, chosenReplyLanguage } from './reply-language.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,7 +29,10 @@ export function createBulk(opts) {
     pinIds: { error: 'bulk-reply-error' },
     area: { error: 'bulk-reply-error' },
     dialogue: { error: 'bulk-reply-error' },
+    language: { input: 'bulk-reply-language', error: 'bulk-reply-language-error' },
   };
+  // The reply's language, after the text (Swedish unless chosen).
+  if (!$('bulk-reply-language')) $('bulk-reply-text').closest('.field').after(replyLanguageField('bulk-reply-language'));
   const mergeFields = { into: { input: 'merge-keep', error: 'merge-error' }, duplicates: { error: 'merge-error' } };
 
   function fillMenus() {
@@ -77,13 +81,14 @@ export function createBulk(opts) {
       return;
     }
     const body = sel.mode === 'area'
-      ? { area: sel.area, dialogue: String(sel.dialogueId), text }
-      : { pinIds: sel.ids, text };
+      ? { area: sel.area, dialogue: String(sel.dialogueId), text, language: chosenReplyLanguage('bulk-reply-language') }
+      : { pinIds: sel.ids, text, language: chosenReplyLanguage('bulk-reply-language') };
     if ($('bulk-status-select').value) body.status = $('bulk-status-select').value;
     if ($('bulk-department-select').value) body.departmentId = Number($('bulk-department-select').value);
     try {
       const answer = await busy($('bulk-reply-button'), () => staffApi('/api/v1/staff/pins/replies', { method: 'POST', body }));
       $('bulk-reply-text').value = '';
+      $('bulk-reply-language').value = 'sv';
       $('bulk-status-select').value = '';
       $('bulk-department-select').value = '';
       const n = answer?.pinIds?.length ?? sel.ids.length;

@@ -5,10 +5,11 @@ import { staffApi } from './staff.js';
 import { showErrors, clearErrors, busy } from './staff-forms.js';
 import { STATUSES, departmentOptions, field } from './moderation-common.js';
 import { replyTemplatePicker } from './reply-templates.js';
+import { replyLanguageField, chosenReplyLanguage } from './reply-language.js';
 
 const $ = (id) => document.getElementById(id);
 const HIDE_REASONS = ['personal_data', 'offensive', 'off_topic', 'duplicate'];
-const DRAFT_FIELDS = ['hide-reason', 'redact-text', 'note-text', 'reply-text', 'status-select', 'department-select'];
+const DRAFT_FIELDS = ['hide-reason', 'redact-text', 'note-text', 'reply-text', 'reply-language', 'status-select', 'department-select'];
 
 /** Keeps what is typed in the forms now shown, by field id, for the next render. */
 export function keepDrafts(drafts) {
@@ -127,14 +128,16 @@ export function createDetailForms(view, render, opts) {
   function saveReply(e) {
     e.preventDefault();
     const text = $('reply-text').value;
-    const fields = { text: { input: 'reply-text', error: 'reply-error' }, pinIds: { error: 'reply-error' } };
+    const language = chosenReplyLanguage('reply-language');
+    const fields = { text: { input: 'reply-text', error: 'reply-error' }, pinIds: { error: 'reply-error' },
+      language: { input: 'reply-language', error: 'reply-language-error' } };
     if (!text.trim()) {
       showErrors({ errors: [{ field: 'text', code: 'reply.blank' }] }, fields);
       $('reply-text').focus();
       return;
     }
-    act($('reply-save'), 'reply-error', fields, (id) => post('/api/v1/staff/pins/replies', { pinIds: [id], text }), {
-      message: 'staff.done.reply', focus: 'reply-text', clear: ['reply-text'],
+    act($('reply-save'), 'reply-error', fields, (id) => post('/api/v1/staff/pins/replies', { pinIds: [id], text, language }), {
+      message: 'staff.done.reply', focus: 'reply-text', clear: ['reply-text', 'reply-language'],
     });
   }
 
@@ -222,6 +225,7 @@ export function createDetailForms(view, render, opts) {
         replyTemplatePicker(pin.dialogue?.id, 'reply-text'),
         field('reply-text', 'staff.reply.label', h('textarea', { id: 'reply-text', rows: '4', 'aria-describedby': 'reply-text-hint reply-error' }),
           { hint: 'staff.reply.hint', error: 'reply-error' }),
+        replyLanguageField('reply-language', { pinLanguage: view.detail.language, value: draft('reply-language', 'sv') }),
         h('div', { class: 'form-actions' },
           h('button', { id: 'reply-save', type: 'submit', class: 'button button--primary' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { i18n: 'staff.reply.save' })))),
       h('form', { id: 'note-form', class: 'staff-form', novalidate: true, onsubmit: saveNote },

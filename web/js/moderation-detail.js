@@ -5,6 +5,7 @@
 // Every action answers with the pin as it now is; the page then refreshes the queue and says what
 // happened.
 import { h } from './dom.js';
+import { langAttr } from './content-lang.js';
 import { t, label, formatDate } from './i18n.js';
 import { categoryMark, subtagList, photoList } from './pins.js';
 import { staffApi, can, errorText } from './staff.js';
@@ -73,7 +74,7 @@ export function createDetail(container, opts) {
         h('h3', { id: 'replies-heading', i18n: 'staff.detail.replies' }),
         timeline(detail.replies, 'staff.detail.noReplies', (r) => h('li', {},
           h('span', { class: 'timeline__when' }, t('staff.by', { who: r.author, date: formatDate(r.createdAt, true) })),
-          h('span', { class: 'user-text' }, r.text)))),
+          h('span', { class: 'user-text', lang: langAttr(r.language) }, r.text)))), // lang= when not the page's
       h('section', { class: 'detail-section', 'aria-labelledby': 'notes-heading' },
         h('h3', { id: 'notes-heading', i18n: 'staff.detail.notes' }),
         timeline(detail.notes, 'staff.detail.noNotes', (n) => h('li', {},

@@ -8,6 +8,7 @@ import { t, tn, has } from './i18n.js';
 import { request } from './api.js';
 import { createShapeTool } from './shape-draw.js';
 import { categoryClass } from './pins.js';
+import { langAttr } from './content-lang.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -111,7 +112,7 @@ export function createShapeInput({ dialogue, map, onShape, onStarted, popupDetai
     } catch {
       neighbourhoods = [];
     }
-    neighbourhoodSelect.replaceChildren(...neighbourhoods.map((n, i) => h('option', { value: String(i) }, n.name)));
+    neighbourhoodSelect.replaceChildren(...neighbourhoods.map((n, i) => h('option', { value: String(i), lang: langAttr('sv'), dir: 'auto' }, n.name))); // Swedish names
     render();
   }
 

@@ -1,6 +1,7 @@
 // How one pin reads, the same in a map popup, in the list and on the receipt page.
 import { h, codeLabel } from './dom.js';
 import { t, tn, label, formatDate } from './i18n.js';
+import { inLanguage } from './content-lang.js';
 
 /** Category codes the stylesheet has a colour and shape for; others get a neutral mark. */
 export const CATEGORIES = ['suggestion', 'safety_concern', 'service_gap', 'valued_place'];
@@ -65,13 +66,16 @@ export function pinStatus(status) {
     h('strong', {}, label('pinStatus', status)));
 }
 
-/** The municipality's public answers, oldest first, each with its date. */
+/**
+ * The municipality's public answers, oldest first, each with its date and marked with the
+ * language it is written in (lang= and "(in Swedish)" on a page in another language).
+ */
 export function replyList(replies) {
   if (!replies?.length) return null;
   return h('div', { class: 'pin-replies' }, replies.map((r) => h('div', { class: 'pin-reply' },
     h('p', { class: 'pin-reply__label' }, h('span', { i18n: 'citizen.reply.heading' }),
       r.createdAt ? h('span', { class: 'pin-reply__date' }, formatDate(r.createdAt)) : null),
-    h('p', { class: 'user-text pin-reply__text' }, r.text ?? ''))));
+    inLanguage(h('p', { class: 'user-text pin-reply__text' }, r.text ?? ''), r.language || 'sv'))));
 }
 
 /**

@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { t, label } from './i18n.js';
 import { categoryMark, categoryClass, subtagList, photoList, pinText, replyList } from './pins.js';
 import { timeline, timelineEntries } from './receipt-timeline.js';
+import { swedishName, inLanguage } from './content-lang.js';
 import { shapeSketch } from './shape-sketch.js';
 
 function fact(labelKey, ...value) {
@@ -11,13 +12,15 @@ function fact(labelKey, ...value) {
 }
 
 function dialogueLink(d = {}) {
-  return d.slug ? h('a', { href: `/dialoger/${encodeURIComponent(d.slug)}` }, d.title ?? d.slug) : (d.title ?? '');
+  // The receipt names the dialogue by its Swedish title (the reference carries no translations).
+  const title = d.title ? swedishName(d.title) : d.slug;
+  return d.slug ? h('a', { href: `/dialoger/${encodeURIComponent(d.slug)}` }, title) : (title ?? '');
 }
 
 function statusFacts(item) {
   return [
     fact('receipt.status', h('strong', {}, label('pinStatus', item.status))),
-    item.department ? fact('receipt.department', h('span', { class: 'user-text' }, item.department)) : null,
+    item.department ? fact('receipt.department', swedishName(item.department, { className: 'user-text' })) : null,
   ];
 }
 
@@ -33,9 +36,9 @@ function reportOutcome(base, r) {
   const headingId = `${base}-report`;
   return [h('h3', { class: 'receipt-subheading', id: headingId, i18n: 'receipt.report.heading' }),
     h('dl', { class: 'facts', 'aria-labelledby': headingId },
-      fact('receipt.report.topic', r.topic ? h('span', { class: 'user-text' }, r.topic) : t('receipt.report.noTopic')),
+      fact('receipt.report.topic', r.topic ? swedishName(r.topic, { className: 'user-text' }) : t('receipt.report.noTopic')),
       r.effect ? fact('receipt.report.effect', h('strong', {}, label('report.effect', r.effect))) : null),
-    r.answer ? h('p', { class: 'user-text report-answer' }, r.answer) : null,
+    r.answer ? inLanguage(h('p', { class: 'user-text report-answer' }, r.answer), 'sv') : null,
     h('p', {}, h('a', { href: r.pdf }, t('receipt.report.link', { version: r.version })))];
 }
 

@@ -3,8 +3,13 @@
 // server has already left out what is staff business (who did it, internal assignments).
 import { h } from './dom.js';
 import { t, has, label, formatDate } from './i18n.js';
+import { sentence, swedishName } from './content-lang.js';
 
-/** One history entry in words; department is the pin's (shown once it was passed on). */
+/**
+ * One history entry in words (a string, or an array of text and elements when it names a
+ * department, whose Swedish name is marked lang="sv"); department is the pin's (shown once it was
+ * passed on).
+ */
 function eventText(e, department) {
   switch (e.kind) {
     case 'moderation':
@@ -13,12 +18,12 @@ function eventText(e, department) {
       return t('receipt.event.pending');
     case 'status':
       if (e.to === 'forwarded') {
-        return department ? t('receipt.event.forwardedTo', { department }) : t('receipt.event.forwarded');
+        return department ? sentence('receipt.event.forwardedTo', { department: swedishName(department) }) : t('receipt.event.forwarded');
       }
       return has(`receipt.event.status.${e.to}`) ? t(`receipt.event.status.${e.to}`)
         : t('receipt.event.statusOther', { status: label('pinStatus', e.to) });
     case 'assignment':
-      return e.to ? t('receipt.event.assignment', { department: e.to }) : t('receipt.event.other');
+      return e.to ? sentence('receipt.event.assignment', { department: swedishName(e.to) }) : t('receipt.event.other');
     case 'reply':
       return t('receipt.event.reply');
     case 'merged_into':

@@ -8,6 +8,7 @@
 import { request, ApiError } from './api.js';
 import { h, announce } from './dom.js';
 import { t, formatNumber } from './i18n.js';
+import { swedishName, sentence, contentLanguage } from './content-lang.js';
 import { newKey } from './walk-store.js';
 import { isRetryable, pauseAfter } from './walk-sync.js';
 import { preparePhoto, MAX_BYTES } from './walk-photo.js';
@@ -89,8 +90,11 @@ export function createChecklist(opts) {
     const select = $('walk-checklist-stop');
     const done = rated();
     const chosen = select.value;
-    select.replaceChildren(...state.list.stops.map((s, i) => h('option', { value: String(s.id) },
-      `${i + 1}. ${s.name}${done.has(s.id) ? ` ✓ ${t('walkmethod.mode.rated')}` : ''}`)));
+    // The stops' names are the planner's Swedish: on a page in another language the option is
+    // marked lang="sv" (an option holds text only), and "rated" is the check mark alone.
+    const swedishPage = ['sv', 'lattlast'].includes(contentLanguage());
+    select.replaceChildren(...state.list.stops.map((s, i) => h('option', { value: String(s.id), lang: swedishPage ? null : 'sv', dir: 'auto' },
+      `${i + 1}. ${s.name}${done.has(s.id) ? (swedishPage ? ` ✓ ${t('walkmethod.mode.rated')}` : ' ✓') : ''}`)));
     if (chosen) select.value = chosen;
   }
 
@@ -107,7 +111,7 @@ export function createChecklist(opts) {
     const steps = Array.from({ length: max - min + 1 }, (_, i) => min + i);
     $('walk-checklist-scale').textContent = t('walkmethod.mode.scale', { min, max, low: scaleLabel(min), high: scaleLabel(max) });
     $('walk-checklist-items').replaceChildren(...state.list.items.map((item, n) => h('fieldset', { class: 'walk-rate', 'data-item': String(item.id) },
-      h('legend', { class: 'walk-rate__question' }, `${n + 1}. ${item.wording}`),
+      h('legend', { class: 'walk-rate__question' }, `${n + 1}. `, swedishName(item.wording)),
       h('div', { class: 'walk-rate__scale' }, steps.map((v) => h('label', { class: 'walk-rate__step' },
         h('input', { type: 'radio', name: `rate-${item.id}`, value: String(v), 'aria-label': `${v}: ${scaleLabel(v)}` }),
         h('span', { 'aria-hidden': 'true' }, String(v))))),
@@ -125,7 +129,7 @@ export function createChecklist(opts) {
     $('walk-checklist-queue').dataset.waiting = String(waiting);
     $('walk-checklist-queue').dataset.sent = String(sent);
     $('walk-checklist-failed').replaceChildren(...failed.map((r) => h('li', { class: 'walk-failed__item' },
-      t(r.setId ? 'walkmethod.mode.photoFailed' : 'walkmethod.mode.failed', { stop: stopName(r.body.stopId), reason: r.error?.detail || '' }))));
+      sentence(r.setId ? 'walkmethod.mode.photoFailed' : 'walkmethod.mode.failed', { stop: swedishName(stopName(r.body.stopId)), reason: r.error?.detail || '' }))));
   }
 
   function stopName(id) {

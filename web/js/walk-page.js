@@ -5,7 +5,7 @@
 import { boot } from './page.js';
 import { ApiError } from './api.js';
 import { h, announce, fill } from './dom.js';
-import { contentText, rememberLabelLangs } from './content-lang.js';
+import { contentText, rememberLabelLangs, swedishName } from './content-lang.js';
 import { t, tn, formatDate, formatNumber, addLabels, currentLanguage } from './i18n.js';
 import { categoryMark, categoryClass } from './pins.js';
 import { createWalkMap } from './walk-map.js';
@@ -106,7 +106,8 @@ function renderHeader() {
     ...fact('walk.about.kind', t(`walk.kind.${w.kind}`)),
     ...fact('walk.about.time', timeText),
     ...fact('walk.about.meeting', w.meetingPointName ? contentText(w.meetingPointName, w.meetingPointNameLang) : null),
-    ...fact('walk.about.dialogue', w.dialogue?.slug ? h('a', { href: `/dialoger/${encodeURIComponent(w.dialogue.slug)}` }, w.dialogue.title || w.dialogue.slug) : w.dialogue?.title));
+    ...fact('walk.about.dialogue', w.dialogue?.slug ? h('a', { href: `/dialoger/${encodeURIComponent(w.dialogue.slug)}` }, w.dialogue.title ? swedishName(w.dialogue.title) : w.dialogue.slug)
+      : (w.dialogue?.title ? swedishName(w.dialogue.title) : null)));
 }
 
 function renderCategories() {

@@ -38,7 +38,7 @@ class PinDetails {
 
   record Note(long id, String author, String text, Instant createdAt) {}
 
-  record Reply(long id, String author, String text, Instant createdAt) {}
+  record Reply(long id, String author, String text, Instant createdAt, String language) {}
 
   /** One redaction: the text as it was before, who replaced it and when. */
   record Redaction(long id, String previousText, String redactedBy, Instant redactedAt) {}
@@ -72,11 +72,11 @@ class PinDetails {
             rs.getTimestamp("created_at").toInstant()))
         .list();
     List<Reply> replies = jdbc.sql("""
-            SELECT r.id, r.author, r.text, r.created_at FROM reply r JOIN pin_reply pr ON pr.reply_id = r.id
+            SELECT r.id, r.author, r.text, r.created_at, COALESCE(r.language, 'sv') AS language FROM reply r JOIN pin_reply pr ON pr.reply_id = r.id
             WHERE pr.pin_id = :id ORDER BY r.created_at, r.id""")
         .param("id", id)
         .query((rs, row) -> new Reply(rs.getLong("id"), rs.getString("author"), rs.getString("text"),
-            rs.getTimestamp("created_at").toInstant()))
+            rs.getTimestamp("created_at").toInstant(), rs.getString("language")))
         .list();
     List<Long> duplicates = jdbc.sql("SELECT id FROM pin WHERE merged_into = :id ORDER BY id")
         .param("id", id).query(Long.class).list();

@@ -94,10 +94,13 @@ public class PinWorkflow {
     }
   }
 
-  /** A public reply to one pin, as a planner's own reply (stored once, history, audit). Returns its id. */
+  /**
+   * A public reply to one pin, as a planner's own reply (stored once, history, audit), in Swedish:
+   * a department's answer through the answer page is Swedish. Returns its id.
+   */
   public long reply(long pinId, String text) {
     // A mutable list: the selection asks it whether it holds null, which List.of answers by throwing.
-    return replies.reply(new PinSelection.Request(new ArrayList<>(List.of(pinId)), null, null, null), text, null, null)
+    return replies.reply(new PinSelection.Request(new ArrayList<>(List.of(pinId)), null, null, null), text, "sv", null, null)
         .reply().id();
   }
 }

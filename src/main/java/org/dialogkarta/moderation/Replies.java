@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class Replies {
 
-  record Reply(long id, String text, Instant createdAt) {}
+  record Reply(long id, String text, Instant createdAt, String language) {}
 
   /** What a reply did: the reply, and the pins it answered as they are now. */
   record Answer(Reply reply, List<Long> pinIds, List<StaffPin> pins) {}
@@ -49,7 +49,9 @@ class Replies {
     this.jdbc = jdbc;
   }
 
-  Answer reply(PinSelection.Request selected, String rawText, String statusCode, Long departmentId) {
+  /** {@code languageCode}: the reply's language ({@link ReplyLanguage}; null is Swedish). */
+  Answer reply(PinSelection.Request selected, String rawText, String languageCode, String statusCode, Long departmentId) {
+    String language = ReplyLanguage.check(languageCode);
     String text = StaffText.check("text", rawText, StaffText.TEXT_MAX);
     PinStatus status = Workflow.parseStatus(statusCode, false);
     Departments.Department department = departments.usable(departmentId);
@@ -61,11 +63,13 @@ class Replies {
     }
     List<Long> ids = pins.stream().map(PinRows.PinRow::id).toList();
     Reply reply = jdbc.sql("""
-            INSERT INTO reply (author, text) VALUES (:author, :text) RETURNING id, text, created_at""")
+            INSERT INTO reply (author, text, language) VALUES (:author, :text, :language)
+            RETURNING id, text, created_at, language""")
         .param("author", AuditLog.currentActor())
         .param("text", text)
+        .param("language", language)
         .query((rs, row) -> new Reply(rs.getLong("id"), rs.getString("text"),
-            rs.getTimestamp("created_at").toInstant()))
+            rs.getTimestamp("created_at").toInstant(), rs.getString("language")))
         .single();
     jdbc.sql("INSERT INTO pin_reply (pin_id, reply_id) SELECT unnest(CAST(:pins AS bigint[])), :reply")
         .param("pins", ids.toArray(Long[]::new))
@@ -75,6 +79,7 @@ class Replies {
     pins.forEach(pin -> workflow.apply(pin, status, department));
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("text", text);
+    after.put("language", language);
     after.put("pinIds", ids);
     after.put("status", status == null ? null : status.code());
     after.put("departmentId", departmentId);

@@ -28,7 +28,7 @@ class WorkflowController {
 
   /** Which pins (see {@link PinSelection.Request}), the reply, and optionally a status for them all. */
   record ReplyRequest(List<Long> pinIds, JsonNode area, String dialogue, PinSelection.Cluster cluster,
-      String text, String status, Long departmentId) {
+      String text, String language, String status, Long departmentId) {
     PinSelection.Request selection() {
       return new PinSelection.Request(pinIds, area, dialogue, cluster);
     }
@@ -97,7 +97,7 @@ class WorkflowController {
   @PostMapping("/replies")
   @ResponseStatus(HttpStatus.CREATED)
   Replies.Answer reply(@RequestBody ReplyRequest body) {
-    return replies.reply(body.selection(), body.text(), body.status(), body.departmentId());
+    return replies.reply(body.selection(), body.text(), body.language(), body.status(), body.departmentId());
   }
 
   @PostMapping("/merge")

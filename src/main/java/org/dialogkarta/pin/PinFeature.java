@@ -33,8 +33,17 @@ public record PinFeature(String type, long id, Map<String, Object> geometry, Pro
     }
   }
 
-  /** The municipality's public answer to a pin; one reply may answer many pins. */
-  public record Reply(String text, Instant createdAt) {}
+  /**
+   * The municipality's public answer to a pin; one reply may answer many pins. {@code language} is
+   * the language it is written in ({@code sv} for replies stored without one), which the pages
+   * mark with {@code lang=}.
+   */
+  public record Reply(String text, Instant createdAt, String language) {
+
+    public Reply {
+      language = language == null ? "sv" : language;
+    }
+  }
 
   /**
    * A photo of a pin and where to fetch it (the photo package serves these paths). Public reads

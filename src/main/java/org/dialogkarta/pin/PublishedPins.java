@@ -34,7 +34,9 @@ class PublishedPins {
              ARRAY(SELECT r.text FROM pin_reply pr JOIN reply r ON r.id = pr.reply_id
                    WHERE pr.pin_id = pin.id ORDER BY r.created_at, r.id) AS reply_texts,
              ARRAY(SELECT r.created_at FROM pin_reply pr JOIN reply r ON r.id = pr.reply_id
-                   WHERE pr.pin_id = pin.id ORDER BY r.created_at, r.id) AS reply_times
+                   WHERE pr.pin_id = pin.id ORDER BY r.created_at, r.id) AS reply_times,
+             ARRAY(SELECT r.language FROM pin_reply pr JOIN reply r ON r.id = pr.reply_id
+                   WHERE pr.pin_id = pin.id ORDER BY r.created_at, r.id) AS reply_languages
       FROM pin
       WHERE\s""" + PublicPins.condition("pin");
 
@@ -117,21 +119,22 @@ class PublishedPins {
             rs.getInt("supports"),
             rs.getTimestamp("created_at").toInstant(),
             longs(rs.getArray("photo_ids")).stream().map(PinFeature.Photo::published).toList(),
-            replies(rs.getArray("reply_texts"), rs.getArray("reply_times")),
+            replies(rs.getArray("reply_texts"), rs.getArray("reply_times"), rs.getArray("reply_languages")),
             rs.getBoolean("text_deleted"),
             ShapeColumn.read(rs)));
   }
 
-  /** The two arrays come from the same ordered subquery, so they pair up by position. */
-  private static List<PinFeature.Reply> replies(Array texts, Array times) throws SQLException {
+  /** The three arrays come from the same ordered subquery, so they pair up by position. */
+  private static List<PinFeature.Reply> replies(Array texts, Array times, Array languages) throws SQLException {
     List<String> t = strings(texts);
     if (t.isEmpty()) {
       return List.of();
     }
     Object[] at = (Object[]) times.getArray();
+    List<String> lang = strings(languages);
     List<PinFeature.Reply> out = new ArrayList<>(t.size());
     for (int i = 0; i < t.size(); i++) {
-      out.add(new PinFeature.Reply(t.get(i), ((Timestamp) at[i]).toInstant()));
+      out.add(new PinFeature.Reply(t.get(i), ((Timestamp) at[i]).toInstant(), lang.get(i)));
     }
     return out;
   }

@@ -115,7 +115,7 @@ class ReceiptViews {
   private Map<Long, List<PinFeature.Reply>> replies(long receiptId) {
     Map<Long, List<PinFeature.Reply>> out = new HashMap<>();
     jdbc.sql("""
-            SELECT DISTINCT p.id AS owner, r.id, r.text, r.created_at
+            SELECT DISTINCT p.id AS owner, r.id, r.text, r.created_at, r.language
             FROM pin p
             JOIN pin_reply pr ON pr.pin_id = p.id OR pr.pin_id = p.merged_into
             JOIN reply r ON r.id = pr.reply_id
@@ -124,7 +124,7 @@ class ReceiptViews {
         .param("receipt", receiptId)
         .query(rs -> {
           out.computeIfAbsent(rs.getLong("owner"), id -> new ArrayList<>())
-              .add(new PinFeature.Reply(rs.getString("text"), rs.getTimestamp("created_at").toInstant()));
+              .add(new PinFeature.Reply(rs.getString("text"), rs.getTimestamp("created_at").toInstant(), rs.getString("language")));
         });
     return out;
   }

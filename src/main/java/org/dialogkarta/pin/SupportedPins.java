@@ -56,13 +56,13 @@ class SupportedPins {
         });
     Map<Long, List<PinFeature.Reply>> replies = new HashMap<>();
     jdbc.sql(SUPPORTED + """
-            SELECT DISTINCT x.carrier, r.id, r.text, r.created_at
+            SELECT DISTINCT x.carrier, r.id, r.text, r.created_at, r.language
             FROM supported x JOIN pin_reply pr ON pr.pin_id = x.carrier JOIN reply r ON r.id = pr.reply_id
             ORDER BY r.created_at, r.id""")
         .param("receipt", receiptId)
         .query(rs -> {
           replies.computeIfAbsent(rs.getLong("carrier"), id -> new ArrayList<>())
-              .add(new PinFeature.Reply(rs.getString("text"), rs.getTimestamp("created_at").toInstant()));
+              .add(new PinFeature.Reply(rs.getString("text"), rs.getTimestamp("created_at").toInstant(), rs.getString("language")));
         });
     return jdbc.sql(SUPPORTED + """
             SELECT x.pin_id, x.merged_into, x.created_at AS supported_at, x.carrier, e.category, e.text,

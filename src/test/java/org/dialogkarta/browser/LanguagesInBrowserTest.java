@@ -113,6 +113,21 @@ class LanguagesInBrowserTest extends BrowserTest {
     assertThat(consoleErrors).isEmpty();
   }
 
+  /** The department's answer page (/svar, reached by the link in a forwarding's message) in every language. */
+  @Test
+  void theDepartmentsAnswerPagePassesAxe() {
+    TestData.Dialogue dialogue = new TestData(jdbc).openDialogue();
+    String link = SvarLink.forwarded(port, jdbc, dialogue, new StaffAccounts(accounts, encoder).create(StaffRole.PLANNER));
+    for (String lang : CITIZEN_LANGUAGES) {
+      language(context, lang);
+      page.navigate(url(link));
+      page.locator("li.answer-pin").first().waitFor();
+      page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+      Axe.check(page, lang + " department's answer page");
+    }
+    assertThat(consoleErrors).isEmpty();
+  }
+
   @Test
   void everyStaffPageInSwedishAndEnglishPassesAxe() {
     String admin = new StaffAccounts(accounts, encoder).create(StaffRole.ADMIN);
