@@ -3,9 +3,10 @@
 // original, save. A field left empty shows the Swedish text on a page in that language, marked
 // "(på svenska)". Only for a saved dialogue or walk; the Swedish texts are edited in the form
 // above it (dialogues-admin-form.js, walk-plan-form.js).
-import { staffApi, errorText, fieldErrorText } from './staff.js';
+import { staffApi, errorText } from './staff.js';
 import { h, fill, announce } from './dom.js';
 import { t } from './i18n.js';
+import { showTranslationFaults } from './translation-faults.js';
 
 const LANGUAGES = ['en', 'fi', 'ar', 'se', 'fit', 'so'];
 const RTL = ['ar'];
@@ -108,19 +109,7 @@ function createTranslationSection(after, { texts: textsOf, path }) {
       stored[lang] = await staffApi(`${path(dialogue)}/${lang}`, { method: 'PUT', body });
       announce(status, t('content.admin.saved', { language: t(`content.language.${lang}`) }));
     } catch (err) {
-      let first = null;
-      for (const fault of err.errors || []) {
-        const input = fault.field?.startsWith('texts.') && document.getElementById(fieldId(fault.field.slice(6)));
-        if (input) {
-          input.setAttribute('aria-invalid', 'true');
-          document.getElementById(`${input.id}-error`).textContent = fieldErrorText(fault);
-          first ||= input;
-        } else {
-          formError.textContent = fieldErrorText(fault);
-        }
-      }
-      if (!err.errors?.length) formError.textContent = errorText(err);
-      (first || formError).focus();
+      showTranslationFaults(err, (field) => document.getElementById(fieldId(field)), formError).focus();
       announce(status, t('admin.form.notSaved'));
     }
   }

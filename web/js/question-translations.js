@@ -4,9 +4,10 @@
 // language at a time. English is written in the question itself; a field left empty shows the
 // Swedish text on a page in that language, marked "(på svenska)". The fields appear only once the
 // saved texts are read, so nothing typed is overwritten by the load.
-import { staffApi, errorText, fieldErrorText } from './staff.js';
+import { staffApi, errorText } from './staff.js';
 import { h, fill, announce } from './dom.js';
 import { t } from './i18n.js';
+import { showTranslationFaults } from './translation-faults.js';
 
 const RTL = ['ar'];
 
@@ -86,19 +87,7 @@ export function createQuestionTranslations(q, base, describedBy) {
       view.translations[lang] = await staffApi(`${path}/${lang}`, { method: 'PUT', body });
       announce(status, t('questions.translations.saved', { language: t(`content.language.${lang}`) }));
     } catch (err) {
-      let first = null;
-      for (const fault of err.errors || []) {
-        const input = fault.field?.startsWith('texts.') && document.getElementById(id(fault.field.slice(6)));
-        if (input) {
-          input.setAttribute('aria-invalid', 'true');
-          document.getElementById(`${input.id}-error`).textContent = fieldErrorText(fault);
-          first ||= input;
-        } else {
-          formError.textContent = fieldErrorText(fault);
-        }
-      }
-      if (!err.errors?.length) formError.textContent = errorText(err);
-      (first || formError).focus();
+      showTranslationFaults(err, (field) => document.getElementById(id(field)), formError).focus();
       announce(status, t('questions.translations.notSaved'));
     } finally {
       save.disabled = false;
