@@ -122,7 +122,8 @@ class ContentLanguagesBrowserTest extends BrowserTest {
     page.navigate(url("/vandring/" + walk));
     assertThat(page.locator("#walk-title .content-text")).hasText("Safety walk by the square");
     assertThat(page.locator("#walk-title .content-text")).not().hasAttribute("lang", "sv");
-    Locator meeting = page.locator("#walk-facts .content-text[lang='sv']");
+    // The meeting point (not the dialogue's link, whose untranslated title is marked Swedish too).
+    Locator meeting = page.locator("#walk-facts dd:not(:has(a)) .content-text[lang='sv']");
     assertThat(meeting).hasText("Vid fontänen");
     assertThat(page.locator("#walk-facts")).containsText("(in Swedish)");
   }
