@@ -122,7 +122,7 @@ class ContentLanguagesBrowserTest extends BrowserTest {
     page.navigate(url("/vandring/" + walk));
     assertThat(page.locator("#walk-title .content-text")).hasText("Safety walk by the square");
     assertThat(page.locator("#walk-title .content-text")).not().hasAttribute("lang", "sv");
-    Locator meeting = page.locator("#walk-facts .content-text[lang='sv']");
+    Locator meeting = page.locator("#walk-facts dd > .content-text[lang='sv']"); // not the dialogue's link
     assertThat(meeting).hasText("Vid fontänen");
     assertThat(page.locator("#walk-facts")).containsText("(in Swedish)");
   }

@@ -99,7 +99,7 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
     Instant start = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     Api.Response w = api.postJson("/api/v1/staff/walks", """
         {"dialogue": "%s", "kind": "safety_walk", "title": "Kvällsvandring i Öxabäck", "startsAt": "%s", "endsAt": "%s",
-         "description": "Vi går runt Öxabäck i två timmar.\nTa med reflex till Öxabäcks mörka stigar.",
+         "description": "Vi går runt Öxabäck i två timmar.\\nTa med reflex till Öxabäcks mörka stigar.",
          "meetingPoint": {"type": "Point", "coordinates": [16.18, 58.59]}, "meetingPointName": "Öxabäcks torg",
          "plannedRoute": {"type": "LineString", "coordinates": [[16.18, 58.59], [16.186, 58.5912]]},
          "groups": ["residents"], "facilitator": "Öxabäcks trygghetssamordnare", "light": "dark"}"""
