@@ -22,7 +22,7 @@ const ASSETS = [
   '/css/walk.css',
   '/css/walk-checklist.css',
   '/js/walk-page.js', '/js/walk-map.js', '/js/walk-sheet.js', '/js/walk-photo.js', '/js/walk-sync.js',
-  '/js/walk-store.js', '/js/walk-track.js', '/js/walk-outbox-view.js', '/js/walk-checklist.js',
+  '/js/walk-store.js', '/js/walk-track.js', '/js/walk-outbox-view.js', '/js/walk-checklist.js', '/js/walk-description.js',
   '/js/page.js', '/js/api.js', '/js/i18n.js', '/js/dom.js', '/js/content-lang.js', '/js/pins.js', '/js/geo.js', '/js/map.js',
   '/js/map-gestures.js', '/js/pin-tiles.js', '/js/place-finder.js', '/js/place-search.js', '/css/place-search.css',
   '/webjars/leaflet/dist/leaflet.js', // without a version: webjars-locator-lite finds it

@@ -32,12 +32,13 @@ export function createLanguagesSection(after) {
 }
 
 /** The walk's texts walk mode shows. */
-const WALK_TEXTS = [['title', 'walk.plan.title', 200], ['meetingPointName', 'walk.plan.meetingName', 200]];
+const WALK_TEXTS = [['title', 'walk.plan.title', 200, false], ['description', 'walk.plan.description', 2000, true],
+  ['meetingPointName', 'walk.plan.meetingName', 200, false]];
 
 /** The same section after the walk form. */
 export function createWalkLanguagesSection(after) {
   return createTranslationSection(after, {
-    texts: (w) => WALK_TEXTS.map(([field, key, max]) => [field, key, max, false, w?.[field]]),
+    texts: (w) => WALK_TEXTS.map(([field, key, max, multi]) => [field, key, max, multi, w?.[field]]),
     path: (w) => `/api/v1/staff/walks/${w.id}/translations`,
   });
 }

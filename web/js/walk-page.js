@@ -16,6 +16,7 @@ import { renderOutbox, renderTrack, counts } from './walk-outbox-view.js';
 import { addPin, pinsOf, tracksOf, updatePin, newKey, askToPersist } from './walk-store.js';
 import { createChecklist } from './walk-checklist.js';
 import { addPlaceFinder } from './place-finder.js';
+import { descriptionBlock } from './walk-description.js';
 
 const $ = (id) => document.getElementById(id);
 const walkId = /^\/vandring\/(\d+)\/?$/.exec(location.pathname)?.[1] || new URLSearchParams(location.search).get('id') || '';
@@ -100,6 +101,7 @@ function renderHeader() {
   if (isOver()) setText(notice, 'walk.closed');
   else if (notYet()) setText(notice, 'walk.notYet', { time: formatDate(from(), true) });
   else delete notice.dataset.i18n;
+  fill($('walk-description'), descriptionBlock(w.description, w.descriptionLang));
   const fact = (key, value) => (value ? [h('dt', { i18n: key }), h('dd', {}, value)] : []);
   const timeText = w.startsAt ? `${formatDate(w.startsAt, true)}${w.endsAt ? ` – ${formatDate(w.endsAt, true)}` : ''}` : null;
   $('walk-facts').replaceChildren(

@@ -6,6 +6,7 @@ import { busy } from './staff-forms.js';
 import { h } from './dom.js';
 import { t, has } from './i18n.js';
 import { createWalkLanguagesSection } from './dialogues-admin-languages.js';
+import { addCounter } from './walk-description.js';
 
 const $ = (id) => document.getElementById(id);
 export const GROUPS = ['residents', 'police', 'housing_company', 'municipality', 'politicians', 'associations', 'youth', 'seniors', 'business', 'other'];
@@ -13,6 +14,7 @@ export const GROUPS = ['residents', 'police', 'housing_company', 'municipality',
 const FIELDS = {
   kind: { input: 'wf-kind-safety', error: 'error-wf-kind' },
   title: { input: 'wf-title', error: 'error-wf-title' },
+  description: { input: 'wf-description', error: 'error-wf-description' },
   startsAt: { input: 'wf-starts', error: 'error-wf-starts' },
   endsAt: { input: 'wf-ends', error: 'error-wf-ends' },
   meetingPointName: { input: 'wf-meeting-name', error: 'error-wf-meeting-name' },
@@ -79,6 +81,7 @@ export function createWalkForm(opts) {
   const form = $('walk-form');
   const languages = createWalkLanguagesSection(form);
   let editing = null;
+  const countDescription = addCounter($('wf-description'), $('wf-description-counter'));
 
   $('wf-groups').replaceChildren(...GROUPS.map((code) => h('label', { class: 'choice', for: `wf-group-${code}` },
     h('input', { type: 'checkbox', name: 'groups', value: code, id: `wf-group-${code}` }),
@@ -93,6 +96,8 @@ export function createWalkForm(opts) {
     heading.textContent = t(heading.dataset.i18n);
     form.querySelector(`input[name=kind][value=${walk?.kind || 'safety_walk'}]`).checked = true;
     $('wf-title').value = walk?.title || '';
+    $('wf-description').value = walk?.description || '';
+    countDescription();
     $('wf-starts').value = toLocalInput(walk?.startsAt);
     $('wf-ends').value = toLocalInput(walk?.endsAt);
     $('wf-meeting-name').value = walk?.meetingPointName || '';
@@ -116,6 +121,7 @@ export function createWalkForm(opts) {
       dialogueId: opts.dialogue().id,
       kind: form.querySelector('input[name=kind]:checked')?.value || null,
       title: $('wf-title').value,
+      description: blankToNull($('wf-description').value),
       startsAt: fromLocalInput($('wf-starts').value),
       endsAt: fromLocalInput($('wf-ends').value),
       meetingPoint: geo.meetingPoint,

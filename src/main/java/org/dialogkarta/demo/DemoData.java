@@ -103,6 +103,7 @@ class DemoData implements ApplicationRunner {
     DemoSafetyWalk.add(jdbc);
     DemoShapes.add(jdbc, dialogueIds.get(DemoMunicipality.VILLAGES));
     DemoTranslations.add(jdbc, dialogueIds);
+    DemoTranslations.addWalks(jdbc, DemoMunicipality.WALK, walkIds);
     demo.dialogues().stream().filter(d -> "completed".equals(d.status())).findFirst()
         .ifPresent(d -> {
           DemoFeedback.add(jdbc, dialogueIds.get(d.slug()));
@@ -216,10 +217,10 @@ class DemoData implements ApplicationRunner {
     return jdbc.sql("""
             INSERT INTO walk (dialogue_id, kind, title, starts_at, ends_at, closed_at, meeting_point,
                               meeting_point_name, planned_route, participant_count, groups, facilitator,
-                              light, weather, note, created_at)
+                              light, weather, note, description, created_at)
             VALUES (:dialogue, :kind, :title, :startsAt, :endsAt, :closedAt, ST_GeomFromText(:point, 4326),
                     :pointName, ST_GeomFromText(:route, 4326), :participants, :groups, :facilitator,
-                    :light, :weather, :note, :createdAt)
+                    :light, :weather, :note, :description, :createdAt)
             RETURNING id""")
         .param("dialogue", dialogueId).param("kind", w.kind()).param("title", w.title())
         .param("startsAt", utc(w.startsAt())).param("endsAt", utc(w.endsAt()))
@@ -227,7 +228,7 @@ class DemoData implements ApplicationRunner {
         .param("pointName", w.meetingPointName()).param("route", w.plannedRoute().toText())
         .param("participants", w.participantCount()).param("groups", w.groups().toArray(String[]::new))
         .param("facilitator", w.facilitator()).param("light", w.light()).param("weather", w.weather())
-        .param("note", w.note()).param("createdAt", utc(w.startsAt().minus(Duration.ofDays(14))))
+        .param("note", w.note()).param("description", w.description()).param("createdAt", utc(w.startsAt().minus(Duration.ofDays(14))))
         .query(Long.class).single();
   }
 

@@ -8,11 +8,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * English, Finnish and Arabic, so that a first look in those languages shows a dialogue in the
  * page's language beside others that fall back to Swedish, marked "(på svenska)"; and the rural
  * dialogue's own questions in Finnish and Arabic (rows whose field is
- * {@code question.<position>.<field>}, written with the questions by {@link DemoQuestionnaire}).
+ * {@code question.<position>.<field>}, written with the questions by {@link DemoQuestionnaire}); and
+ * the texts of the safety walk's walks (rows {@code walk.<index in DemoWalks.navestad>.<field>}).
  */
 final class DemoTranslations {
 
   private static final String QUESTION = "question.";
+  private static final String WALK = "walk.";
 
   private DemoTranslations() {}
 
@@ -37,9 +39,29 @@ final class DemoTranslations {
     }
   }
 
+  /** The translations of {@code slug}'s walks ({@code walkIds} in the order of {@link DemoWalks#navestad}). */
+  static void addWalks(JdbcClient jdbc, String slug, java.util.List<Long> walkIds) {
+    for (String[] row : DemoMunicipality.readTsv("/demo/translations.tsv", 4)) {
+      if (!row[0].equals(slug) || !row[2].startsWith(WALK)) {
+        continue;
+      }
+      String[] indexAndField = row[2].substring(WALK.length()).split("\\.", 2);
+      int index = Integer.parseInt(indexAndField[0]);
+      if (index >= walkIds.size()) {
+        throw new IllegalStateException("demo/translations.tsv: " + slug + " has no walk " + index);
+      }
+      jdbc.sql("""
+              INSERT INTO walk_translation (walk_id, language, field, text)
+              VALUES (:walk, :language, :field, :text) ON CONFLICT DO NOTHING""")
+          .param("walk", walkIds.get(index)).param("language", row[1]).param("field", indexAndField[1])
+          .param("text", row[3].replace("\\n", "\n"))
+          .update();
+    }
+  }
+
   static void add(JdbcClient jdbc, Map<String, Long> dialogueIds) {
     for (String[] row : DemoMunicipality.readTsv("/demo/translations.tsv", 4)) {
-      if (row[2].startsWith(QUESTION)) {
+      if (row[2].startsWith(QUESTION) || row[2].startsWith(WALK)) {
         continue;
       }
       Long dialogue = dialogueIds.get(row[0]);

@@ -25,7 +25,20 @@ final class DemoWalks {
   record Walk(String dialogueSlug, String kind, String title, Instant startsAt, Instant endsAt,
       Instant closedAt, Point meetingPoint, String meetingPointName, LineString plannedRoute,
       int participantCount, List<String> groups, String facilitator, String light, String weather,
-      String note) {}
+      String note, String description) {}
+
+  /** What participants read before the first walk (walk mode; translated in demo/translations.tsv). */
+  private static final String OCTOBER = """
+      Vi går tillsammans genom Navestad för att se var det känns otryggt och vad som kan bli bättre. \
+      Rundan är ungefär 3 kilometer och tar knappt två timmar, med stopp på vägen.
+      Vägen går på asfalt och grusade gångvägar, och backen upp mot Kvarnberget är brant. Säg till i \
+      förväg om du använder rullstol eller rollator, så väljer vi en väg runt backen.
+      Klä dig efter vädret och ta gärna med en ficklampa. Alla är välkomna, och du behöver inte anmäla dig.""";
+  private static final String NOVEMBER = """
+      Den andra vandringen går samma runda, nu i mörker, så att vi ser om det som togs upp i oktober \
+      har blivit bättre. Rundan är ungefär 3 kilometer och tar knappt två timmar.
+      Backen upp mot Kvarnberget är brant. Säg till i förväg om du behöver en väg runt den.
+      Klä dig varmt och ta med reflex. Alla är välkomna, även du som inte var med i oktober.""";
 
   static final LineString ROUTE = Wgs84.FACTORY.createLineString(new Coordinate[] {
       new Coordinate(16.2215, 58.5648), new Coordinate(16.2205, 58.5647),
@@ -53,7 +66,7 @@ final class DemoWalks {
             List.of("residents", "police", "housing_company", "municipality", "associations"),
             "Lina Berg, trygghetssamordnare", "dusk", "Mulet, 9 grader",
             "Samling på torget kl. 18. Bostadsbolaget och kommunpolisen gick med hela vägen. Mest"
-                + " talades det om gångtunneln mot Hageby och belysningen vid parkeringsdäcket."),
+                + " talades det om gångtunneln mot Hageby och belysningen vid parkeringsdäcket.", OCTOBER),
         new Walk(slug, "safety_walk", "Trygghetsvandring i Navestad, november",
             at(LocalDate.of(2026, 11, 11), 18), at(LocalDate.of(2026, 11, 11), 20),
             at(LocalDate.of(2026, 11, 11), 20).plus(Duration.ofMinutes(10)), square,
@@ -61,7 +74,7 @@ final class DemoWalks {
             List.of("residents", "police", "housing_company", "youth", "seniors"),
             "Lina Berg, trygghetssamordnare", "dark", "Klart, 2 grader, halt på gångvägarna",
             "Andra vandringen, i mörker. Fritidsgården tog med sig ungdomar som visade var de"
-                + " inte går på kvällen. Flera lampor från oktober var lagade."));
+                + " inte går på kvällen. Flera lampor från oktober var lagade.", NOVEMBER));
   }
 
   /**

@@ -14,7 +14,7 @@ import org.dialogkarta.kernel.InvalidInputException;
  * What a translation of staff-written texts may be (a dialogue's here, a walk's in
  * {@code walk.WalkTranslations}): in a language of {@link ContentLanguage} other than Swedish; only
  * the translatable fields; each at most as long as the Swedish field may be; one-line fields on one
- * line. Any script and mixed scripts are fine; right-to-left controls in multi-line texts are kept
+ * line; several-line fields without control characters other than line breaks and tabs. Any script and mixed scripts are fine; right-to-left controls in multi-line texts are kept
  * as written (pages show every such text isolated, {@code dir="auto"}). A blank text means "no
  * translation": the Swedish text is shown.
  */
@@ -73,6 +73,8 @@ public final class TranslationRules {
         faults.add(FieldViolation.of("texts." + field, "text.too_long", "At most " + limit.max() + " characters"));
       } else if (limit.oneLine() && text.chars().anyMatch(Character::isISOControl)) {
         faults.add(FieldViolation.of("texts." + field, "text.one_line", "One line, without control characters"));
+      } else if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        faults.add(FieldViolation.of("texts." + field, "text.invalid", "Line breaks are fine, other control characters are not"));
       } else {
         texts.put(field, text);
       }

@@ -17,7 +17,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 
 /** A {@link WalkDraft} that passed every rule, with typed values, ready to store. */
-record CheckedWalk(Dialogue dialogue, WalkKind kind, String title, Instant startsAt, Instant endsAt,
+record CheckedWalk(Dialogue dialogue, WalkKind kind, String title, String description, Instant startsAt, Instant endsAt,
     Point meetingPoint, String meetingPointName, LineString plannedRoute, Integer participantCount,
     List<WalkGroup> groups, String facilitator, Light light, String weather, String note, Long repeatOf) {
 
@@ -25,6 +25,7 @@ record CheckedWalk(Dialogue dialogue, WalkKind kind, String title, Instant start
   static final Duration LONGEST = Duration.ofHours(24);
   static final int SHORT_TEXT = 200;
   static final int NOTE_MAX = 5000;
+  static final int DESCRIPTION_MAX = 2000;
   static final int MOST_PARTICIPANTS = 100_000;
 
   /**
@@ -37,6 +38,7 @@ record CheckedWalk(Dialogue dialogue, WalkKind kind, String title, Instant start
     Dialogue dialogue = dialogue(d, dialogues, faults);
     WalkKind kind = code(WalkKind.class, d.kind(), "kind", true, faults);
     String title = text(d.title(), "title", SHORT_TEXT, true, faults);
+    String description = WalkDescription.check(d.description(), "description", faults);
     Instant startsAt = time(d.startsAt(), "startsAt", faults);
     Instant endsAt = time(d.endsAt(), "endsAt", faults);
     if (startsAt != null && endsAt != null) {
@@ -68,7 +70,7 @@ record CheckedWalk(Dialogue dialogue, WalkKind kind, String title, Instant start
     if (!faults.isEmpty()) {
       throw new InvalidInputException(faults);
     }
-    return new CheckedWalk(dialogue, kind, title, startsAt, endsAt, meetingPoint, meetingPointName, route,
+    return new CheckedWalk(dialogue, kind, title, description, startsAt, endsAt, meetingPoint, meetingPointName, route,
         participants, List.copyOf(groups), facilitator, light, weather, note, d.repeatOf());
   }
 

@@ -19,6 +19,7 @@ record PublicWalk(
     DialogueRef dialogue,
     WalkKind kind,
     String title,
+    String description,
     Instant startsAt,
     Instant endsAt,
     Instant closedAt,
@@ -31,23 +32,26 @@ record PublicWalk(
     Instant pinsUntil,
     boolean open,
     String titleLang,
-    String meetingPointNameLang) {
+    String meetingPointNameLang,
+    String descriptionLang) {
 
   static PublicWalk of(Walk w, Dialogue d) {
     return of(w, d, ContentLanguage.SV, Map.of());
   }
 
   /**
-   * With the title and meeting point's name in {@code lang} where translated ({@link WalkTranslations}),
-   * else in Swedish; {@code titleLang} and {@code meetingPointNameLang} say which (null: no text).
+   * With the title, the description and the meeting point's name in {@code lang} where translated ({@link WalkTranslations}),
+   * else in Swedish; {@code titleLang}, {@code descriptionLang} and {@code meetingPointNameLang} say which (null: no text).
    */
   static PublicWalk of(Walk w, Dialogue d, ContentLanguage lang, Map<String, String> texts) {
     Map<String, List<String>> subtags = new LinkedHashMap<>();
     d.subtagsByCategory().forEach((category, tags) -> subtags.put(category.code(), tags));
-    return new PublicWalk(w.id(), DialogueRef.of(d), w.kind(), texts.getOrDefault("title", w.title()), w.startsAt(),
+    return new PublicWalk(w.id(), DialogueRef.of(d), w.kind(), texts.getOrDefault("title", w.title()),
+        texts.getOrDefault("description", w.description()), w.startsAt(),
         w.endsAt(), w.closedAt(), w.meetingPoint(), texts.getOrDefault("meetingPointName", w.meetingPointName()),
         w.plannedRoute(), d.categories(), subtags, w.pinsFrom(), w.pinsUntil(), w.open(),
-        langOf("title", w.title(), lang, texts), langOf("meetingPointName", w.meetingPointName(), lang, texts));
+        langOf("title", w.title(), lang, texts), langOf("meetingPointName", w.meetingPointName(), lang, texts),
+        langOf("description", w.description(), lang, texts));
   }
 
   private static String langOf(String field, String swedish, ContentLanguage lang, Map<String, String> texts) {

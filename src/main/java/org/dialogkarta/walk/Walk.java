@@ -17,6 +17,7 @@ record Walk(
     DialogueRef dialogue,
     WalkKind kind,
     String title,
+    String description,
     Instant startsAt,
     Instant endsAt,
     Instant closedAt,

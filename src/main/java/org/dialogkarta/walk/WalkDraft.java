@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
  * and times stay strings so that a wrong one is reported by field ({@link CheckedWalk}). The
  * dialogue is named by {@code dialogueId} or by {@code dialogue} (id or slug); the meeting point
  * is a GeoJSON Point and the planned route a GeoJSON LineString, both drawn on the map.
+ * {@code description} tells participants what the walk is for (several lines, translatable).
  * {@code repeatOf} names the earlier walk of the same dialogue that a new walk repeats.
  */
 record WalkDraft(
@@ -15,6 +16,7 @@ record WalkDraft(
     String dialogue,
     String kind,
     String title,
+    String description,
     String startsAt,
     String endsAt,
     JsonNode meetingPoint,

@@ -38,9 +38,9 @@ class WalkPlanning {
   Walk create(CheckedWalk w) {
     repeats.check(w);
     long id = jdbc.sql("""
-            INSERT INTO walk (dialogue_id, kind, title, starts_at, ends_at, meeting_point, meeting_point_name,
+            INSERT INTO walk (dialogue_id, kind, title, description, starts_at, ends_at, meeting_point, meeting_point_name,
                               planned_route, participant_count, groups, facilitator, light, weather, note, repeat_of)
-            VALUES (:dialogue, :kind, :title, :startsAt, :endsAt, ST_GeomFromWKB(CAST(:meetingPoint AS bytea), 4326),
+            VALUES (:dialogue, :kind, :title, :description, :startsAt, :endsAt, ST_GeomFromWKB(CAST(:meetingPoint AS bytea), 4326),
                     :meetingPointName, ST_GeomFromWKB(CAST(:route AS bytea), 4326), :participants, :groups, :facilitator,
                     :light, :weather, :note, :repeatOf)
             RETURNING id""")
@@ -66,7 +66,7 @@ class WalkPlanning {
     Map<String, Object> params = columns(w);
     params.put("id", id);
     jdbc.sql("""
-            UPDATE walk SET dialogue_id = :dialogue, kind = :kind, title = :title, starts_at = :startsAt,
+            UPDATE walk SET dialogue_id = :dialogue, kind = :kind, title = :title, description = :description, starts_at = :startsAt,
                    ends_at = :endsAt, meeting_point = ST_GeomFromWKB(CAST(:meetingPoint AS bytea), 4326),
                    meeting_point_name = :meetingPointName, planned_route = ST_GeomFromWKB(CAST(:route AS bytea), 4326),
                    participant_count = :participants, groups = :groups, facilitator = :facilitator,
@@ -105,6 +105,7 @@ class WalkPlanning {
     p.put("dialogue", w.dialogue().id());
     p.put("kind", w.kind().code());
     p.put("title", w.title());
+    p.put("description", w.description());
     p.put("startsAt", utc(w.startsAt()));
     p.put("endsAt", utc(w.endsAt()));
     p.put("meetingPoint", wkb(w.meetingPoint()));

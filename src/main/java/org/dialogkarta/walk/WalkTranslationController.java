@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Translations of a walk's title and meeting point's name (planners, like the walk itself). */
+/** Translations of a walk's title, description and meeting point's name (planners, like the walk itself). */
 @RestController
 class WalkTranslationController {
 

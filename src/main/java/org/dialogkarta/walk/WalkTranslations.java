@@ -12,16 +12,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Translations of the walk texts walk mode shows, its title and the meeting point's name
- * ({@code walk_translation}, V36), like a dialogue's ({@code dialogue.DialogueTranslations}): per
- * language, at most 200 characters on one line each, blank for none; audited.
+ * Translations of the walk texts walk mode shows, its title, its description (V40) and the meeting
+ * point's name ({@code walk_translation}, V36), like a dialogue's ({@code dialogue.DialogueTranslations}):
+ * per language, the title and name at most 200 characters on one line, the description at most 2000
+ * on several lines, blank for none; audited.
  */
 @Component
 class WalkTranslations {
 
-  /** The texts a walk has translated, as long as the walk's own (title, meeting point's name). */
+  /** The texts a walk has translated, as long as the walk's own (title, description, meeting point's name). */
   static final Map<String, TranslationRules.Limit> FIELDS = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
-      "meetingPointName", new TranslationRules.Limit(200, true), "title", new TranslationRules.Limit(200, true))));
+      "meetingPointName", new TranslationRules.Limit(CheckedWalk.SHORT_TEXT, true),
+      "title", new TranslationRules.Limit(CheckedWalk.SHORT_TEXT, true),
+      "description", new TranslationRules.Limit(WalkDescription.MAX, false))));
 
   private final JdbcClient jdbc;
   private final Walks walks;

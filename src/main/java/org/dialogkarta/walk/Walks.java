@@ -28,7 +28,7 @@ class Walks {
 
   private static final String SELECT = """
       SELECT w.id, %s,
-             w.kind, w.title, w.starts_at, w.ends_at, w.closed_at,
+             w.kind, w.title, w.description, w.starts_at, w.ends_at, w.closed_at,
              ST_AsBinary(w.meeting_point) AS meeting_point, w.meeting_point_name,
              ST_AsBinary(w.planned_route) AS planned_route, w.participant_count, w.groups,
              w.facilitator, w.light, w.weather, w.note, w.created_at,
@@ -75,7 +75,7 @@ class Walks {
     List<WalkGroup> groups = Arrays.stream((String[]) rs.getArray("groups").getArray())
         .map(code -> Coded.fromCode(WalkGroup.class, code).orElseThrow())
         .toList();
-    return new Walk(id, dialogue, code(WalkKind.class, rs.getString("kind")), rs.getString("title"), startsAt,
+    return new Walk(id, dialogue, code(WalkKind.class, rs.getString("kind")), rs.getString("title"), rs.getString("description"), startsAt,
         endsAt, closedAt, GeoJson.geometry(geometry(rs.getBytes("meeting_point"))), rs.getString("meeting_point_name"),
         GeoJson.geometry(geometry(rs.getBytes("planned_route"))), participants, groups, rs.getString("facilitator"),
         code(Light.class, rs.getString("light")), rs.getString("weather"), rs.getString("note"),

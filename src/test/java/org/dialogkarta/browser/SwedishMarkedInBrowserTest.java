@@ -99,6 +99,7 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
     Instant start = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     Api.Response w = api.postJson("/api/v1/staff/walks", """
         {"dialogue": "%s", "kind": "safety_walk", "title": "Kvällsvandring i Öxabäck", "startsAt": "%s", "endsAt": "%s",
+         "description": "Vi går runt Öxabäck i två timmar.\\nTa med reflex till Öxabäcks mörka stigar.",
          "meetingPoint": {"type": "Point", "coordinates": [16.18, 58.59]}, "meetingPointName": "Öxabäcks torg",
          "plannedRoute": {"type": "LineString", "coordinates": [[16.18, 58.59], [16.186, 58.5912]]},
          "groups": ["residents"], "facilitator": "Öxabäcks trygghetssamordnare", "light": "dark"}"""
@@ -184,6 +185,8 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
         p.locator("#walk-map.leaflet-container").waitFor();
         assertThat(p.locator("#walk-checklist")).isVisible();
         assertThat(p.locator("#walk-checklist .walk-rate")).not().hasCount(0);
+        // The walk's description (two lines, two paragraphs) is among the texts swept.
+        assertThat(p.locator("#walk-description .walk-description[lang='sv'] p")).hasCount(2);
         seen.put(lang + " walk", sweep(p, lang, "walk mode"));
         assertThat(errors).isEmpty();
       } finally {
@@ -213,7 +216,7 @@ class SwedishMarkedInBrowserTest extends BrowserTest {
       assertThat(seen.get(lang + " dialogue")).as(lang + " dialogue").isGreaterThanOrEqualTo(6);
       assertThat(seen.get(lang + " neighbourhoods")).as(lang + " neighbourhoods").isGreaterThanOrEqualTo(1);
       assertThat(seen.get(lang + " receipt")).as(lang + " receipt").isGreaterThanOrEqualTo(2);
-      assertThat(seen.get(lang + " walk")).as(lang + " walk").isGreaterThanOrEqualTo(4);
+      assertThat(seen.get(lang + " walk")).as(lang + " walk").isGreaterThanOrEqualTo(6);
       assertThat(seen.get(lang + " answer")).as(lang + " answer").isGreaterThanOrEqualTo(2);
       assertThat(seen.get(lang + " follow")).as(lang + " follow").isGreaterThanOrEqualTo(2);
     }

@@ -40,6 +40,28 @@ class DemoTranslationsTest {
   }
 
   @Test
+  void theSafetyWalksWalksAreDescribedInSwedishAndTranslated() {
+    Api api = new Api(port);
+    long october = jdbc.sql("""
+            SELECT w.id FROM walk w JOIN dialogue d ON d.id = w.dialogue_id
+            WHERE d.slug = 'trygghetsvandring-navestad-2026' ORDER BY w.starts_at LIMIT 1""").query(Long.class).single();
+    JsonNode sv = api.get("/api/v1/walks/" + october + "?lang=sv").json();
+    assertThat(sv.get("description").asString()).startsWith("Vi går tillsammans genom Navestad").contains("\nVägen går");
+    JsonNode fi = api.get("/api/v1/walks/" + october + "?lang=fi").json();
+    assertThat(fi.get("descriptionLang").asString()).isEqualTo("fi");
+    assertThat(fi.get("description").asString()).startsWith("Kävelemme yhdessä").contains("\nReitti kulkee");
+    assertThat(api.get("/api/v1/walks/" + october + "?lang=ar").json().get("descriptionLang").asString()).isEqualTo("ar");
+    assertThat(api.get("/api/v1/walks/" + october + "?lang=en").json().get("description").asString())
+        .startsWith("We walk through Navestad together");
+    long described = jdbc.sql("""
+            SELECT count(*) FROM walk w JOIN dialogue d ON d.id = w.dialogue_id
+            WHERE d.slug = 'trygghetsvandring-navestad-2026' AND w.description IS NOT NULL
+              AND (SELECT count(*) FROM walk_translation t WHERE t.walk_id = w.id AND t.field = 'description') = 3""")
+        .query(Long.class).single();
+    assertThat(described).as("both walks described, in en, fi and ar").isEqualTo(2);
+  }
+
+  @Test
   void theRuralDialoguesQuestionsAreInFinnishAndArabic() {
     Api api = new Api(port);
     JsonNode fi = api.get("/api/v1/dialogues/service-pa-landsbygden/questionnaire?lang=fi").json().get("questions");
