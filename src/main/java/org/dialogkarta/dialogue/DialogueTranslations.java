@@ -2,7 +2,6 @@ package org.dialogkarta.dialogue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +22,8 @@ public class DialogueTranslations {
   /** The field of a sub-tag's label: {@code subtag.<code>}. */
   static final String SUBTAG = "subtag.";
 
+  private static final TranslationTable TABLE = new TranslationTable("dialogue_translation", "dialogue_id");
+
   private final JdbcClient jdbc;
   private final DialogueRepository dialogues;
   private final AuditLog audit;
@@ -36,14 +37,7 @@ public class DialogueTranslations {
   /** One dialogue's texts in one language: field to text (empty for Swedish, the base). */
   @Transactional(readOnly = true)
   public Map<String, String> in(long dialogueId, ContentLanguage language) {
-    if (language == ContentLanguage.SV) {
-      return Map.of();
-    }
-    Map<String, String> out = new HashMap<>();
-    jdbc.sql("SELECT field, text FROM dialogue_translation WHERE dialogue_id = :d AND language = :l")
-        .param("d", dialogueId).param("l", language.code())
-        .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
-    return out;
+    return TABLE.in(jdbc, dialogueId, language);
   }
 
   /** Every dialogue's texts in one language: dialogue id to field to text. */
@@ -74,13 +68,7 @@ public class DialogueTranslations {
   /** For staff: every translation of one dialogue, language to field to text. */
   @Transactional(readOnly = true)
   public Map<String, Map<String, String>> all(String ref) {
-    Dialogue d = dialogues.getByIdOrSlug(ref);
-    Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    jdbc.sql("SELECT language, field, text FROM dialogue_translation WHERE dialogue_id = :d ORDER BY language, field")
-        .param("d", d.id())
-        .query((rs, n) -> out.computeIfAbsent(rs.getString(1), l -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)))
-        .list();
-    return out;
+    return TABLE.all(jdbc, dialogues.getByIdOrSlug(ref).id());
   }
 
   /**
@@ -93,11 +81,7 @@ public class DialogueTranslations {
     Dialogue d = dialogues.getByIdOrSlug(ref);
     TranslationRules.Checked checked = TranslationRules.check(d, languageCode, texts);
     Map<String, String> before = in(d.id(), checked.language());
-    jdbc.sql("DELETE FROM dialogue_translation WHERE dialogue_id = :d AND language = :l")
-        .param("d", d.id()).param("l", checked.language().code()).update();
-    checked.texts().forEach((field, text) -> jdbc.sql("""
-            INSERT INTO dialogue_translation (dialogue_id, language, field, text) VALUES (:d, :l, :f, :t)""")
-        .param("d", d.id()).param("l", checked.language().code()).param("f", field).param("t", text).update());
+    TABLE.replace(jdbc, d.id(), checked.language(), checked.texts());
     Map<String, String> after = new TreeMap<>(checked.texts());
     audit.record("dialogue.translation", "dialogue", d.id(),
         Map.of("language", checked.language().code(), "texts", new TreeMap<>(before)),

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.dialogkarta.dialogue.ContentLanguage;
+import org.dialogkarta.dialogue.TranslationTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class QuestionTranslationTable {
 
+  private static final TranslationTable TABLE = new TranslationTable("question_translation", "question_version_id");
+
   private final JdbcClient jdbc;
 
   QuestionTranslationTable(JdbcClient jdbc) {
@@ -25,12 +27,7 @@ class QuestionTranslationTable {
 
   /** Every translation of one version: language to field to text, languages and fields sorted. */
   Map<String, Map<String, String>> of(long versionId) {
-    Map<String, Map<String, String>> out = new TreeMap<>();
-    jdbc.sql("SELECT language, field, text FROM question_translation WHERE question_version_id = :v")
-        .param("v", versionId)
-        .query((rs, n) -> out.computeIfAbsent(rs.getString(1), l -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)))
-        .list();
-    return out;
+    return TABLE.all(jdbc, versionId);
   }
 
   /** The texts of several versions in one language: version id to field to text. */
@@ -48,9 +45,7 @@ class QuestionTranslationTable {
 
   /** Replaces one language's texts of a version with {@code texts} (field to text). */
   void replace(long versionId, ContentLanguage language, Map<String, String> texts) {
-    jdbc.sql("DELETE FROM question_translation WHERE question_version_id = :v AND language = :l")
-        .param("v", versionId).param("l", language.code()).update();
-    texts.forEach((field, text) -> insert(versionId, language.code(), field, text));
+    TABLE.replace(jdbc, versionId, language, texts);
   }
 
   /**
@@ -61,15 +56,8 @@ class QuestionTranslationTable {
   void carryForward(Question before, Question after, Map<String, Map<String, String>> kept) {
     kept.forEach((language, texts) -> texts.forEach((field, text) -> {
       if (QuestionTranslationFields.stillValid(field, before, after)) {
-        insert(after.versionId(), language, field, text);
+        TABLE.insert(jdbc, after.versionId(), language, field, text);
       }
     }));
-  }
-
-  private void insert(long versionId, String language, String field, String text) {
-    jdbc.sql("""
-            INSERT INTO question_translation (question_version_id, language, field, text) VALUES (:v, :l, :f, :t)
-            ON CONFLICT (question_version_id, language, field) DO UPDATE SET text = EXCLUDED.text, updated_at = now()""")
-        .param("v", versionId).param("l", language).param("f", field).param("t", text).update();
   }
 }

@@ -1,12 +1,11 @@
 package org.dialogkarta.walk;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dialogkarta.audit.AuditLog;
 import org.dialogkarta.dialogue.ContentLanguage;
 import org.dialogkarta.dialogue.TranslationRules;
+import org.dialogkarta.dialogue.TranslationTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +25,8 @@ class WalkTranslations {
       "title", new TranslationRules.Limit(CheckedWalk.SHORT_TEXT, true),
       "description", new TranslationRules.Limit(WalkDescription.MAX, false))));
 
+  private static final TranslationTable TABLE = new TranslationTable("walk_translation", "walk_id");
+
   private final JdbcClient jdbc;
   private final Walks walks;
   private final AuditLog audit;
@@ -39,24 +40,13 @@ class WalkTranslations {
   /** One walk's texts in one language, field to text (empty for Swedish). */
   @Transactional(readOnly = true)
   Map<String, String> in(long walkId, ContentLanguage language) {
-    Map<String, String> out = new HashMap<>();
-    if (language != ContentLanguage.SV) {
-      jdbc.sql("SELECT field, text FROM walk_translation WHERE walk_id = :w AND language = :l")
-          .param("w", walkId).param("l", language.code())
-          .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
-    }
-    return out;
+    return TABLE.in(jdbc, walkId, language);
   }
 
   @Transactional(readOnly = true)
   Map<String, Map<String, String>> all(long walkId) {
     walks.get(walkId);
-    Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    jdbc.sql("SELECT language, field, text FROM walk_translation WHERE walk_id = :w ORDER BY language, field")
-        .param("w", walkId)
-        .query((rs, n) -> out.computeIfAbsent(rs.getString(1), l -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)))
-        .list();
-    return out;
+    return TABLE.all(jdbc, walkId);
   }
 
   /** Replaces one language's texts ({@code dialogue.TranslationRules}: nothing stored when any is wrong). */
@@ -66,11 +56,8 @@ class WalkTranslations {
     TranslationRules.Checked checked = TranslationRules.check(languageCode, raw, FIELDS, "one of " + FIELDS.keySet());
     ContentLanguage language = checked.language();
     Map<String, String> texts = checked.texts();
-    Map<String, String> before = new TreeMap<>(in(walkId, language));
-    jdbc.sql("DELETE FROM walk_translation WHERE walk_id = :w AND language = :l")
-        .param("w", walkId).param("l", language.code()).update();
-    texts.forEach((field, text) -> jdbc.sql("INSERT INTO walk_translation (walk_id, language, field, text) VALUES (:w, :l, :f, :t)")
-        .param("w", walkId).param("l", language.code()).param("f", field).param("t", text).update());
+    Map<String, String> before = in(walkId, language);
+    TABLE.replace(jdbc, walkId, language, texts);
     audit.record("walk.translation", "walk", walkId, Map.of("language", language.code(), "texts", before),
         Map.of("language", language.code(), "texts", texts));
     return texts;
