@@ -4,22 +4,9 @@ package org.dialogkarta.kernel;
  * The service is busy with work of this kind and does not queue more: answered 503 with
  * {@code Retry-After}, so a client tries again shortly instead of piling on.
  */
-public class BusyException extends RuntimeException {
-
-  private final String code;
-  private final int retryAfterSeconds;
+public class BusyException extends RetryLaterException {
 
   public BusyException(String code, String message, int retryAfterSeconds) {
-    super(message);
-    this.code = code;
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-
-  public String code() {
-    return code;
-  }
-
-  public int retryAfterSeconds() {
-    return retryAfterSeconds;
+    super(code, message, retryAfterSeconds);
   }
 }

@@ -103,18 +103,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "unavailable"));
   }
 
-  @ExceptionHandler(BusyException.class)
-  ResponseEntity<ProblemDetail> busy(BusyException e) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+  /** 503 when the service is busy, 429 when the client has used its share; both with Retry-After. */
+  @ExceptionHandler(org.dialogkarta.kernel.RetryLaterException.class)
+  ResponseEntity<ProblemDetail> retryLater(org.dialogkarta.kernel.RetryLaterException e) {
+    boolean busy = e instanceof BusyException;
+    HttpStatus status = busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
+    return ResponseEntity.status(status)
         .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
-        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), e.code()));
-  }
-
-  @ExceptionHandler(org.dialogkarta.kernel.TooManyRequestsException.class)
-  ResponseEntity<ProblemDetail> tooMany(org.dialogkarta.kernel.TooManyRequestsException e) {
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
-        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), e.code()));
+        .body(problem(status, busy ? "Busy" : "Too many requests", e.getMessage(), e.code()));
   }
 
   @ExceptionHandler(Exception.class)
